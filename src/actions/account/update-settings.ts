@@ -1,0 +1,173 @@
+import { AppError, notFound } from '../../errors.js';
+import { event } from '../../events/catalog.js';
+import { presentChannel, presentTeam } from '../../presenters.js';
+import type { AccountSettings, DistributionMode } from '../../store/schema.js';
+import type { ActionContext } from '../context.js';
+import { authorize } from '../policy.js';
+
+// Admin changes to the account's configuration. Each takes effect at once:
+// the router reads settings at every pass, and operators hear operator.updated.
+
+async function audit(ctx: ActionContext, action: string, details: Record<string, unknown>) {
+  await ctx.trx
+    .insertInto('audit_log')
+    .values({
+      account_id: ctx.accountId,
+      actor_id: ctx.actor.kind === 'operator' ? ctx.actor.id : null,
+      action,
+      details: JSON.stringify(details),
+    })
+    .execute();
+}
+
+export async function updateAccount(
+  ctx: ActionContext,
+  input: { name?: string; settings?: Partial<AccountSettings> },
+) {
+  authorize(ctx.actor, 'account.configure');
+  const current = await ctx.trx
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', '=', ctx.accountId)
+    .executeTakeFirstOrThrow();
+  const settings = { ...current.settings, ...input.settings };
+  if (settings.sla.redMs < settings.sla.yellowMs)
+    throw new AppError('validation_failed', 'Red must come after yellow.', 'settings.sla.redMs');
+  const row = await ctx.trx
+    .updateTable('accounts')
+    .set({ name: input.name ?? current.name, settings: JSON.stringify(settings) })
+    .where('id', '=', ctx.accountId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(ctx, 'account.update', input);
+  return { id: row.id, name: row.name, settings: row.settings };
+}
+
+export async function updateTeam(
+  ctx: ActionContext,
+  input: {
+    teamId: string;
+    name?: string;
+    mode?: DistributionMode;
+    languageRouting?: boolean;
+    languageTimeoutMs?: number;
+  },
+) {
+  authorize(ctx.actor, 'account.configure');
+  const row = await ctx.trx
+    .updateTable('teams')
+    .set({
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.mode ? { mode: input.mode } : {}),
+      ...(input.languageRouting !== undefined ? { language_routing: input.languageRouting } : {}),
+      ...(input.languageTimeoutMs !== undefined
+        ? { language_timeout_ms: input.languageTimeoutMs }
+        : {}),
+    })
+    .where('id', '=', input.teamId)
+    .where('account_id', '=', ctx.accountId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound('Team');
+  await audit(ctx, 'team.update', input);
+  const team = presentTeam(row);
+  // Also wakes the router: a team switched away from manual can now be assigned.
+  ctx.emit(event('team.updated', 'account', null, { team }));
+  return team;
+}
+
+export async function updateChannel(
+  ctx: ActionContext,
+  input: {
+    channelId: string;
+    name?: string;
+    priority?: number;
+    defaultTeamId?: string | null;
+    settings?: Record<string, unknown>;
+  },
+) {
+  authorize(ctx.actor, 'account.configure');
+  const current = await ctx.trx
+    .selectFrom('channels')
+    .selectAll()
+    .where('id', '=', input.channelId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  if (!current) throw notFound('Channel');
+  if (input.defaultTeamId) {
+    const team = await ctx.trx
+      .selectFrom('teams')
+      .select('id')
+      .where('id', '=', input.defaultTeamId)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirst();
+    if (!team) throw new AppError('validation_failed', 'Unknown team.', 'defaultTeamId');
+  }
+  const row = await ctx.trx
+    .updateTable('channels')
+    .set({
+      name: input.name ?? current.name,
+      priority: input.priority ?? current.priority,
+      default_team_id:
+        input.defaultTeamId === undefined ? current.default_team_id : input.defaultTeamId,
+      settings: JSON.stringify({ ...current.settings, ...input.settings }),
+    })
+    .where('id', '=', current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(ctx, 'channel.update', { channelId: row.id, fields: Object.keys(input) });
+  return presentChannel(row);
+}
+
+export async function deleteCategory(ctx: ActionContext, input: { categoryId: string }) {
+  authorize(ctx.actor, 'account.configure');
+  const used = await ctx.trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('category_id', '=', input.categoryId)
+    .limit(1)
+    .executeTakeFirst();
+  if (used)
+    throw new AppError(
+      'conflict',
+      'Closed conversations use this category; rename it instead.',
+      'categoryId',
+    );
+  const res = await ctx.trx
+    .deleteFrom('categories')
+    .where('id', '=', input.categoryId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw notFound('Category');
+  return { ok: true };
+}
+
+export async function updateCannedResponse(
+  ctx: ActionContext,
+  input: { id: string; shortcut?: string; text?: string },
+) {
+  authorize(ctx.actor, 'account.configure');
+  const row = await ctx.trx
+    .updateTable('canned_responses')
+    .set({
+      ...(input.shortcut ? { shortcut: input.shortcut.replace(/^\//, '') } : {}),
+      ...(input.text ? { text: input.text } : {}),
+    })
+    .where('id', '=', input.id)
+    .where('account_id', '=', ctx.accountId)
+    .returning(['id', 'shortcut', 'text'])
+    .executeTakeFirst();
+  if (!row) throw notFound('Canned response');
+  return row;
+}
+
+export async function deleteCannedResponse(ctx: ActionContext, input: { id: string }) {
+  authorize(ctx.actor, 'account.configure');
+  const res = await ctx.trx
+    .deleteFrom('canned_responses')
+    .where('id', '=', input.id)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw notFound('Canned response');
+  return { ok: true };
+}

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { AppError, invalid } from '../../errors.js';
+import { event } from '../../events/catalog.js';
+import { presentConversation } from '../../presenters.js';
+import type { ClosedBy } from '../../store/schema.js';
+import type { ActionContext } from '../context.js';
+import { lockConversation } from '../load.js';
+import { can } from '../policy.js';
+
+export interface CloseConversationInput {
+  conversationId: string;
+  categoryId?: string | null;
+  targeted?: boolean | null;
+  note?: string | null;
+}
+
+/** Closes a conversation and frees the operator's slot (routing runs on the event). */
+export async function closeConversation(ctx: ActionContext, input: CloseConversationInput) {
+  const conv = await lockConversation(ctx, input.conversationId);
+  if (conv.state === 'closed') throw new AppError('conversation_closed');
+  const closedBy = closer(ctx, conv.contact_id, conv.operator_id);
+  if (input.categoryId) {
+    const category = await ctx.trx
+      .selectFrom('categories')
+      .select('id')
+      .where('id', '=', input.categoryId)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirst();
+    if (!category) throw invalid('categoryId', 'Unknown category.');
+  } else if (closedBy === 'operator') {
+    const account = await ctx.trx
+      .selectFrom('accounts')
+      .select('settings')
+      .where('id', '=', ctx.accountId)
+      .executeTakeFirstOrThrow();
+    if (account.settings.categoryRequired)
+      throw new AppError('category_required', undefined, 'categoryId');
+  }
+  const row = await ctx.trx
+    .updateTable('conversations')
+    .set({
+      state: 'closed',
+      closed_at: ctx.now,
+      closed_by: closedBy,
+      category_id: input.categoryId ?? conv.category_id,
+      targeted: input.targeted ?? conv.targeted,
+      close_note: input.note ?? null,
+    })
+    .where('id', '=', conv.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (conv.state === 'assigned' && conv.operator_id) {
+    await ctx.trx
+      .updateTable('operators')
+      .set({ open_count: sql`greatest(open_count - 1, 0)` })
+      .where('id', '=', conv.operator_id)
+      .execute();
+  }
+  ctx.emit(
+    event('conversation.closed', 'conversation', row.id, {
+      conversation: presentConversation(row),
+    }),
+  );
+  return row;
+}
+
+function closer(ctx: ActionContext, contactId: string, operatorId: string | null): ClosedBy {
+  const actor = ctx.actor;
+  if (actor.kind === 'system') return 'system';
+  if (actor.kind === 'contact') {
+    if (actor.id !== contactId) throw new AppError('not_found', 'Conversation not found.');
+    return 'contact';
+  }
+  if (actor.id !== operatorId && !can(actor, 'conversation.manage'))
+    throw new AppError('forbidden', 'Only the assigned operator or a supervisor can close this.');
+  return 'operator';
+}

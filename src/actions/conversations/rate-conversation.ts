@@ -1,0 +1,31 @@
+import { AppError } from '../../errors.js';
+import { event } from '../../events/catalog.js';
+import type { Rating } from '../../store/schema.js';
+import type { ActionContext } from '../context.js';
+import { lockConversation } from '../load.js';
+
+/** The client's like / dislike; a second rating replaces the first. */
+export async function rateConversation(
+  ctx: ActionContext,
+  input: { conversationId: string; rating: Rating; comment?: string | null },
+) {
+  const conv = await lockConversation(ctx, input.conversationId);
+  if (
+    ctx.actor.kind === 'operator' ||
+    (ctx.actor.kind === 'contact' && ctx.actor.id !== conv.contact_id)
+  )
+    throw new AppError('forbidden', 'Only the client rates a conversation.');
+  await ctx.trx
+    .updateTable('conversations')
+    .set({ rating: input.rating, rating_comment: input.comment ?? null })
+    .where('id', '=', conv.id)
+    .execute();
+  ctx.emit(
+    event('conversation.rated', 'account', conv.id, {
+      conversationId: conv.id,
+      rating: input.rating,
+      comment: input.comment ?? null,
+    }),
+  );
+  return { conversationId: conv.id, rating: input.rating };
+}

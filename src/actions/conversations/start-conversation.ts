@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, notFound } from '../../errors.js';
+import { event } from '../../events/catalog.js';
+import { presentConversation } from '../../presenters.js';
+import type { ConversationRow } from '../../store/schema.js';
+import type { ActionContext } from '../context.js';
+
+export interface StartConversationInput {
+  channelId: string;
+  contactId: string;
+  language?: string | null;
+}
+
+/**
+ * Opens a conversation for the contact on the channel and puts it in the queue,
+ * or returns the one already open (one open conversation per contact and
+ * channel, enforced by a unique partial index).
+ */
+export async function startConversation(
+  ctx: ActionContext,
+  input: StartConversationInput,
+): Promise<{ conversation: ConversationRow; created: boolean }> {
+  const [channel, contact] = await Promise.all([
+    ctx.trx
+      .selectFrom('channels')
+      .select(['id', 'priority', 'default_team_id'])
+      .where('id', '=', input.channelId)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirst(),
+    ctx.trx
+      .selectFrom('contacts')
+      .select(['id', 'blocked'])
+      .where('id', '=', input.contactId)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirst(),
+  ]);
+  if (!channel) throw notFound('Channel');
+  if (!contact) throw notFound('Contact');
+  if (contact.blocked) throw new AppError('contact_blocked');
+  const inserted = await ctx.trx
+    .insertInto('conversations')
+    .values({
+      id: randomUUID(),
+      account_id: ctx.accountId,
+      channel_id: channel.id,
+      contact_id: contact.id,
+      team_id: channel.default_team_id,
+      state: 'queued',
+      priority: channel.priority,
+      language: input.language ?? null,
+      created_at: ctx.now,
+      queued_at: ctx.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['contact_id', 'channel_id']).where('state', '<>', 'closed').doNothing(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (!inserted) {
+    const open = await ctx.trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('contact_id', '=', contact.id)
+      .where('channel_id', '=', channel.id)
+      .where('state', '<>', 'closed')
+      .executeTakeFirstOrThrow();
+    return { conversation: open, created: false };
+  }
+  const view = presentConversation(inserted);
+  ctx.emit(event('conversation.created', 'conversation', inserted.id, { conversation: view }));
+  ctx.emit(
+    event('conversation.queued', 'account', inserted.id, { conversation: view, position: null }),
+  );
+  return { conversation: inserted, created: true };
+}

@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import { AppError, invalid, notFound } from '../../errors.js';
+import { event } from '../../events/catalog.js';
+import { presentConversation } from '../../presenters.js';
+import type { ActionContext } from '../context.js';
+import { lockConversation } from '../load.js';
+import { can } from '../policy.js';
+
+export interface TransferInput {
+  conversationId: string;
+  toOperatorId?: string | null;
+  toTeamId?: string | null;
+  note?: string | null;
+  /** Supervisors may hand a conversation to an operator at their limit; it is logged. */
+  force?: boolean;
+}
+
+/**
+ * Hands a conversation to another operator (who must have room unless a
+ * supervisor forces it) or back to a team's queue, where it keeps its original
+ * queued_at and so its place in line. The operator who passed it on is not
+ * offered it again at once (DESIGN §2 eligibility).
+ */
+export async function transferConversation(ctx: ActionContext, input: TransferInput) {
+  if (!input.toOperatorId === !input.toTeamId)
+    throw invalid('toOperatorId', 'Choose either an operator or a team.');
+  const conv = await lockConversation(ctx, input.conversationId);
+  if (conv.state === 'closed') throw new AppError('conversation_closed');
+  const actor = ctx.actor;
+  const supervisor = can(actor, 'conversation.manage');
+  if (
+    actor.kind === 'contact' ||
+    (actor.kind === 'operator' && actor.id !== conv.operator_id && !supervisor)
+  )
+    throw new AppError(
+      'forbidden',
+      'Only the assigned operator or a supervisor can transfer this.',
+    );
+  if (input.force && !supervisor)
+    throw new AppError('forbidden', 'Only supervisors can force a transfer.');
+  const from = conv.state === 'assigned' ? conv.operator_id : null;
+  if (input.toOperatorId && input.toOperatorId === from)
+    throw invalid('toOperatorId', 'The conversation is already with this operator.');
+
+  if (input.toOperatorId) {
+    const raised = await ctx.trx
+      .updateTable('operators')
+      .set({ open_count: sql`open_count + 1`, last_assigned_at: ctx.now })
+      .where('id', '=', input.toOperatorId)
+      .where('account_id', '=', ctx.accountId)
+      .where('status', '=', 'online')
+      .$if(!input.force, (q) => q.whereRef('open_count', '<', 'limit'))
+      .returning('id')
+      .executeTakeFirst();
+    if (!raised) {
+      const op = await ctx.trx
+        .selectFrom('operators')
+        .select('status')
+        .where('id', '=', input.toOperatorId)
+        .where('account_id', '=', ctx.accountId)
+        .executeTakeFirst();
+      if (!op) throw invalid('toOperatorId', 'Unknown operator.');
+      throw new AppError(
+        op.status === 'online' ? 'operator_at_limit' : 'operator_not_online',
+        undefined,
+        'toOperatorId',
+      );
+    }
+  } else {
+    const team = await ctx.trx
+      .selectFrom('teams')
+      .select('id')
+      .where('id', '=', input.toTeamId!)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirst();
+    if (!team) throw notFound('Team');
+  }
+  if (from) {
+    await ctx.trx
+      .updateTable('operators')
+      .set({ open_count: sql`greatest(open_count - 1, 0)` })
+      .where('id', '=', from)
+      .execute();
+  }
+  const row = await ctx.trx
+    .updateTable('conversations')
+    .set(
+      input.toOperatorId
+        ? {
+            state: 'assigned',
+            operator_id: input.toOperatorId,
+            assigned_at: conv.assigned_at ?? ctx.now,
+          }
+        : {
+            state: 'queued',
+            operator_id: null,
+            assigned_at: null,
+            team_id: input.toTeamId!,
+            excluded_operator_id: from,
+          },
+    )
+    .where('id', '=', conv.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const view = presentConversation(row);
+  ctx.emit(
+    event('conversation.transferred', 'conversation', row.id, {
+      conversation: view,
+      fromOperatorId: from,
+      toOperatorId: input.toOperatorId ?? null,
+      toTeamId: input.toTeamId ?? null,
+      note: input.note ?? null,
+    }),
+  );
+  if (!input.toOperatorId)
+    ctx.emit(
+      event('conversation.queued', 'account', row.id, { conversation: view, position: null }),
+    );
+  if (input.force && actor.kind === 'operator') {
+    await ctx.trx
+      .insertInto('audit_log')
+      .values({
+        account_id: ctx.accountId,
+        actor_id: actor.id,
+        action: 'conversation.force_transfer',
+        details: JSON.stringify({ conversationId: row.id, toOperatorId: input.toOperatorId }),
+      })
+      .execute();
+  }
+  return row;
+}

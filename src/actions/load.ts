@@ -1,0 +1,40 @@
+// Row loaders shared by actions: every read is scoped to the action's account,
+// so a wrong id from another account is simply "not found".
+import { notFound } from '../errors.js';
+import type { ConversationRow, OperatorRow } from '../store/schema.js';
+import type { ActionContext } from './context.js';
+
+/** Locks the conversation row (SELECT … FOR UPDATE) for the rest of the transaction. */
+export async function lockConversation(ctx: ActionContext, id: string): Promise<ConversationRow> {
+  const row = await ctx.trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', ctx.accountId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('Conversation');
+  return row;
+}
+
+/** Locks the operator row; claims and limit changes serialise on it. */
+export async function lockOperator(ctx: ActionContext, id: string): Promise<OperatorRow> {
+  const row = await ctx.trx
+    .selectFrom('operators')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', ctx.accountId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('Operator');
+  return row;
+}
+
+export async function operatorTeamIds(ctx: ActionContext, operatorId: string): Promise<string[]> {
+  const rows = await ctx.trx
+    .selectFrom('team_members')
+    .select('team_id')
+    .where('operator_id', '=', operatorId)
+    .execute();
+  return rows.map((r) => r.team_id);
+}

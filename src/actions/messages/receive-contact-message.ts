@@ -1,0 +1,140 @@
+import { detectLanguage } from '../../domain/language.js';
+import { AppError } from '../../errors.js';
+import type { ActionContext, Actor } from '../context.js';
+import { startConversation } from '../conversations/start-conversation.js';
+import type { SendMessageResult } from './send-message.js';
+import {
+  type MessageOutcome,
+  type MessageRequest,
+  type SendMessageInput,
+  sendMessages,
+} from './send-messages.js';
+
+export type ContactMessageInput = Omit<SendMessageInput, 'conversationId' | 'asBot'> & {
+  channelId: string;
+  contactId: string;
+};
+
+export type ReceiveOutcome =
+  | {
+      ok: true;
+      result: SendMessageResult & { conversationId: string; conversationCreated: boolean };
+    }
+  | { ok: false; error: AppError };
+
+/**
+ * Messages from clients on any channel: each goes into the open conversation of
+ * its contact on its channel, or opens a new one (a closed conversation is
+ * never reopened — the client's next message starts a new one). The
+ * conversation's language is detected from the client's first messages until
+ * known; an operator can override it.
+ */
+export async function receiveContactMessages(
+  ctx: ActionContext,
+  items: readonly { actor: Actor; input: ContactMessageInput }[],
+): Promise<ReceiveOutcome[]> {
+  const open = await openConversations(
+    ctx,
+    items.map((i) => i.input),
+  );
+  const resolved: (
+    | { conversationId: string; created: boolean; language: string | null }
+    | AppError
+  )[] = [];
+  for (const { input } of items) {
+    const key = `${input.contactId}:${input.channelId}`;
+    const known = open.get(key);
+    if (known) {
+      resolved.push({ conversationId: known.id, created: false, language: known.language });
+      continue;
+    }
+    try {
+      const { conversation, created } = await startConversation(ctx, {
+        channelId: input.channelId,
+        contactId: input.contactId,
+      });
+      open.set(key, { id: conversation.id, language: conversation.language });
+      resolved.push({ conversationId: conversation.id, created, language: conversation.language });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      resolved.push(error);
+    }
+  }
+  const requests: MessageRequest[] = [];
+  const index: number[] = [];
+  items.forEach((item, i) => {
+    const r = resolved[i]!;
+    if (r instanceof AppError) return;
+    const { channelId: _c, contactId: _k, ...message } = item.input;
+    requests.push({ actor: item.actor, input: { ...message, conversationId: r.conversationId } });
+    index.push(i);
+  });
+  const sent = await sendMessages(ctx, requests);
+  await detectLanguages(ctx, sent, index, resolved, items);
+  return items.map((_, i) => {
+    const r = resolved[i]!;
+    if (r instanceof AppError) return { ok: false, error: r };
+    const outcome = sent[index.indexOf(i)]!;
+    if (!outcome.ok) return outcome;
+    return {
+      ok: true,
+      result: {
+        message: outcome.message,
+        duplicate: outcome.duplicate,
+        conversationId: r.conversationId,
+        conversationCreated: r.created,
+      },
+    };
+  });
+}
+
+/** One client message from the action's actor; throws the reason it cannot be taken. */
+export async function receiveContactMessage(ctx: ActionContext, input: ContactMessageInput) {
+  const [outcome] = await receiveContactMessages(ctx, [{ actor: ctx.actor, input }]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.result;
+}
+
+async function openConversations(ctx: ActionContext, inputs: ContactMessageInput[]) {
+  const contactIds = [...new Set(inputs.map((i) => i.contactId))];
+  const rows = await ctx.trx
+    .selectFrom('conversations')
+    .select(['id', 'contact_id', 'channel_id', 'language'])
+    .where('account_id', '=', ctx.accountId)
+    .where('contact_id', 'in', contactIds)
+    .where('state', '<>', 'closed')
+    .execute();
+  return new Map(
+    rows.map((r) => [`${r.contact_id}:${r.channel_id}`, { id: r.id, language: r.language }]),
+  );
+}
+
+async function detectLanguages(
+  ctx: ActionContext,
+  sent: MessageOutcome[],
+  index: number[],
+  resolved: ({ conversationId: string; language: string | null } | AppError)[],
+  items: readonly { input: ContactMessageInput }[],
+) {
+  const done = new Set<string>();
+  for (const [n, outcome] of sent.entries()) {
+    const i = index[n]!;
+    const r = resolved[i]!;
+    if (
+      r instanceof AppError ||
+      !outcome.ok ||
+      outcome.duplicate ||
+      r.language !== null ||
+      done.has(r.conversationId)
+    )
+      continue;
+    const language = detectLanguage([items[i]!.input.text]);
+    if (!language) continue;
+    done.add(r.conversationId);
+    await ctx.trx
+      .updateTable('conversations')
+      .set({ language })
+      .where('id', '=', r.conversationId)
+      .execute();
+  }
+}

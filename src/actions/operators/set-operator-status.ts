@@ -1,0 +1,55 @@
+import { event } from '../../events/catalog.js';
+import { presentConversation, presentOperator } from '../../presenters.js';
+import type { OperatorStatus } from '../../store/schema.js';
+import type { ActionContext } from '../context.js';
+import { lockOperator, operatorTeamIds } from '../load.js';
+import { authorize } from '../policy.js';
+
+export interface SetOperatorStatusInput {
+  operatorId: string;
+  status: OperatorStatus;
+}
+
+/**
+ * Operators change their own status; supervisors and admins change anyone's.
+ * Going offline gives every open conversation back to the queue with its
+ * original queued_at, so it keeps its place in line (DESIGN §2).
+ */
+export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorStatusInput) {
+  const self = ctx.actor.kind === 'operator' && ctx.actor.id === input.operatorId;
+  if (!self) authorize(ctx.actor, 'operator.manage');
+  const before = await lockOperator(ctx, input.operatorId);
+  let requeued = 0;
+  if (input.status === 'offline' && before.open_count > 0) {
+    const conversations = await ctx.trx
+      .updateTable('conversations')
+      .set({ state: 'queued', operator_id: null, assigned_at: null })
+      .where('operator_id', '=', input.operatorId)
+      .where('state', '=', 'assigned')
+      .returningAll()
+      .execute();
+    requeued = conversations.length;
+    for (const c of conversations) {
+      ctx.emit(
+        event('conversation.queued', 'account', c.id, {
+          conversation: presentConversation(c),
+          position: null,
+        }),
+      );
+    }
+  }
+  const row = await ctx.trx
+    .updateTable('operators')
+    .set({
+      status: input.status,
+      ...(input.status === 'offline' ? { open_count: 0 } : {}),
+    })
+    .where('id', '=', input.operatorId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const view = presentOperator(row, await operatorTeamIds(ctx, row.id));
+  if (before.status !== row.status || requeued > 0) {
+    ctx.emit(event('operator.updated', 'account', null, { operator: view }));
+  }
+  return { operator: view, requeued };
+}

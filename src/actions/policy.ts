@@ -1,0 +1,30 @@
+// Authorization in one place. Every route and every action that acts for a
+// person asks here; a route without a policy check should look wrong.
+import { AppError } from '../errors.js';
+import type { Role } from '../store/schema.js';
+import type { Actor } from './context.js';
+
+const RANK: Record<Role, number> = { operator: 1, supervisor: 2, admin: 3 };
+
+export type Permission =
+  | 'conversation.work' // read queues, take, answer, close own conversations
+  | 'conversation.manage' // assign/reassign any conversation, force transfers
+  | 'operator.manage' // change others' status and limit
+  | 'account.configure'; // operators, teams, channels, categories, settings
+
+const REQUIRED: Record<Permission, Role> = {
+  'conversation.work': 'operator',
+  'conversation.manage': 'supervisor',
+  'operator.manage': 'supervisor',
+  'account.configure': 'admin',
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'operator') return false;
+  return RANK[actor.role] >= RANK[REQUIRED[permission]];
+}
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError('forbidden');
+}

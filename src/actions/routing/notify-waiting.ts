@@ -1,0 +1,92 @@
+import {
+  chooseNotice,
+  isWithinWorkingHours,
+  type NoticeOverrides,
+  renderNotice,
+  type WorkingHours,
+} from '../../domain/notices.js';
+import {
+  estimateWait,
+  type QueuedConversation,
+  sortQueue,
+  teamKey,
+} from '../../domain/routing/index.js';
+import type { ActionContext } from '../context.js';
+import { sendMessage } from '../messages/send-message.js';
+import type { RoutingSnapshot } from './routing-snapshot.js';
+
+/** At most this many notices per routing pass, so a burst cannot stall the router. */
+const NOTICES_PER_PASS = 200;
+const DEFAULT_HANDLE_TIME_MS = 5 * 60_000;
+
+/**
+ * Tells each client still waiting after a routing pass why — queued with their
+ * place in line, nobody online, or outside working hours — once per
+ * conversation, in the conversation's language (DESIGN §2, last paragraph).
+ */
+export async function notifyWaiting(
+  ctx: ActionContext,
+  waiting: readonly QueuedConversation[],
+  snapshot: RoutingSnapshot,
+): Promise<void> {
+  if (waiting.length === 0) return;
+  const pending = await ctx.trx
+    .selectFrom('conversations as c')
+    .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
+    .select(['c.id', 'c.language', 'ch.settings'])
+    .where('c.account_id', '=', ctx.accountId)
+    .where('c.state', '=', 'queued')
+    .where('c.notice_sent_at', 'is', null)
+    .limit(NOTICES_PER_PASS)
+    .execute();
+  if (pending.length === 0) return;
+  const positions = positionsByTeam(waiting);
+  const withinHours = isWithinWorkingHours(
+    snapshot.settings.workingHours as WorkingHours | null,
+    ctx.now.getTime(),
+  );
+  for (const conv of pending) {
+    const position = positions.get(conv.id) ?? null;
+    const q = waiting.find((w) => w.id === conv.id);
+    const online = snapshot.operators.filter(
+      (o) => !q?.teamId || o.teamIds.includes(q.teamId),
+    ).length;
+    const kind = chooseNotice({ onlineOperators: online, withinHours, position });
+    if (!kind) continue;
+    const waitMs =
+      position && q
+        ? estimateWait({
+            position,
+            teamId: q.teamId,
+            operators: snapshot.operators,
+            averageHandleTimeMs: DEFAULT_HANDLE_TIME_MS,
+          })
+        : null;
+    const text = renderNotice(
+      kind,
+      conv.language ?? 'en',
+      {
+        ...(position ? { position } : {}),
+        ...(waitMs ? { estimatedWaitMin: Math.max(1, Math.round(waitMs / 60_000)) } : {}),
+      },
+      conv.settings.notices as NoticeOverrides | undefined,
+    );
+    await sendMessage(ctx, { conversationId: conv.id, text });
+    await ctx.trx
+      .updateTable('conversations')
+      .set({ notice_sent_at: ctx.now })
+      .where('id', '=', conv.id)
+      .execute();
+  }
+}
+
+function positionsByTeam(waiting: readonly QueuedConversation[]): Map<string, number> {
+  const counters = new Map<string, number>();
+  const positions = new Map<string, number>();
+  for (const c of sortQueue(waiting)) {
+    const n = (counters.get(teamKey(c.teamId)) ?? 0) + 1;
+    counters.set(teamKey(c.teamId), n);
+    positions.set(c.id, n);
+  }
+  return positions;
+}

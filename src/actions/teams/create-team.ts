@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../errors.js';
+import { presentTeam } from '../../presenters.js';
+import type { DistributionMode } from '../../store/schema.js';
+import type { ActionContext } from '../context.js';
+import { authorize } from '../policy.js';
+
+export interface CreateTeamInput {
+  name: string;
+  mode: DistributionMode;
+  languageRouting?: boolean;
+  languageTimeoutMs?: number;
+}
+
+export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
+  authorize(ctx.actor, 'account.configure');
+  const row = await ctx.trx
+    .insertInto('teams')
+    .values({
+      id: randomUUID(),
+      account_id: ctx.accountId,
+      name: input.name.trim(),
+      mode: input.mode,
+      language_routing: input.languageRouting ?? false,
+      language_timeout_ms: input.languageTimeoutMs ?? 60_000,
+    })
+    .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError('conflict', 'A team with this name already exists.', 'name');
+  return presentTeam(row);
+}

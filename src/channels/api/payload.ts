@@ -1,0 +1,47 @@
+// The API channel's wire format, inbound and outbound (docs/channels.md).
+import { z } from 'zod';
+
+export const API_MAX_FILE_BASE64 = 14 * 1024 * 1024;
+
+export const apiInboundSchema = z.object({
+  /** The provider's id of this message: a re-sent id is applied once. */
+  id: z.string().min(1).max(200),
+  contact: z.object({
+    /** The person's id at the provider (VK user id, WhatsApp number…); replies go to it. */
+    id: z.string().min(1).max(200),
+    name: z.string().max(200).optional(),
+    /** When known, joins the contact who has this e-mail (one contact across channels). */
+    email: z.string().email().max(320).optional(),
+  }),
+  text: z.string().max(10_000).default(''),
+  attachments: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        contentType: z.string().min(3).max(200),
+        /** The file itself, base64. */
+        data: z.string().max(API_MAX_FILE_BASE64),
+      }),
+    )
+    .max(10)
+    .default([]),
+});
+
+export type ApiInbound = z.infer<typeof apiInboundSchema>;
+
+export interface ApiOutbound {
+  type: 'message';
+  deliveryId: string;
+  channelId: string;
+  conversationId: string;
+  contact: { id: string; name: string | null; email: string | null };
+  message: {
+    id: string;
+    seq: number;
+    author: 'operator' | 'bot' | 'contact' | 'system';
+    authorName: string | null;
+    text: string;
+    createdAt: string;
+    attachments: { id: string; name: string; contentType: string; size: number; data: string }[];
+  };
+}

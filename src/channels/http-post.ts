@@ -1,0 +1,82 @@
+// Signed JSON POSTs to URLs admins configured: the API channel's outbound URL
+// and webhook subscribers. HTTP answers become the three neutral error kinds.
+
+import { DELIVERY_HEADER, signedHeaders } from './signature.js';
+import { ChannelError } from './types.js';
+
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+    body: string,
+  ) {
+    super(`HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ''}`);
+  }
+}
+
+export interface SignedPost {
+  url: string;
+  secret: string;
+  body: string;
+  deliveryId: string;
+  now: Date;
+  timeoutMs: number;
+  headers?: Record<string, string>;
+}
+
+/** POSTs and returns the parsed JSON answer (or null); throws HttpStatusError on non-2xx. */
+export async function postSigned(post: SignedPost): Promise<unknown> {
+  const response = await fetch(post.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Switchboard',
+      [DELIVERY_HEADER]: post.deliveryId,
+      ...signedHeaders(post.secret, post.body, post.now),
+      ...post.headers,
+    },
+    body: post.body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(post.timeoutMs),
+  });
+  const text = await response.text().catch(() => '');
+  if (response.status < 200 || response.status >= 300)
+    throw new HttpStatusError(
+      response.status,
+      retryAfter(response.headers.get('retry-after')),
+      text,
+    );
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/**
+ * 408, 425, 429 and 5xx are worth retrying; 401/403 mean the receiver no longer
+ * accepts our credentials; any other answer will not change by itself. Network
+ * failures and timeouts are temporary.
+ */
+export function classifyHttpError(error: unknown): ChannelError {
+  if (error instanceof ChannelError) return error;
+  if (error instanceof HttpStatusError) {
+    const s = error.status;
+    if (s === 401 || s === 403) return new ChannelError('auth_revoked', error.message);
+    if (s === 408 || s === 425 || s === 429 || s >= 500 || (s >= 300 && s < 400 && s !== 301))
+      return new ChannelError('temporary', error.message, {
+        ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      });
+    return new ChannelError('permanent', error.message);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ChannelError('temporary', message || 'network error');
+}

@@ -1,0 +1,75 @@
+// Channel settings are validated per kind when a channel is created and parsed
+// again when used (rows may predate a setting). A bad setting names its field.
+import type { z } from 'zod';
+import { invalid } from '../errors.js';
+import type { ChannelKind, ChannelRow } from '../store/schema.js';
+import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
+import { type EmailSettings, emailSettingsSchema } from './email/settings.js';
+import {
+  newWebhookSecret,
+  type TelegramSettings,
+  telegramSettingsSchema,
+} from './telegram/settings.js';
+import { ChannelError } from './types.js';
+
+export interface SettingsByKind {
+  telegram: TelegramSettings;
+  email: EmailSettings;
+  api: ApiSettings;
+}
+
+const SCHEMAS: { [K in keyof SettingsByKind]: z.ZodType<SettingsByKind[K]> } = {
+  telegram: telegramSettingsSchema,
+  email: emailSettingsSchema,
+  api: apiSettingsSchema,
+};
+
+/** The setting that connects a channel; without it the channel exists but is not connected yet. */
+const CONNECTING_KEY: { [K in keyof SettingsByKind]: string } = {
+  telegram: 'botToken',
+  email: 'address',
+  api: 'hmacSecret',
+};
+
+/**
+ * For channel creation and changes: the settings to store, with defaults and
+ * generated secrets (the Telegram webhook secret_token) filled in. Unknown keys
+ * (SLA thresholds, notices) are kept. A channel without its connecting setting
+ * is accepted as "not connected yet": nothing comes in and replies go to the
+ * dead-letter list until an admin connects it.
+ */
+export function prepareChannelSettings(
+  kind: ChannelKind,
+  raw: Record<string, unknown>,
+): Record<string, unknown> {
+  if (kind === 'widget' || raw[CONNECTING_KEY[kind]] === undefined) return raw;
+  const parsed = SCHEMAS[kind].safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(`settings.${issue.path.join('.')}`, issue.message);
+  }
+  const settings = { ...raw, ...(parsed.data as Record<string, unknown>) };
+  if (kind === 'telegram' && settings.secret === undefined) settings.secret = newWebhookSecret();
+  return settings;
+}
+
+/** For the workers: typed settings of a stored channel, or a permanent delivery error. */
+export function channelSettings<K extends keyof SettingsByKind>(
+  kind: K,
+  channel: ChannelRow,
+): SettingsByKind[K] {
+  if (channel.settings[CONNECTING_KEY[kind]] === undefined)
+    throw new ChannelError(
+      'permanent',
+      `The channel is not connected: set settings.${CONNECTING_KEY[kind]}.`,
+    );
+  const parsed = SCHEMAS[kind].safeParse(channel.settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ChannelError(
+      'permanent',
+      `Channel settings are invalid: settings.${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,77 @@
+// The `switchboard` command: start, migrate, create-admin, seed-demo.
+import { parseArgs } from 'node:util';
+import { createAccount, newId } from '../actions/accounts/create-account.js';
+import { perform } from '../actions/context.js';
+import { createOperator } from '../actions/operators/create-operator.js';
+import { loadConfig } from '../config.js';
+import { createMemoryBus } from '../events/bus.js';
+import { openStore } from '../store/database.js';
+import { seedDemo } from './seed-demo.js';
+import { startServer } from './start.js';
+
+const USAGE = `usage: switchboard <command>
+  start                         run the server (migrates, seeds the demo on an empty database)
+  migrate                       apply database migrations and exit
+  create-admin --email E --password P [--name N] [--account A]
+                                create an account with its first admin
+  seed-demo                     create the demo account`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  if (command === 'start') return startServer(config);
+  if (command === 'migrate') {
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await store.close();
+    console.log('Database is up to date.');
+    return;
+  }
+  if (command === 'create-admin' || command === 'seed-demo') {
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const services = {
+      db: store.db,
+      bus: createMemoryBus(),
+      now: () => new Date(),
+      random: Math.random,
+    };
+    try {
+      if (command === 'seed-demo') {
+        const demo = await seedDemo(services, config.demoPassword ?? 'demo');
+        console.log(`Demo account created; widget key ${demo.widgetKey}`);
+      } else {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            email: { type: 'string' },
+            password: { type: 'string' },
+            name: { type: 'string' },
+            account: { type: 'string' },
+          },
+        });
+        if (!values.email || !values.password)
+          throw new Error('--email and --password are required');
+        const scope = { accountId: newId(), actor: { kind: 'system' as const } };
+        await perform(services, scope, async (ctx) => {
+          await createAccount(ctx, { name: values.account ?? 'My company' });
+          await createOperator(ctx, {
+            email: values.email!,
+            password: values.password!,
+            name: values.name ?? 'Admin',
+            role: 'admin',
+          });
+        });
+        console.log(`Admin ${values.email} created. Log in at ${config.publicUrl}`);
+      }
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+  console.error(USAGE);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

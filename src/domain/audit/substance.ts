@@ -1,0 +1,135 @@
+// Sorting operator sentences into formula (greetings, thanks, waits,
+// closings), questions about the problem, and substance. The clarifying,
+// helped and one-word checks all rest on these few definitions.
+import { type AnalyzedMessage, coveredBy, has, isQuestionLike, isStopword } from './analyze.js';
+import type { Concept } from './lexicon-types.js';
+import { tokenIsName } from './names.js';
+import type { Sentence } from './normalize.js';
+import { INTERROGATIVES } from './phrase-matcher.js';
+
+/** Phrases whose words say nothing about the client's problem. */
+const FORMULA: readonly Concept[] = [
+  'greeting',
+  'thanks',
+  'welcome',
+  'apology',
+  'ack',
+  'self_intro',
+  'how_can_help',
+  'name_ask',
+  'name_intro',
+  'bare_reply',
+  'clarify_request',
+];
+
+/**
+ * Words left after removing formula phrases, stopwords, question words and the
+ * client's name: what the sentence is about.
+ */
+export function contentCount(sentence: Sentence, nameKeys: readonly string[]): number {
+  const covered = coveredBy(sentence, FORMULA);
+  return sentence.tokens.filter(
+    (t, i) =>
+      !covered.has(i) && !isStopword(t) && !INTERROGATIVES.has(t.word) && !tokenIsName(t, nameKeys),
+  ).length;
+}
+
+const SHORT_MESSAGE_WORDS = 3;
+
+export function isFarewell(sentence: Sentence, message: AnalyzedMessage): boolean {
+  return (
+    has(sentence, 'farewell') ||
+    (has(sentence, 'farewell_short') && message.words.length <= SHORT_MESSAGE_WORDS)
+  );
+}
+
+export function asksHelped(sentence: Sentence): boolean {
+  return isQuestionLike(sentence) && has(sentence, 'helped');
+}
+
+export function asksAnythingElse(sentence: Sentence): boolean {
+  return isQuestionLike(sentence) && has(sentence, 'anything_else');
+}
+
+/**
+ * Sentences that are entirely procedure: waits, self-introductions, transfers,
+ * closings, presence and follow-up checks.
+ */
+function isProcedure(sentence: Sentence, message: AnalyzedMessage, answered: boolean): boolean {
+  return (
+    has(sentence, 'wait') ||
+    has(sentence, 'presence_check') ||
+    has(sentence, 'self_intro') ||
+    has(sentence, 'transfer') ||
+    isFarewell(sentence, message) ||
+    (answered && asksHelped(sentence)) ||
+    asksAnythingElse(sentence)
+  );
+}
+
+/**
+ * A question about the problem: question-like, not a procedure, not a request
+ * for the phone number (that is identification, judged by no_phone_push), and
+ * with at least one content word once "how can I help" and the name question
+ * are taken out ("що сталося з вашим замовленням?" counts, "что случилось?"
+ * does not). Before any answer, "получилось войти?" is troubleshooting, so it
+ * counts too; after one it is the helped check.
+ */
+export function isClarifying(
+  sentence: Sentence,
+  message: AnalyzedMessage,
+  nameKeys: readonly string[],
+  answered: boolean,
+): boolean {
+  return (
+    isQuestionLike(sentence) &&
+    !isProcedure(sentence, message, answered) &&
+    !has(sentence, 'phone_ask') &&
+    contentCount(sentence, nameKeys) >= 1
+  );
+}
+
+/**
+ * A statement telling the client something: two content words, or one after
+ * an opening yes/no ("Да, можно вернуть", "Ні, тільки карткою").
+ */
+export function isSubstantive(
+  sentence: Sentence,
+  message: AnalyzedMessage,
+  nameKeys: readonly string[],
+): boolean {
+  if (isQuestionLike(sentence) || isProcedure(sentence, message, true)) return false;
+  const opensWithYesNo = coveredBy(sentence, ['bare_reply']).has(0);
+  return contentCount(sentence, nameKeys) >= (opensWithYesNo ? 1 : 2);
+}
+
+/** One-word messages that are courtesy, not a reply ("Здравствуйте!", "Минутку", "Спасибо"). */
+const ONE_WORD_EXEMPT: readonly Concept[] = [
+  'greeting',
+  'farewell',
+  'farewell_short',
+  'thanks',
+  'welcome',
+  'apology',
+  'wait',
+  'presence_check',
+  'how_can_help',
+];
+
+/**
+ * "Да", "Нет, не знаю", "ok", "Завтра." — a bare reply with nothing around it.
+ * A one-word question ("Получилось?", "Нашли?") asks rather than replies, so it
+ * is not one, unless the word itself is a bare reply ("Да?").
+ */
+export function isOneWordReply(message: AnalyzedMessage, nameKeys: readonly string[]): boolean {
+  const words = message.words;
+  if (words.length === 0) return false;
+  const allBare = message.sentences.every(
+    (s) => coveredBy(s, ['bare_reply']).size === s.tokens.length,
+  );
+  if (allBare && words.length <= 4) return true;
+  const sentence = message.sentences[0];
+  const word = words[0];
+  if (words.length !== 1 || !sentence || !word || sentence.question) return false;
+  return coveredBy(sentence, ONE_WORD_EXEMPT).size === 0 && !tokenIsName(word, nameKeys);
+}

@@ -1,0 +1,28 @@
+/** The metrics of DESIGN §4: per-conversation definitions, roll-up and report cuts. */
+export { bucketKey, type TimeBucket } from './buckets.js';
+export {
+  durationMs,
+  firstResponseMs,
+  inSeqOrder,
+  isAbandoned,
+  messageAnswering,
+  reactionTimesMs,
+  waitMs,
+  withinServiceLevel,
+} from './definitions.js';
+export { type GroupKey, groupBy, groupKeyOf, type MetricGroup } from './group-by.js';
+export { mean, median, ratio, sum } from './stats.js';
+export {
+  DEFAULT_SERVICE_LEVEL_TARGET_MS,
+  type MetricSummary,
+  type SummaryOptions,
+  summarize,
+} from './summarize.js';
+export type {
+  ClosedBy,
+  MessageAuthor,
+  MetricConversation,
+  MetricItem,
+  MetricMessage,
+  Rating,
+} from './types.js';

@@ -1,0 +1,19 @@
+import type { QueuedConversation } from './types.js';
+
+type Ordered = Pick<QueuedConversation, 'id' | 'priority' | 'queuedAt'>;
+
+/**
+ * Queue order (DESIGN §2): lower channel priority number first, then the
+ * longest waiting. The id breaks exact ties so every node and every test
+ * sees the same order.
+ */
+export function compareQueue(a: Ordered, b: Ordered): number {
+  if (a.priority !== b.priority) return a.priority - b.priority;
+  if (a.queuedAt !== b.queuedAt) return a.queuedAt - b.queuedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A sorted copy; the input is left untouched. */
+export function sortQueue<T extends Ordered>(queue: readonly T[]): T[] {
+  return [...queue].sort(compareQueue);
+}

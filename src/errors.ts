@@ -1,0 +1,54 @@
+// The error catalog: every error the API returns has a stable code, an HTTP
+// status and, for bad input, the field it concerns. docs/api.md lists them all
+// (a test checks that the list is complete).
+export const ERROR_CATALOG = {
+  validation_failed: { status: 400, message: 'The request is invalid.' },
+  unauthenticated: { status: 401, message: 'Log in or send a valid token.' },
+  invalid_credentials: { status: 401, message: 'E-mail or password is wrong.' },
+  csrf_failed: { status: 403, message: 'Missing or wrong CSRF token.' },
+  forbidden: { status: 403, message: 'Your role does not allow this.' },
+  not_found: { status: 404, message: 'Not found.' },
+  conflict: { status: 409, message: 'This conflicts with existing data.' },
+  conversation_already_taken: {
+    status: 409,
+    message: 'Another operator already took this conversation.',
+  },
+  operator_at_limit: {
+    status: 409,
+    message: 'The operator is at their limit of open conversations.',
+  },
+  operator_not_online: { status: 409, message: 'The operator is not online.' },
+  conversation_closed: { status: 409, message: 'The conversation is closed.' },
+  conversation_not_queued: {
+    status: 409,
+    message: 'The conversation is not waiting in the queue.',
+  },
+  contact_blocked: { status: 403, message: 'This contact is blocked.' },
+  category_required: { status: 400, message: 'Choose a category before closing.' },
+  origin_not_allowed: { status: 403, message: 'This site may not use the channel.' },
+  payload_too_large: { status: 413, message: 'The upload is too large.' },
+  unsupported_media_type: { status: 415, message: 'This file type is not allowed.' },
+  rate_limited: {
+    status: 429,
+    message: 'Too many requests, please slow down and try again shortly.',
+  },
+  internal: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly field?: string,
+  ) {
+    super(message ?? ERROR_CATALOG[code].message);
+    this.status = ERROR_CATALOG[code].status;
+  }
+}
+
+export const invalid = (field: string, message: string) =>
+  new AppError('validation_failed', message, field);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);

@@ -1,0 +1,73 @@
+// The bus carries committed events (and ephemeral typing signals) to every node.
+// In-process by default; Redis pub/sub when REDIS_URL is set. Losing the bus
+// delays delivery but loses nothing: clients resume from the events table.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+import type { StoredEvent, TypingSignal } from './catalog.js';
+
+export type BusMessage =
+  | { kind: 'events'; node: string; events: StoredEvent[] }
+  | { kind: 'typing'; node: string; signal: TypingSignal };
+
+export interface Bus {
+  /** This node's id: lets a listener tell its own node's events from others'. */
+  readonly node: string;
+  publish(message: BusMessage): Promise<void>;
+  subscribe(listener: (message: BusMessage) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function createMemoryBus(): Bus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    node: randomUUID(),
+    async publish(message) {
+      emitter.emit('message', message);
+    },
+    subscribe(listener) {
+      emitter.on('message', listener);
+      return () => emitter.off('message', listener);
+    },
+    async close() {
+      emitter.removeAllListeners();
+    },
+  };
+}
+
+export async function createRedisBus(url: string, channel = 'switchboard:events'): Promise<Bus> {
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  const sub = new Redis(url, { lazyConnect: true });
+  await Promise.all([pub.connect(), sub.connect()]);
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  await sub.subscribe(channel);
+  sub.on('message', (_ch: string, raw: string) => {
+    local.emit('message', JSON.parse(raw) as BusMessage);
+  });
+  return {
+    node: randomUUID(),
+    async publish(message) {
+      await pub.publish(channel, JSON.stringify(message));
+    },
+    subscribe(listener) {
+      local.on('message', listener);
+      return () => local.off('message', listener);
+    },
+    async close() {
+      local.removeAllListeners();
+      await Promise.allSettled([sub.quit(), pub.quit()]);
+    },
+  };
+}
+
+/**
+ * Events committed on this node only. Processors that must act once per commit
+ * (routing, outbound delivery) listen here; sockets listen to every node.
+ */
+export function onLocalEvents(bus: Bus, handler: (events: StoredEvent[]) => void): () => void {
+  return bus.subscribe((message) => {
+    if (message.kind === 'events' && message.node === bus.node) handler(message.events);
+  });
+}

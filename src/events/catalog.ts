@@ -1,0 +1,114 @@
+// The one typed catalog of events. Events are the only way state changes leave
+// the core: to websockets, webhooks and the audit trail. Server, operator app and
+// widget share these types.
+import type { DeliveryView } from '../channels/present.js';
+import type { ConversationView, MessageView, OperatorView, TeamView } from '../presenters.js';
+
+/** Who may see an event: operators of the account, or also the conversation's contact. */
+export type Audience = 'account' | 'conversation';
+
+export interface EventPayloads {
+  'conversation.created': { conversation: ConversationView };
+  'conversation.queued': { conversation: ConversationView; position: number | null };
+  'conversation.assigned': {
+    conversation: ConversationView;
+    operatorId: string;
+    by: 'router' | 'take' | 'supervisor';
+  };
+  'conversation.updated': { conversation: ConversationView };
+  'conversation.transferred': {
+    conversation: ConversationView;
+    fromOperatorId: string | null;
+    toOperatorId: string | null;
+    toTeamId: string | null;
+    note: string | null;
+  };
+  'conversation.closed': { conversation: ConversationView };
+  'conversation.rated': {
+    conversationId: string;
+    rating: 'like' | 'dislike';
+    comment: string | null;
+  };
+  'message.created': { message: MessageView };
+  'contact.updated': {
+    contactId: string;
+    name: string | null;
+    email: string | null;
+    blocked: boolean;
+  };
+  'operator.updated': { operator: OperatorView };
+  'team.updated': { team: TeamView };
+  'visitor.navigate': { conversationId: string; url: string };
+  /** Outbound state of an operator message on Telegram, e-mail or the API channel. */
+  'delivery.updated': { delivery: DeliveryView };
+  /** An operator merged `mergedContactId` into `contactId`; the merged contact is gone. */
+  'contact.merged': { contactId: string; mergedContactId: string };
+}
+
+export type EventType = keyof EventPayloads;
+
+export const EVENT_TYPES = [
+  'conversation.created',
+  'conversation.queued',
+  'conversation.assigned',
+  'conversation.updated',
+  'conversation.transferred',
+  'conversation.closed',
+  'conversation.rated',
+  'message.created',
+  'contact.updated',
+  'operator.updated',
+  'team.updated',
+  'visitor.navigate',
+  'delivery.updated',
+  'contact.merged',
+] as const satisfies readonly EventType[];
+
+/**
+ * Whose conversation an event concerns at the time it happened: the gateway
+ * sends operators (role `operator`) only their own conversations and the
+ * waiting ones of their teams. Null for events about no conversation.
+ */
+export interface EventRoute {
+  operatorId: string | null;
+  teamId: string | null;
+}
+
+/** An event an action produced, before the outbox gave it an id. */
+export type PendingEvent = {
+  [K in EventType]: {
+    type: K;
+    audience: Audience;
+    conversationId: string | null;
+    payload: EventPayloads[K];
+    route: EventRoute | null;
+  };
+}[EventType];
+
+/** An event committed to the outbox: `id` is global and increases in commit order per account. */
+export type StoredEvent = PendingEvent & { id: number; accountId: string; at: string };
+
+/** Ephemeral signals: delivered live, never stored, never resumed. */
+export interface TypingSignal {
+  type: 'typing';
+  accountId: string;
+  conversationId: string;
+  author: 'contact' | 'operator';
+  authorId: string;
+  /** The client's draft, for the operator's live preview; never sent to the contact. */
+  draft: string | null;
+}
+
+export function event<K extends EventType>(
+  type: K,
+  audience: Audience,
+  conversationId: string | null,
+  payload: EventPayloads[K],
+  route?: EventRoute,
+): PendingEvent {
+  const conversation = (payload as { conversation?: ConversationView | null }).conversation;
+  const derived = conversation
+    ? { operatorId: conversation.operatorId, teamId: conversation.teamId }
+    : null;
+  return { type, audience, conversationId, payload, route: route ?? derived } as PendingEvent;
+}

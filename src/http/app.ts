@@ -1,0 +1,163 @@
+// The HTTP app factory, separate from listen() so tests call inject() without a socket.
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Services } from '../actions/context.js';
+import type { GroupCommit } from '../actions/messages/group-commit.js';
+import type { Config } from '../config.js';
+import { AppError, ERROR_CATALOG } from '../errors.js';
+import type { Realtime } from '../realtime/gateway.js';
+import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
+import { registerRoutes } from './routes/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    deps: HttpDeps;
+  }
+}
+
+export interface HttpDeps {
+  services: Services;
+  messages: GroupCommit;
+  config: Config;
+  realtime: Realtime;
+  storeKind: string;
+}
+
+export async function buildHttpApp(
+  deps: HttpDeps,
+  logger: Logger | false,
+): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorateRequest('principal', null);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimitError });
+  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Switchboard API',
+        version: '1',
+        description: 'REST API of Switchboard. Realtime protocol: docs/realtime.md.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    request.principal = await resolvePrincipal(
+      deps.services.db,
+      deps.config.secret,
+      request,
+      deps.services.now(),
+    );
+    // Cookie-authenticated writes need the session's CSRF token in a header
+    // (a cross-site form cannot set one). Tokens and visitors are not cookies.
+    const p = request.principal;
+    if (p?.kind === 'operator' && p.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      if (request.headers[CSRF_HEADER] !== p.csrf) throw new AppError('csrf_failed');
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toErrorBody(error);
+    if (body.status >= 500) request.log.error(error);
+    reply.status(body.status).send({ error: body.error });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: 'Not found.', field: null } });
+  });
+
+  await registerRoutes(app);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface ErrorBody {
+  status: number;
+  error: { code: string; message: string; field: string | null };
+}
+
+function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      error: { code: error.code, message: error.message, field: error.field ?? null },
+    };
+  }
+  const e = error as {
+    validation?: {
+      instancePath?: string;
+      message?: string;
+      params?: { issue?: { path?: unknown[] } };
+    }[];
+    statusCode?: number;
+    code?: string;
+    message?: string;
+  };
+  if (e.validation && e.validation.length > 0) {
+    const first = e.validation[0]!;
+    const path =
+      first.params?.issue?.path?.join('.') ||
+      first.instancePath?.replace(/^\//, '').replace(/\//g, '.');
+    return {
+      status: 400,
+      error: {
+        code: 'validation_failed',
+        message: first.message ?? 'Invalid input.',
+        field: path || null,
+      },
+    };
+  }
+  if (e.statusCode === 413) return catalog('payload_too_large');
+  if (e.statusCode === 415) return catalog('unsupported_media_type');
+  if (e.statusCode === 429) return catalog('rate_limited');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return {
+      status: e.statusCode,
+      error: { code: 'validation_failed', message: e.message ?? 'Bad request.', field: null },
+    };
+  }
+  return catalog('internal');
+}
+
+function catalog(code: keyof typeof ERROR_CATALOG): ErrorBody {
+  const c = ERROR_CATALOG[code];
+  return { status: c.status, error: { code, message: c.message, field: null } };
+}
+
+function rateLimitError() {
+  return new AppError('rate_limited');
+}

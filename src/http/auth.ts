@@ -1,0 +1,97 @@
+// Who is calling: an operator (session cookie, or API token for integrations)
+// or a visitor (signed token). Resolved once per request; routes then ask the
+// policy module what the principal may do.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor, Scope } from '../actions/context.js';
+import { AppError } from '../errors.js';
+import type { Database, Role } from '../store/schema.js';
+import { hashToken } from '../tokens.js';
+import { verifyVisitorToken } from './visitor-token.js';
+
+export const SESSION_COOKIE = 'sb_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Principal =
+  | {
+      kind: 'operator';
+      accountId: string;
+      operatorId: string;
+      role: Role;
+      via: 'session' | 'token';
+      csrf: string | null;
+    }
+  | { kind: 'visitor'; accountId: string; channelId: string; contactId: string; visitorId: string };
+
+export async function resolvePrincipal(
+  db: Kysely<Database>,
+  secret: string,
+  request: FastifyRequest,
+  now: Date,
+): Promise<Principal | null> {
+  const bearer = bearerToken(request);
+  if (bearer?.startsWith('v1.')) return visitorPrincipal(secret, bearer);
+  if (bearer) {
+    const row = await db
+      .selectFrom('api_tokens as t')
+      .innerJoin('operators as o', 'o.id', 't.operator_id')
+      .select(['o.id', 'o.account_id', 'o.role'])
+      .where('t.token_hash', '=', hashToken(bearer))
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      kind: 'operator',
+      accountId: row.account_id,
+      operatorId: row.id,
+      role: row.role,
+      via: 'token',
+      csrf: null,
+    };
+  }
+  const sessionId = request.cookies[SESSION_COOKIE];
+  if (!sessionId) return null;
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('operators as o', 'o.id', 's.operator_id')
+    .select(['o.id', 'o.account_id', 'o.role', 's.csrf_token', 's.expires_at'])
+    .where('s.id', '=', hashToken(sessionId))
+    .executeTakeFirst();
+  if (!row || new Date(row.expires_at) <= now) return null;
+  return {
+    kind: 'operator',
+    accountId: row.account_id,
+    operatorId: row.id,
+    role: row.role,
+    via: 'session',
+    csrf: row.csrf_token,
+  };
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  // Browsers cannot set headers on websocket upgrades: the token may come as a query parameter.
+  const query = request.query as Record<string, unknown> | undefined;
+  return typeof query?.token === 'string' ? query.token : null;
+}
+
+function visitorPrincipal(secret: string, token: string): Principal | null {
+  const claims = verifyVisitorToken(secret, token);
+  return claims ? { kind: 'visitor', ...claims } : null;
+}
+
+/** The operator behind the request, or 401. */
+export function operatorScope(request: FastifyRequest): Scope & { operatorId: string } {
+  const p = request.principal;
+  if (!p || p.kind !== 'operator') throw new AppError('unauthenticated');
+  const actor: Actor = { kind: 'operator', id: p.operatorId, role: p.role };
+  return { accountId: p.accountId, actor, operatorId: p.operatorId };
+}
+
+/** The visitor behind the request, or 401. */
+export function visitorScope(request: FastifyRequest) {
+  const p = request.principal;
+  if (!p || p.kind !== 'visitor') throw new AppError('unauthenticated');
+  const actor: Actor = { kind: 'contact', id: p.contactId, channelId: p.channelId };
+  return { accountId: p.accountId, actor, principal: p };
+}

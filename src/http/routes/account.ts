@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createCannedResponse } from '../../actions/catalog/create-canned-response.js';
+import { createCategory } from '../../actions/catalog/create-category.js';
+import { createChannel } from '../../actions/channels/create-channel.js';
+import { perform } from '../../actions/context.js';
+import { authorize } from '../../actions/policy.js';
+import { createTeam } from '../../actions/teams/create-team.js';
+import { presentChannel, presentTeam } from '../../presenters.js';
+import {
+  listCannedResponses,
+  listCategories,
+  listChannels,
+  listTeams,
+} from '../../store/queries/account.js';
+import { operatorScope } from '../auth.js';
+
+const mode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
+
+export async function registerAccountRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  app.get('/teams', { schema: { tags: ['account'], summary: 'Teams' } }, async (request) => {
+    const scope = operatorScope(request);
+    authorize(scope.actor, 'conversation.work');
+    return { teams: (await listTeams(services.db, scope.accountId)).map(presentTeam) };
+  });
+
+  app.post(
+    '/teams',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Create a team',
+        body: z.object({
+          name: z.string().min(1).max(100),
+          mode: mode.default('least_loaded'),
+          languageRouting: z.boolean().optional(),
+          languageTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) => createTeam(ctx, request.body));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get('/channels', { schema: { tags: ['account'], summary: 'Channels' } }, async (request) => {
+    const scope = operatorScope(request);
+    authorize(scope.actor, 'conversation.work');
+    return { channels: (await listChannels(services.db, scope.accountId)).map(presentChannel) };
+  });
+
+  app.post(
+    '/channels',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Create a channel',
+        body: z.object({
+          kind: z.enum(['widget', 'telegram', 'email', 'api']),
+          name: z.string().min(1).max(100),
+          priority: z.number().int().min(1).max(100),
+          defaultTeamId: z.string().uuid().nullable().optional(),
+          settings: z.record(z.string(), z.unknown()).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) => createChannel(ctx, request.body));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/categories',
+    { schema: { tags: ['account'], summary: 'Categories' } },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      return { categories: await listCategories(services.db, scope.accountId) };
+    },
+  );
+
+  app.post(
+    '/categories',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Create a category',
+        body: z.object({ name: z.string().min(1).max(100) }),
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) => createCategory(ctx, request.body));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/canned-responses',
+    { schema: { tags: ['account'], summary: 'Canned responses' } },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      return { cannedResponses: await listCannedResponses(services.db, scope.accountId) };
+    },
+  );
+
+  app.post(
+    '/canned-responses',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Create a canned response',
+        body: z.object({
+          shortcut: z
+            .string()
+            .min(1)
+            .max(50)
+            .regex(/^\/?[\p{L}\p{N}_-]+$/u, 'letters, digits, - and _'),
+          text: z.string().min(1).max(5000),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        createCannedResponse(ctx, request.body),
+      );
+      return reply.status(201).send(result);
+    },
+  );
+}

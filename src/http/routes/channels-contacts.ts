@@ -1,0 +1,36 @@
+// One contact, many channels: an operator merges two contacts that are one person.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mergeContacts } from '../../actions/contacts/merge-contacts.js';
+import { perform } from '../../actions/context.js';
+import { operatorScope } from '../auth.js';
+
+export async function registerChannelContactRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  app.post(
+    '/contacts/:id/merge',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Merge another contact into this one (identities, conversations, history)',
+        params: z.object({ id: z.string().uuid() }),
+        body: z.object({ mergedContactId: z.string().uuid() }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        mergeContacts(ctx, {
+          contactId: request.params.id,
+          mergedContactId: request.body.mergedContactId,
+        }),
+      );
+      return {
+        contact: { id: result.id, name: result.name, email: result.email, blocked: result.blocked },
+      };
+    },
+  );
+}

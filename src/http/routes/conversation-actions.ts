@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { perform } from '../../actions/context.js';
+import { assignConversation } from '../../actions/conversations/assign-conversation.js';
+import { navigateVisitor } from '../../actions/conversations/navigate-visitor.js';
+import { transferConversation } from '../../actions/conversations/transfer-conversation.js';
+import { authorize } from '../../actions/policy.js';
+import { presentConversation } from '../../presenters.js';
+import { operatorScope } from '../auth.js';
+
+const id = z.object({ id: z.string().uuid() });
+
+export async function registerConversationActionRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  app.post(
+    '/conversations/:id/transfer',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary:
+          'Transfer to an operator (needs room unless a supervisor forces) or back to a team queue',
+        params: id,
+        body: z.object({
+          toOperatorId: z.string().uuid().nullable().optional(),
+          toTeamId: z.string().uuid().nullable().optional(),
+          note: z.string().max(2000).nullable().optional(),
+          force: z.boolean().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      const { result } = await perform(services, scope, (ctx) =>
+        transferConversation(ctx, { conversationId: request.params.id, ...request.body }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+
+  app.post(
+    '/conversations/:id/assign',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Supervisor: assign a waiting conversation or reassign an open one',
+        params: id,
+        body: z.object({ operatorId: z.string().uuid(), force: z.boolean().optional() }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.manage');
+      const { result } = await perform(services, scope, (ctx) =>
+        assignConversation(ctx, { conversationId: request.params.id, ...request.body }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+
+  app.post(
+    '/conversations/:id/navigate',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: "Send the web visitor to a page of the channel's allowed sites",
+        params: id,
+        body: z.object({ url: z.string().max(2000) }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      const { result } = await perform(services, scope, (ctx) =>
+        navigateVisitor(ctx, { conversationId: request.params.id, url: request.body.url }),
+      );
+      return result;
+    },
+  );
+}

@@ -1,0 +1,224 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { blockContact } from '../../actions/contacts/block-contact.js';
+import { perform } from '../../actions/context.js';
+import { closeConversation } from '../../actions/conversations/close-conversation.js';
+import { takeConversation } from '../../actions/conversations/take-conversation.js';
+import { authorize, can } from '../../actions/policy.js';
+import { notFound } from '../../errors.js';
+import { presentConversation, presentMessage } from '../../presenters.js';
+import { operatorTeamIdsOf } from '../../store/queries/account.js';
+import {
+  getContact,
+  getConversation,
+  listConversations,
+  listMessages,
+} from '../../store/queries/conversations.js';
+import type { ConversationRow } from '../../store/schema.js';
+import { operatorScope } from '../auth.js';
+
+const id = z.object({ id: z.string().uuid() });
+export const messageBody = z.object({
+  text: z.string().max(10_000).default(''),
+  clientKey: z.string().min(1).max(100).optional(),
+  attachments: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+      }),
+    )
+    .max(10)
+    .optional(),
+});
+
+export async function registerConversationRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  /** Operators see their own conversations and their teams' queues; supervisors see all. */
+  async function visibleTeams(request: FastifyRequest): Promise<string[] | null> {
+    const scope = operatorScope(request);
+    authorize(scope.actor, 'conversation.work');
+    return can(scope.actor, 'conversation.manage')
+      ? null
+      : operatorTeamIdsOf(services.db, scope.operatorId);
+  }
+
+  async function loadVisible(
+    request: FastifyRequest,
+    conversationId: string,
+  ): Promise<ConversationRow> {
+    const scope = operatorScope(request);
+    const teams = await visibleTeams(request);
+    const conv = await getConversation(services.db, scope.accountId, conversationId);
+    const visible =
+      conv &&
+      (teams === null ||
+        conv.operator_id === scope.operatorId ||
+        conv.team_id === null ||
+        teams.includes(conv.team_id));
+    if (!visible) throw notFound('Conversation');
+    return conv;
+  }
+
+  app.get(
+    '/conversations',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Conversations: the queue (state=queued), mine, or all visible',
+        querystring: z.object({
+          state: z.enum(['bot', 'queued', 'assigned', 'closed']).optional(),
+          mine: z.coerce.boolean().optional(),
+          contactId: z.string().uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(5000).default(500),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const teams = await visibleTeams(request);
+      const q = request.query;
+      const rows = await listConversations(services.db, scope.accountId, {
+        ...(q.state ? { state: q.state } : {}),
+        ...(q.mine ? { operatorId: scope.operatorId } : {}),
+        ...(q.contactId ? { contactId: q.contactId } : {}),
+        teamIds: q.mine ? null : teams,
+        limit: q.limit,
+      });
+      return { conversations: rows.map(presentConversation) };
+    },
+  );
+
+  app.get(
+    '/conversations/:id',
+    {
+      schema: { tags: ['conversations'], summary: 'One conversation with its contact', params: id },
+    },
+    async (request) => {
+      const conv = await loadVisible(request, request.params.id);
+      const contact = await getContact(services.db, conv.account_id, conv.contact_id);
+      return {
+        conversation: presentConversation(conv),
+        contact: contact && {
+          id: contact.id,
+          name: contact.name,
+          email: contact.email,
+          blocked: contact.blocked,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/conversations/:id/messages',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Messages after a sequence number',
+        params: id,
+        querystring: z.object({
+          afterSeq: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(1000).default(500),
+        }),
+      },
+    },
+    async (request) => {
+      const conv = await loadVisible(request, request.params.id);
+      const rows = await listMessages(
+        services.db,
+        conv.account_id,
+        conv.id,
+        request.query.afterSeq,
+        request.query.limit,
+      );
+      return { messages: rows.map((m) => presentMessage(m, m.author_name)) };
+    },
+  );
+
+  app.post(
+    '/conversations/:id/messages',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Send an operator message (acknowledged after commit; idempotent by clientKey)',
+        params: id,
+        body: messageBody,
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const result = await app.deps.messages.send(scope, {
+        conversationId: request.params.id,
+        ...request.body,
+      });
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  );
+
+  app.post(
+    '/conversations/:id/take',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Take a queued conversation (first taker wins)',
+        params: id,
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      await loadVisible(request, request.params.id);
+      const { result } = await perform(services, scope, (ctx) =>
+        takeConversation(ctx, { conversationId: request.params.id, operatorId: scope.operatorId }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+
+  app.post(
+    '/conversations/:id/close',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Close with category, target flag and note',
+        params: id,
+        body: z.object({
+          categoryId: z.string().uuid().nullable().optional(),
+          targeted: z.boolean().nullable().optional(),
+          note: z.string().max(2000).nullable().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      await loadVisible(request, request.params.id);
+      const { result } = await perform(services, scope, (ctx) =>
+        closeConversation(ctx, { conversationId: request.params.id, ...request.body }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+
+  app.post(
+    '/contacts/:id/block',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Block or unblock a contact',
+        params: id,
+        body: z.object({ blocked: z.boolean().default(true) }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        blockContact(ctx, { contactId: request.params.id, blocked: request.body.blocked }),
+      );
+      return { contact: { id: result.id, blocked: result.blocked } };
+    },
+  );
+}

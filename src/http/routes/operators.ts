@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { perform } from '../../actions/context.js';
+import { createOperator } from '../../actions/operators/create-operator.js';
+import { setOperatorStatus } from '../../actions/operators/set-operator-status.js';
+import { updateOperator } from '../../actions/operators/update-operator.js';
+import { authorize } from '../../actions/policy.js';
+import { presentOperator } from '../../presenters.js';
+import { listOperators } from '../../store/queries/account.js';
+import { operatorScope } from '../auth.js';
+
+const id = z.object({ id: z.string().uuid() });
+const role = z.enum(['admin', 'supervisor', 'operator']);
+const languages = z.array(z.string().regex(/^[a-z]{2}$/, 'two-letter language code')).max(20);
+
+export async function registerOperatorRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  app.get(
+    '/operators',
+    { schema: { tags: ['operators'], summary: 'Operators of the account' } },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      const rows = await listOperators(services.db, scope.accountId);
+      return { operators: rows.map((r) => presentOperator(r.row, r.teamIds)) };
+    },
+  );
+
+  app.post(
+    '/operators',
+    {
+      schema: {
+        tags: ['operators'],
+        summary: 'Create (invite) an operator',
+        body: z.object({
+          email: z.string().email(),
+          name: z.string().min(1).max(200),
+          password: z.string().min(8).max(200).nullable().default(null),
+          role: role.default('operator'),
+          limit: z.number().int().min(0).max(100).optional(),
+          languages: languages.optional(),
+          teamIds: z.array(z.string().uuid()).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) => createOperator(ctx, request.body));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.patch(
+    '/operators/:id',
+    {
+      schema: {
+        tags: ['operators'],
+        summary: 'Change an operator: limit (supervisor), name, role, languages, teams (admin)',
+        params: id,
+        body: z.object({
+          name: z.string().min(1).max(200).optional(),
+          role: role.optional(),
+          limit: z.number().int().min(0).max(100).optional(),
+          languages: languages.optional(),
+          teamIds: z.array(z.string().uuid()).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        updateOperator(ctx, { operatorId: request.params.id, ...request.body }),
+      );
+      return result;
+    },
+  );
+
+  app.put(
+    '/operators/:id/status',
+    {
+      schema: {
+        tags: ['operators'],
+        summary:
+          'Set status (own, or anyone for supervisors); offline returns conversations to the queue',
+        params: id,
+        body: z.object({ status: z.enum(['online', 'away', 'offline']) }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        setOperatorStatus(ctx, { operatorId: request.params.id, status: request.body.status }),
+      );
+      return result;
+    },
+  );
+}

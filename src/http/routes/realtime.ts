@@ -1,0 +1,116 @@
+// Websocket endpoints. Authentication happens on the upgrade request (cookie,
+// API token or visitor token); the protocol is in docs/realtime.md.
+import type { FastifyInstance } from 'fastify';
+import type { Scope } from '../../actions/context.js';
+import { AppError } from '../../errors.js';
+import type { ClientHandler, Connection } from '../../realtime/gateway.js';
+
+/** Typing signals are ephemeral and throttled: at most one per connection per interval. */
+const TYPING_INTERVAL_MS = 250;
+
+export async function registerRealtimeRoutes(app: FastifyInstance) {
+  const { services, realtime, config, messages } = app.deps;
+
+  const onMessage: ClientHandler = async (conn, message) => {
+    const p = conn.principal;
+    const scope: Scope =
+      p.kind === 'operator'
+        ? { accountId: p.accountId, actor: { kind: 'operator', id: p.operatorId, role: p.role } }
+        : {
+            accountId: p.accountId,
+            actor: { kind: 'contact', id: p.contactId, channelId: p.channelId },
+          };
+    if (message.type === 'typing')
+      return typing(conn, message.conversationId, message.draft ?? null);
+    try {
+      const { clientKey, conversationId, ...rest } = message;
+      if (p.kind === 'visitor') {
+        const result = await messages.receive(scope, {
+          channelId: p.channelId,
+          contactId: p.contactId,
+          clientKey,
+          ...rest,
+        });
+        conn.ownConversations.add(result.conversationId);
+        realtime.send(conn, {
+          type: 'ack',
+          clientKey,
+          conversationId: result.conversationId,
+          message: result.message,
+          duplicate: result.duplicate,
+        });
+      } else {
+        if (!conversationId)
+          throw new AppError('validation_failed', 'conversationId is required.', 'conversationId');
+        const result = await messages.send(scope, { conversationId, clientKey, ...rest });
+        realtime.send(conn, {
+          type: 'ack',
+          clientKey,
+          conversationId,
+          message: result.message,
+          duplicate: result.duplicate,
+        });
+      }
+    } catch (error) {
+      const e = error instanceof AppError ? error : new AppError('internal');
+      if (!(error instanceof AppError)) app.log.error(error);
+      realtime.send(conn, {
+        type: 'error',
+        clientKey: message.clientKey,
+        error: { code: e.code, message: e.message, field: e.field ?? null },
+      });
+    }
+  };
+
+  async function typing(conn: Connection, conversationId: string, draft: string | null) {
+    const now = Date.now();
+    if (now - conn.lastTypingAt < TYPING_INTERVAL_MS) return;
+    conn.lastTypingAt = now;
+    const p = conn.principal;
+    if (p.kind === 'visitor' && !conn.ownConversations.has(conversationId)) return;
+    await services.bus
+      .publish({
+        kind: 'typing',
+        node: services.bus.node,
+        signal: {
+          type: 'typing',
+          accountId: p.accountId,
+          conversationId,
+          author: p.kind === 'visitor' ? 'contact' : 'operator',
+          authorId: p.kind === 'visitor' ? p.contactId : p.operatorId,
+          draft: p.kind === 'visitor' && conn.draftPreview ? draft : null,
+        },
+      })
+      .catch(() => {});
+  }
+
+  const allowedOrigin = new URL(config.publicUrl).origin;
+
+  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const p = request.principal;
+    if (!p || p.kind !== 'operator') return socket.close(4401, 'unauthenticated');
+    // Cookie sessions over websockets: refuse other sites' pages (cross-site websocket hijacking).
+    const origin = request.headers.origin;
+    if (
+      p.via === 'session' &&
+      origin &&
+      origin !== allowedOrigin &&
+      new URL(origin).host !== request.headers.host
+    )
+      return socket.close(4403, 'origin not allowed');
+    realtime.attach(socket, p, onMessage);
+  });
+
+  app.get('/visitor/ws', { websocket: true, schema: { hide: true } }, async (socket, request) => {
+    const p = request.principal;
+    if (!p || p.kind !== 'visitor') return socket.close(4401, 'unauthenticated');
+    const conn = realtime.attach(socket, p, onMessage);
+    const channel = await services.db
+      .selectFrom('channels')
+      .select('settings')
+      .where('id', '=', p.channelId)
+      .executeTakeFirst();
+    // The live preview of the client's draft can be turned off per channel.
+    conn.draftPreview = channel?.settings.typingPreview !== false;
+  });
+}

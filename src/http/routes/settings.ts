@@ -1,0 +1,161 @@
+// Admin changes to the account's configuration.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  deleteCannedResponse,
+  deleteCategory,
+  updateAccount,
+  updateCannedResponse,
+  updateChannel,
+  updateTeam,
+} from '../../actions/account/update-settings.js';
+import { perform } from '../../actions/context.js';
+import { operatorScope } from '../auth.js';
+
+const id = z.object({ id: z.string().uuid() });
+const mode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const accountSettingsPatch = z
+  .object({
+    defaultLimit: z.number().int().min(0).max(100),
+    sla: z.object({ yellowMs: z.number().int().min(1000), redMs: z.number().int().min(1000) }),
+    serviceLevelTargetMs: z.number().int().min(1000).max(3_600_000),
+    categoryRequired: z.boolean(),
+    routing: z.object({
+      mode,
+      languageRouting: z.boolean(),
+      languageTimeoutMs: z.number().int().min(0),
+    }),
+    workingHours: z
+      .object({
+        timezone: z.string().min(1),
+        days: z.record(
+          z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+          z.object({ from: clock, to: clock }),
+        ),
+      })
+      .nullable(),
+  })
+  .partial();
+
+export async function registerSettingsRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  app.patch(
+    '/account',
+    {
+      schema: {
+        tags: ['account'],
+        summary:
+          'Account name and defaults (limit, SLA thresholds, service-level target, routing, working hours)',
+        body: z.object({
+          name: z.string().min(1).max(200).optional(),
+          settings: accountSettingsPatch.optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) => updateAccount(ctx, request.body));
+      return result;
+    },
+  );
+
+  app.patch(
+    '/teams/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Change a team: name, distribution mode, language routing',
+        params: id,
+        body: z.object({
+          name: z.string().min(1).max(100).optional(),
+          mode: mode.optional(),
+          languageRouting: z.boolean().optional(),
+          languageTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        updateTeam(ctx, { teamId: request.params.id, ...request.body }),
+      );
+      return result;
+    },
+  );
+
+  app.patch(
+    '/channels/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary:
+          'Change a channel: priority, default team, settings (SLA thresholds, notices, widget)',
+        params: id,
+        body: z.object({
+          name: z.string().min(1).max(100).optional(),
+          priority: z.number().int().min(1).max(100).optional(),
+          defaultTeamId: z.string().uuid().nullable().optional(),
+          settings: z.record(z.string(), z.unknown()).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        updateChannel(ctx, { channelId: request.params.id, ...request.body }),
+      );
+      return result;
+    },
+  );
+
+  app.delete(
+    '/categories/:id',
+    { schema: { tags: ['account'], summary: 'Delete an unused category', params: id } },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        deleteCategory(ctx, { categoryId: request.params.id }),
+      );
+      return result;
+    },
+  );
+
+  app.patch(
+    '/canned-responses/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Change a canned response',
+        params: id,
+        body: z.object({
+          shortcut: z.string().min(1).max(50).optional(),
+          text: z.string().min(1).max(5000).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        updateCannedResponse(ctx, { id: request.params.id, ...request.body }),
+      );
+      return result;
+    },
+  );
+
+  app.delete(
+    '/canned-responses/:id',
+    { schema: { tags: ['account'], summary: 'Delete a canned response', params: id } },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        deleteCannedResponse(ctx, { id: request.params.id }),
+      );
+      return result;
+    },
+  );
+}

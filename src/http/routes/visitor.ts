@@ -1,0 +1,211 @@
+// The anonymous side: website visitors (the widget) with their signed token.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { identifyContact } from '../../actions/contacts/identify-contact.js';
+import { perform } from '../../actions/context.js';
+import { closeConversation } from '../../actions/conversations/close-conversation.js';
+import { rateConversation } from '../../actions/conversations/rate-conversation.js';
+import { receiveContactMessage } from '../../actions/messages/receive-contact-message.js';
+import { notFound } from '../../errors.js';
+import { presentConversation, presentMessage } from '../../presenters.js';
+import { findChannelByKey } from '../../store/queries/account.js';
+import {
+  getConversation,
+  listConversations,
+  listMessages,
+} from '../../store/queries/conversations.js';
+import { visitorScope } from '../auth.js';
+import { signVisitorToken, verifyVisitorToken } from '../visitor-token.js';
+import { messageBody } from './conversations.js';
+import { enforceOrigin, widgetCors } from './widget.js';
+
+const id = z.object({ id: z.string().uuid() });
+
+/** Anonymous endpoints are limited per visitor when known, else per IP. */
+const visitorLimit = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (r: FastifyRequest) =>
+      r.principal?.kind === 'visitor' ? `v:${r.principal.visitorId}` : `ip:${r.ip}`,
+  },
+});
+
+export async function registerVisitorRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services, config } = app.deps;
+
+  widgetCors(app, ['/widget/session', '/visitor/*']);
+  // A visitor token names its channel: refuse calls from sites the channel does not allow.
+  app.addHook('preHandler', async (request, reply) => {
+    const p = request.principal;
+    if (p?.kind !== 'visitor' || !request.headers.origin) return;
+    const channel = await services.db
+      .selectFrom('channels')
+      .select('settings')
+      .where('id', '=', p.channelId)
+      .where('account_id', '=', p.accountId)
+      .executeTakeFirst();
+    if (!channel) throw notFound('Channel');
+    enforceOrigin(request, reply, channel.settings);
+  });
+
+  app.post(
+    '/widget/session',
+    {
+      config: visitorLimit(30),
+      schema: {
+        tags: ['visitor'],
+        summary:
+          'Start or resume a visitor session on a widget channel; returns the signed visitor token',
+        body: z.object({
+          channelKey: z.string().min(1).max(100),
+          token: z.string().max(2000).optional(),
+          name: z.string().min(1).max(200).optional(),
+          email: z.string().email().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const channel = await findChannelByKey(services.db, body.channelKey);
+      if (channel?.kind !== 'widget') throw notFound('Channel');
+      enforceOrigin(request, reply, channel.settings);
+      const previous = body.token ? verifyVisitorToken(config.secret, body.token) : null;
+      const visitorId =
+        previous && previous.channelId === channel.id ? previous.visitorId : randomUUID();
+      const scope = { accountId: channel.account_id, actor: { kind: 'system' as const } };
+      const { result: contact } = await perform(services, scope, (ctx) =>
+        identifyContact(ctx, {
+          channelId: channel.id,
+          externalId: visitorId,
+          name: body.name ?? null,
+          email: body.email ?? null,
+        }),
+      );
+      const token = signVisitorToken(config.secret, {
+        accountId: channel.account_id,
+        channelId: channel.id,
+        contactId: contact.id,
+        visitorId,
+      });
+      return { token, contactId: contact.id, channel: { id: channel.id, name: channel.name } };
+    },
+  );
+
+  app.get(
+    '/visitor/conversations',
+    {
+      config: visitorLimit(120),
+      schema: { tags: ['visitor'], summary: "The visitor's conversations, newest first" },
+    },
+    async (request) => {
+      const { accountId, principal } = visitorScope(request);
+      const rows = await listConversations(services.db, accountId, {
+        contactId: principal.contactId,
+        limit: 20,
+      });
+      return {
+        conversations: rows
+          .filter((c) => c.channel_id === principal.channelId)
+          .map(presentConversation),
+      };
+    },
+  );
+
+  async function ownConversation(request: FastifyRequest, conversationId: string) {
+    const { accountId, principal } = visitorScope(request);
+    const conv = await getConversation(services.db, accountId, conversationId);
+    if (!conv || conv.contact_id !== principal.contactId) throw notFound('Conversation');
+    return conv;
+  }
+
+  app.get(
+    '/visitor/conversations/:id/messages',
+    {
+      config: visitorLimit(120),
+      schema: {
+        tags: ['visitor'],
+        summary: 'Messages of an own conversation after a sequence number',
+        params: id,
+        querystring: z.object({ afterSeq: z.coerce.number().int().min(0).default(0) }),
+      },
+    },
+    async (request) => {
+      const conv = await ownConversation(request, request.params.id);
+      const rows = await listMessages(
+        services.db,
+        conv.account_id,
+        conv.id,
+        request.query.afterSeq,
+        1000,
+      );
+      return { messages: rows.map((m) => presentMessage(m, m.author_name)) };
+    },
+  );
+
+  app.post(
+    '/visitor/messages',
+    {
+      config: visitorLimit(60),
+      schema: {
+        tags: ['visitor'],
+        summary: 'Send a message; opens a conversation when none is open (idempotent by clientKey)',
+        body: messageBody,
+      },
+    },
+    async (request, reply) => {
+      const scope = visitorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        receiveContactMessage(ctx, {
+          channelId: scope.principal.channelId,
+          contactId: scope.principal.contactId,
+          ...request.body,
+        }),
+      );
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  );
+
+  app.post(
+    '/visitor/conversations/:id/rating',
+    {
+      config: visitorLimit(20),
+      schema: {
+        tags: ['visitor'],
+        summary: 'Like or dislike, with an optional comment',
+        params: id,
+        body: z.object({
+          rating: z.enum(['like', 'dislike']),
+          comment: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = visitorScope(request);
+      await ownConversation(request, request.params.id);
+      const { result } = await perform(services, scope, (ctx) =>
+        rateConversation(ctx, { conversationId: request.params.id, ...request.body }),
+      );
+      return result;
+    },
+  );
+
+  app.post(
+    '/visitor/conversations/:id/close',
+    {
+      config: visitorLimit(20),
+      schema: { tags: ['visitor'], summary: 'The client ends the conversation', params: id },
+    },
+    async (request) => {
+      const scope = visitorScope(request);
+      await ownConversation(request, request.params.id);
+      const { result } = await perform(services, scope, (ctx) =>
+        closeConversation(ctx, { conversationId: request.params.id }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+}

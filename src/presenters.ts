@@ -1,0 +1,164 @@
+// JSON shapes of the API, used by REST responses and event payloads alike.
+// Never include secrets (password hashes, channel secrets) or internal notes
+// meant for one audience in a shape another audience receives.
+import type {
+  Attachment,
+  ChannelRow,
+  ConversationRow,
+  MessageRow,
+  OperatorRow,
+  TeamRow,
+} from './store/schema.js';
+
+const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+
+export interface ConversationView {
+  id: string;
+  channelId: string;
+  contactId: string;
+  teamId: string | null;
+  operatorId: string | null;
+  state: ConversationRow['state'];
+  priority: number;
+  language: string | null;
+  categoryId: string | null;
+  targeted: boolean | null;
+  rating: ConversationRow['rating'];
+  lastSeq: number;
+  createdAt: string;
+  queuedAt: string | null;
+  assignedAt: string | null;
+  firstOperatorReplyAt: string | null;
+  closedAt: string | null;
+  closedBy: ConversationRow['closed_by'];
+}
+
+export function presentConversation(c: ConversationRow): ConversationView {
+  return {
+    id: c.id,
+    channelId: c.channel_id,
+    contactId: c.contact_id,
+    teamId: c.team_id,
+    operatorId: c.operator_id,
+    state: c.state,
+    priority: c.priority,
+    language: c.language,
+    categoryId: c.category_id,
+    targeted: c.targeted,
+    rating: c.rating,
+    lastSeq: c.last_seq,
+    createdAt: iso(c.created_at)!,
+    queuedAt: iso(c.queued_at),
+    assignedAt: iso(c.assigned_at),
+    firstOperatorReplyAt: iso(c.first_operator_reply_at),
+    closedAt: iso(c.closed_at),
+    closedBy: c.closed_by,
+  };
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: MessageRow['author_kind'];
+  authorId: string | null;
+  authorName: string | null;
+  text: string;
+  attachments: Attachment[];
+  clientKey: string | null;
+  createdAt: string;
+}
+
+export function presentMessage(m: MessageRow, authorName: string | null = null): MessageView {
+  return {
+    id: m.id,
+    conversationId: m.conversation_id,
+    seq: m.seq,
+    author: m.author_kind,
+    authorId: m.author_id,
+    authorName,
+    text: m.text,
+    attachments: m.attachments,
+    clientKey: m.client_key,
+    createdAt: iso(m.created_at)!,
+  };
+}
+
+export interface OperatorView {
+  id: string;
+  email: string;
+  name: string;
+  role: OperatorRow['role'];
+  status: OperatorRow['status'];
+  limit: number;
+  openCount: number;
+  languages: string[];
+  teamIds: string[];
+}
+
+export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView {
+  return {
+    id: o.id,
+    email: o.email,
+    name: o.name,
+    role: o.role,
+    status: o.status,
+    limit: o.limit,
+    openCount: o.open_count,
+    languages: o.languages,
+    teamIds,
+  };
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  mode: TeamRow['mode'];
+  languageRouting: boolean;
+  languageTimeoutMs: number;
+}
+
+export function presentTeam(t: TeamRow): TeamView {
+  return {
+    id: t.id,
+    name: t.name,
+    mode: t.mode,
+    languageRouting: t.language_routing,
+    languageTimeoutMs: t.language_timeout_ms,
+  };
+}
+
+export interface ChannelView {
+  id: string;
+  kind: ChannelRow['kind'];
+  name: string;
+  priority: number;
+  defaultTeamId: string | null;
+  publicKey: string;
+  settings: Record<string, unknown>;
+}
+
+/** Channel secrets (bot tokens, HMAC keys, passwords) are kept out of every response. */
+const SECRET_SETTINGS = new Set([
+  'botToken',
+  'secret',
+  'hmacSecret',
+  'password',
+  'smtpPassword',
+  'imapPassword',
+]);
+
+export function presentChannel(c: ChannelRow): ChannelView {
+  const settings = Object.fromEntries(
+    Object.entries(c.settings).filter(([k]) => !SECRET_SETTINGS.has(k)),
+  );
+  return {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    priority: c.priority,
+    defaultTeamId: c.default_team_id,
+    publicKey: c.public_key,
+    settings,
+  };
+}

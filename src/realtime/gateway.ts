@@ -1,0 +1,211 @@
+// The websocket gateway: one per node. Live events come from the bus (so a
+// commit on any node reaches sockets on every node); missed events come from
+// the events table on resume. A connection that resumes buffers live events
+// until its catch-up query is done, then skips what it already sent, so every
+// event is delivered exactly once and in id order.
+import type { WebSocket } from 'ws';
+import type { Services } from '../actions/context.js';
+import type { BusMessage } from '../events/bus.js';
+import type { StoredEvent } from '../events/catalog.js';
+import type { Principal } from '../http/auth.js';
+import { operatorTeamIdsOf } from '../store/queries/account.js';
+import { eventsAfter, latestEventId, ownConversationIds } from '../store/queries/events.js';
+import {
+  type ClientMessage,
+  clientMessage,
+  MAX_RESUME_EVENTS,
+  type ServerMessage,
+} from './protocol.js';
+import { forVisitor, operatorSees, ownedConversation } from './visibility.js';
+
+export interface Connection {
+  principal: Principal;
+  socket: WebSocket;
+  /** Highest event id sent; events at or below it are never sent again. */
+  lastSent: number;
+  ready: boolean;
+  buffer: StoredEvent[];
+  ownConversations: Set<string>;
+  lastTypingAt: number;
+  /** The operator's teams, for what a role-`operator` connection may see. */
+  teamIds: Set<string>;
+  /** Whether this visitor's drafts may be shown to operators (channel setting). */
+  draftPreview: boolean;
+}
+
+export type ClientHandler = (
+  conn: Connection,
+  message: Exclude<ClientMessage, { type: 'hello' | 'ping' }>,
+) => Promise<void>;
+
+export interface Realtime {
+  send(conn: Connection, message: ServerMessage): void;
+  attach(socket: WebSocket, principal: Principal, onMessage: ClientHandler): Connection;
+  connections(): number;
+  close(): void;
+}
+
+/** Past this many unsent bytes a slow client is dropped; it resumes from the table. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export function createRealtime(services: Services): Realtime {
+  const byAccount = new Map<string, Set<Connection>>();
+
+  const unsubscribe = services.bus.subscribe((message: BusMessage) => {
+    if (message.kind === 'events') {
+      const first = message.events[0];
+      if (!first) return;
+      for (const conn of byAccount.get(first.accountId) ?? []) deliver(conn, message.events);
+    } else {
+      for (const conn of byAccount.get(message.signal.accountId) ?? [])
+        deliverTyping(conn, message.signal);
+    }
+  });
+
+  function deliver(conn: Connection, events: StoredEvent[]) {
+    if (conn.ready) sendEvents(conn, events);
+    else conn.buffer.push(...events);
+  }
+
+  function sendEvents(conn: Connection, events: StoredEvent[]) {
+    for (const e of events) {
+      if (e.id <= conn.lastSent) continue;
+      const out = project(conn, e);
+      conn.lastSent = e.id;
+      if (out) send(conn, { type: 'event', event: out });
+    }
+  }
+
+  function project(conn: Connection, e: StoredEvent) {
+    const p = conn.principal;
+    if (p.kind === 'operator') {
+      if (p.role !== 'operator') return e;
+      if (e.type === 'operator.updated' && e.payload.operator.id === p.operatorId)
+        conn.teamIds = new Set(e.payload.operator.teamIds);
+      return operatorSees(e, p.operatorId, conn.teamIds) ? e : null;
+    }
+    const opened = ownedConversation(e, p.contactId);
+    if (opened) conn.ownConversations.add(opened);
+    return forVisitor(e, conn.ownConversations);
+  }
+
+  function deliverTyping(conn: Connection, s: Extract<BusMessage, { kind: 'typing' }>['signal']) {
+    const p = conn.principal;
+    if (p.kind === 'operator') {
+      if (s.author === 'operator' && s.authorId === p.operatorId) return;
+      send(conn, {
+        type: 'typing',
+        conversationId: s.conversationId,
+        author: s.author,
+        draft: s.draft,
+      });
+    } else if (s.author === 'operator' && conn.ownConversations.has(s.conversationId)) {
+      // The contact sees that the operator types, never a draft.
+      send(conn, {
+        type: 'typing',
+        conversationId: s.conversationId,
+        author: 'operator',
+        draft: null,
+      });
+    }
+  }
+
+  function send(conn: Connection, message: ServerMessage) {
+    if (conn.socket.readyState !== conn.socket.OPEN) return;
+    if (conn.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      conn.socket.close(1013, 'too slow; resume from your last event id');
+      return;
+    }
+    conn.socket.send(JSON.stringify(message));
+  }
+
+  async function hello(conn: Connection, lastEventId: number | undefined) {
+    const p = conn.principal;
+    if (p.kind === 'visitor')
+      conn.ownConversations = await ownConversationIds(services.db, p.accountId, p.contactId);
+    else conn.teamIds = new Set(await operatorTeamIdsOf(services.db, p.operatorId));
+    const visitor = p.kind === 'visitor' ? { conversationIds: [...conn.ownConversations] } : null;
+    let resumed = 0;
+    if (lastEventId === undefined) {
+      conn.lastSent = await latestEventId(services.db, p.accountId);
+    } else {
+      const missed = await eventsAfter(
+        services.db,
+        p.accountId,
+        lastEventId,
+        MAX_RESUME_EVENTS + 1,
+        visitor,
+      );
+      if (missed.length > MAX_RESUME_EVENTS) {
+        const latest = await latestEventId(services.db, p.accountId);
+        send(conn, {
+          type: 'resync',
+          reason: 'too many missed events; fetch state again',
+          lastEventId: latest,
+        });
+        conn.lastSent = latest;
+      } else {
+        conn.lastSent = lastEventId;
+        sendEvents(conn, missed);
+        resumed = missed.length;
+      }
+    }
+    send(conn, { type: 'ready', lastEventId: conn.lastSent, resumed });
+    sendEvents(
+      conn,
+      conn.buffer.sort((a, b) => a.id - b.id),
+    );
+    conn.buffer = [];
+    conn.ready = true;
+  }
+
+  return {
+    send,
+    attach(socket, principal, onMessage) {
+      const conn: Connection = {
+        principal,
+        socket,
+        lastSent: 0,
+        ready: false,
+        buffer: [],
+        ownConversations: new Set(),
+        lastTypingAt: 0,
+        draftPreview: false,
+        teamIds: new Set(),
+      };
+      const set = byAccount.get(principal.accountId) ?? new Set();
+      set.add(conn);
+      byAccount.set(principal.accountId, set);
+      socket.on('close', () => {
+        set.delete(conn);
+        if (set.size === 0) byAccount.delete(principal.accountId);
+      });
+      socket.on('message', (raw) => {
+        void handle(conn, raw.toString(), onMessage);
+      });
+      return conn;
+    },
+    connections: () => [...byAccount.values()].reduce((n, s) => n + s.size, 0),
+    close() {
+      unsubscribe();
+      for (const set of byAccount.values())
+        for (const c of set) c.socket.close(1001, 'server shutting down');
+    },
+  };
+
+  async function handle(conn: Connection, raw: string, onMessage: ClientHandler) {
+    let parsed: ClientMessage;
+    try {
+      parsed = clientMessage.parse(JSON.parse(raw));
+    } catch {
+      send(conn, {
+        type: 'error',
+        error: { code: 'validation_failed', message: 'Unreadable message.', field: null },
+      });
+      return;
+    }
+    if (parsed.type === 'ping') return send(conn, { type: 'pong' });
+    if (parsed.type === 'hello') return hello(conn, parsed.lastEventId);
+    await onMessage(conn, parsed);
+  }
+}

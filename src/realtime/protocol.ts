@@ -1,0 +1,58 @@
+// Websocket protocol (docs/realtime.md). Client → server messages are validated
+// here at the edge; server → client messages are typed below.
+import { z } from 'zod';
+import type { StoredEvent } from '../events/catalog.js';
+
+export const clientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), lastEventId: z.number().int().min(0).optional() }),
+  z.object({
+    type: z.literal('send'),
+    conversationId: z.string().uuid().optional(),
+    text: z.string().max(10_000).default(''),
+    clientKey: z.string().min(1).max(100),
+    attachments: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          contentType: z.string(),
+          size: z.number().int(),
+        }),
+      )
+      .max(10)
+      .optional(),
+  }),
+  z.object({
+    type: z.literal('typing'),
+    conversationId: z.string().uuid(),
+    draft: z.string().max(10_000).nullable().optional(),
+  }),
+  z.object({ type: z.literal('ping') }),
+]);
+
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export type ServerMessage =
+  | { type: 'ready'; lastEventId: number; resumed: number }
+  | { type: 'resync'; reason: string; lastEventId: number }
+  | { type: 'event'; event: StoredEvent | VisitorEvent }
+  | { type: 'typing'; conversationId: string; author: 'contact' | 'operator'; draft: string | null }
+  | { type: 'ack'; clientKey: string; conversationId: string; message: unknown; duplicate: boolean }
+  | {
+      type: 'error';
+      clientKey?: string;
+      error: { code: string; message: string; field: string | null };
+    }
+  | { type: 'pong' };
+
+/** What a visitor receives of an event: only what concerns them, nothing internal. */
+export interface VisitorEvent {
+  id: number;
+  type: StoredEvent['type'];
+  conversationId: string | null;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+/** A client that was away longer than this many events re-fetches state instead. */
+export const MAX_RESUME_EVENTS = 2000;

@@ -1,0 +1,58 @@
+// The gateway's per-recipient filter. Actions choose an event's audience;
+// here each recipient gets only what they may see.
+import type { StoredEvent } from '../events/catalog.js';
+import type { VisitorEvent } from './protocol.js';
+
+/** A visitor sees 'conversation' events of their own conversations, reduced to public fields. */
+export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEvent | null {
+  if (e.audience !== 'conversation' || !e.conversationId || !own.has(e.conversationId)) return null;
+  const base = { id: e.id, type: e.type, conversationId: e.conversationId, at: e.at };
+  switch (e.type) {
+    case 'message.created':
+    case 'visitor.navigate':
+      return { ...base, payload: e.payload as unknown as Record<string, unknown> };
+    case 'conversation.created':
+    case 'conversation.assigned':
+    case 'conversation.closed':
+    case 'conversation.transferred': {
+      const c = e.payload.conversation;
+      return {
+        ...base,
+        payload: {
+          conversation: { id: c.id, state: c.state, lastSeq: c.lastSeq, closedAt: c.closedAt },
+        },
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The conversation an event opens for a visitor: a new conversation of their own. */
+export function ownedConversation(e: StoredEvent, contactId: string): string | null {
+  if (e.type === 'conversation.created' && e.payload.conversation.contactId === contactId)
+    return e.payload.conversation.id;
+  return null;
+}
+
+/**
+ * What an operator (role `operator`) sees of conversation events: everything
+ * about their own conversations, hand-overs away from them, and the state
+ * changes of their teams' (and no team's) conversations — enough to keep the
+ * queue view live, including the assignment that takes one out of it. The
+ * messages of conversations not theirs stay with their owner: the queue shows
+ * waits, not dialogs, and sending every message to every operator would grow
+ * with operators × traffic. Supervisors and admins see the whole account.
+ */
+export function operatorSees(
+  e: StoredEvent,
+  operatorId: string,
+  teamIds: ReadonlySet<string>,
+): boolean {
+  if (!e.route) return true;
+  const { operatorId: owner, teamId } = e.route;
+  if (owner === operatorId) return true;
+  if (e.type === 'conversation.transferred' && e.payload.fromOperatorId === operatorId) return true;
+  if (teamId !== null && !teamIds.has(teamId)) return false;
+  return e.type !== 'message.created';
+}

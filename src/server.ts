@@ -1,0 +1,84 @@
+// Composition root: wires the store, the bus, the services, the realtime
+// gateway and the HTTP app. `switchboard start` and the tests both use it.
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { Services } from './actions/context.js';
+import { createGroupCommit } from './actions/messages/group-commit.js';
+import type { ChannelsOverrides } from './channels/options.js';
+import { type ChannelsRuntime, startChannels } from './channels/runtime.js';
+import type { Config } from './config.js';
+import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
+import { buildHttpApp } from './http/app.js';
+import { type Router, startRouter } from './processors/router.js';
+import { createRealtime, type Realtime } from './realtime/gateway.js';
+import { openStore, type Store } from './store/database.js';
+
+export interface Switchboard {
+  app: FastifyInstance;
+  services: Services;
+  store: Store;
+  bus: Bus;
+  realtime: Realtime;
+  router: Router;
+  channels: ChannelsRuntime;
+  config: Config;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface SwitchboardOptions {
+  logger?: Logger;
+  /** Share a store between instances (tests); otherwise one is opened from config. */
+  store?: Store;
+  /** Share a bus between instances in one process (tests of several nodes without Redis). */
+  bus?: Bus;
+  now?: () => Date;
+  random?: () => number;
+  /** Channel workers and SMTP receiver (tests); otherwise from the environment. */
+  channels?: ChannelsOverrides;
+}
+
+export async function createSwitchboard(
+  config: Config,
+  options: SwitchboardOptions = {},
+): Promise<Switchboard> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const store =
+    options.store ??
+    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const bus =
+    options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus());
+  const services: Services = {
+    db: store.db,
+    bus,
+    now: options.now ?? (() => new Date()),
+    random: options.random ?? Math.random,
+  };
+  const realtime = createRealtime(services);
+  const router = startRouter(services, logger, config.routingSweepMs);
+  const messages = createGroupCommit(services, logger);
+  const app = await buildHttpApp(
+    { services, messages, config, realtime, storeKind: store.kind },
+    logger,
+  );
+  const channels = await startChannels({ services, config, logger, overrides: options.channels });
+  return {
+    app,
+    services,
+    store,
+    bus,
+    realtime,
+    router,
+    channels,
+    config,
+    logger,
+    async close() {
+      await channels.stop();
+      await router.stop();
+      realtime.close();
+      await app.close();
+      if (!options.bus) await bus.close();
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import { m001Initial } from './migrations/001-initial.js';
+import { m002Routing } from './migrations/002-routing.js';
+import { m003Channels } from './migrations/003-channels.js';
+import { m004Uploads } from './migrations/004-uploads.js';
+import { m005EventRoute } from './migrations/005-event-route.js';
+
+// Forward-only, applied in name order at every start; the same on PGlite and PostgreSQL.
+const migrations: Record<string, Migration> = {
+  '001-initial': m001Initial,
+  '002-routing': m002Routing,
+  '003-channels': m003Channels,
+  '004-uploads': m004Uploads,
+  '005-event-route': m005EventRoute,
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Migrations are written in parallel branches of work; order by name, never refuse a late one.
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,342 @@
+// Row types of every table, as Kysely sees them. The SQL lives in migrations/.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'admin' | 'supervisor' | 'operator';
+export type OperatorStatus = 'online' | 'away' | 'offline';
+export type ChannelKind = 'widget' | 'telegram' | 'email' | 'api';
+export type ConversationState = 'bot' | 'queued' | 'assigned' | 'closed';
+export type AuthorKind = 'contact' | 'operator' | 'bot' | 'system';
+export type DistributionMode = 'least_loaded' | 'random' | 'manual' | 'round_robin';
+export type Rating = 'like' | 'dislike';
+export type ClosedBy = 'contact' | 'operator' | 'system';
+
+export interface AccountSettings {
+  defaultLimit: number;
+  sla: { yellowMs: number; redMs: number };
+  serviceLevelTargetMs: number;
+  categoryRequired: boolean;
+  routing: { mode: DistributionMode; languageRouting: boolean; languageTimeoutMs: number };
+  workingHours: unknown | null;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  settings: Json<AccountSettings>;
+  created_at: CreatedAt;
+}
+
+export interface OperatorsTable {
+  id: string;
+  account_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: Role;
+  status: OperatorStatus;
+  limit: number;
+  open_count: ColumnType<number, number | undefined, number>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  last_assigned_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TeamsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  mode: DistributionMode;
+  language_routing: ColumnType<boolean, boolean | undefined, boolean>;
+  language_timeout_ms: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface TeamMembersTable {
+  account_id: string;
+  team_id: string;
+  operator_id: string;
+}
+
+export interface ChannelsTable {
+  id: string;
+  account_id: string;
+  kind: ChannelKind;
+  name: string;
+  priority: number;
+  default_team_id: string | null;
+  public_key: string;
+  settings: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface ContactsTable {
+  id: string;
+  account_id: string;
+  name: string | null;
+  email: string | null;
+  blocked: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ContactIdentitiesTable {
+  account_id: string;
+  contact_id: string;
+  channel_id: string;
+  external_id: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  account_id: string;
+  channel_id: string;
+  contact_id: string;
+  team_id: string | null;
+  operator_id: string | null;
+  state: ConversationState;
+  priority: number;
+  language: string | null;
+  category_id: string | null;
+  targeted: boolean | null;
+  rating: Rating | null;
+  rating_comment: string | null;
+  excluded_operator_id: string | null;
+  last_seq: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  queued_at: Timestamp | null;
+  assigned_at: Timestamp | null;
+  first_operator_reply_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closed_by: ClosedBy | null;
+  close_note: string | null;
+  notice_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface UploadsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  uploader_kind: 'operator' | 'contact' | 'system';
+  uploader_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RoutingCursorsTable {
+  account_id: string;
+  team_key: string;
+  last_operator_id: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  channel_id: string;
+  seq: number;
+  author_kind: AuthorKind;
+  author_id: string | null;
+  text: string;
+  attachments: Json<Attachment[]>;
+  client_key: string | null;
+  external_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface CannedResponsesTable {
+  id: string;
+  account_id: string;
+  shortcut: string;
+  text: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  operator_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  operator_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  account_id: string;
+  type: string;
+  conversation_id: string | null;
+  audience: string;
+  payload: Json<Record<string, unknown>>;
+  route_operator_id: string | null;
+  route_team_id: string | null;
+  routed: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  account_id: string;
+  actor_id: string | null;
+  action: string;
+  details: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  operators: OperatorsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  channels: ChannelsTable;
+  contacts: ContactsTable;
+  contact_identities: ContactIdentitiesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  categories: CategoriesTable;
+  canned_responses: CannedResponsesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  events: EventsTable;
+  routing_cursors: RoutingCursorsTable;
+  uploads: UploadsTable;
+  audit_log: AuditLogTable;
+}
+
+export type AccountRow = Selectable<AccountsTable>;
+export type OperatorRow = Selectable<OperatorsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewMessage = Insertable<MessagesTable>;
+
+// --- Channels (issue 7): inbound inbox, deliveries, webhooks, threads, channel workers.
+// Declared as an interface merge so these tables stay in one additive block.
+
+export type InboxStatus = 'pending' | 'done' | 'ignored' | 'dead';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'dead';
+export type DeliveryTarget = 'channel' | 'webhook';
+export type DeliveryErrorKind = 'temporary' | 'permanent' | 'auth_revoked';
+type BigId = ColumnType<number, never, never>;
+type BigInt8 = ColumnType<number, number, number>;
+
+export interface ChannelInboxTable {
+  id: BigId;
+  account_id: string;
+  channel_id: string;
+  external_id: string;
+  thread_key: string;
+  /** The provider's own order (Telegram update_id) or, by default, arrival order. */
+  order_key: ColumnType<number, number | undefined, number>;
+  payload: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  raw: ColumnType<Uint8Array | null, Uint8Array | null, Uint8Array | null>;
+  status: ColumnType<InboxStatus, InboxStatus | undefined, InboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  received_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  account_id: string;
+  url: string;
+  secret: string;
+  events: string[];
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  cursor_event_id: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  account_id: string;
+  target: DeliveryTarget;
+  channel_id: string | null;
+  webhook_id: string | null;
+  conversation_id: string | null;
+  message_id: string | null;
+  event_id: number | null;
+  order_key: BigInt8;
+  status: DeliveryStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  parts_sent: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  error_kind: DeliveryErrorKind | null;
+  external_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface ChannelThreadsTable {
+  conversation_id: string;
+  account_id: string;
+  channel_id: string;
+  token: string;
+  reply_to: string;
+  subject: string | null;
+  message_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ChannelWorkersTable {
+  channel_id: string;
+  account_id: string;
+  node: string | null;
+  lease_expires_at: Timestamp | null;
+  cursor: ColumnType<Record<string, unknown>, string | undefined, string>;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface EventCursorsTable {
+  account_id: string;
+  consumer: string;
+  event_id: number;
+}
+
+export interface Database {
+  channel_inbox: ChannelInboxTable;
+  event_cursors: EventCursorsTable;
+  webhooks: WebhooksTable;
+  deliveries: DeliveriesTable;
+  channel_threads: ChannelThreadsTable;
+  channel_workers: ChannelWorkersTable;
+}
+
+export type InboxRow = Selectable<ChannelInboxTable>;
+export type WebhookRow = Selectable<WebhooksTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;
+export type ChannelThreadRow = Selectable<ChannelThreadsTable>;

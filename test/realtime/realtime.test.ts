@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryBus } from '../../src/events/bus.js';
+import {
+  buildAccount,
+  loginHeaders,
+  openTestStore,
+  redisUrl,
+  startTestServer,
+  storeName,
+  type TestAccount,
+  type TestServer,
+  visitorSession,
+} from '../support/harness.js';
+import { connect } from '../support/ws-client.js';
+
+let server: TestServer;
+let account: TestAccount;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  account = await buildAccount(server.sb.services, {
+    operators: [{ name: 'Natalia', role: 'supervisor', online: true }],
+  });
+});
+afterAll(() => server.close());
+
+const json = { 'content-type': 'application/json' };
+
+async function visitorWrites(token: string, text: string, clientKey: string) {
+  const res = await fetch(`${server.url}/api/v1/visitor/messages`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ text, clientKey }),
+  });
+  expect(res.status).toBeLessThan(300);
+  return (await res.json()) as { conversationId: string; message: { id: string; seq: number } };
+}
+
+describe(`websocket delivery and resume (${storeName})`, () => {
+  it('replays every event missed while disconnected exactly once, in order', async () => {
+    const headers = await loginHeaders(server.url, account.operator('Natalia'));
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const op = await connect(`${server.wsUrl}/api/v1/ws`, { cookie: headers.cookie });
+    op.send({ type: 'hello' });
+    await op.waitFor((m) => m.type === 'ready');
+    const first = await visitorWrites(visitor.token, 'one', 'k1');
+    await op.waitFor(
+      (m) => m.type === 'event' && (m.event as { type: string }).type === 'message.created',
+    );
+    const lastSeen = Math.max(...op.events().map((e) => e.id));
+    op.kill();
+    for (let i = 2; i <= 6; i++) await visitorWrites(visitor.token, `message ${i}`, `k${i}`);
+    const again = await connect(`${server.wsUrl}/api/v1/ws`, { cookie: headers.cookie });
+    again.send({ type: 'hello', lastEventId: lastSeen });
+    await again.waitFor((m) => m.type === 'ready');
+    await visitorWrites(visitor.token, 'live after resume', 'k7');
+    await again.waitFor(
+      (m) => m.type === 'event' && JSON.stringify(m).includes('live after resume'),
+    );
+    const texts = again
+      .events()
+      .filter(
+        (e) =>
+          e.type === 'message.created' &&
+          (e.payload.message as { conversationId: string }).conversationId === first.conversationId,
+      )
+      .map((e) => (e.payload.message as { text: string }).text);
+    expect(texts).toEqual([
+      'message 2',
+      'message 3',
+      'message 4',
+      'message 5',
+      'message 6',
+      'live after resume',
+    ]);
+    const ids = again.events().map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    await again.close();
+  });
+
+  it('tells a client that was away too long to resync', async () => {
+    const headers = await loginHeaders(server.url, account.operator('Natalia'));
+    const op = await connect(`${server.wsUrl}/api/v1/ws`, { cookie: headers.cookie });
+    op.send({ type: 'hello', lastEventId: 0 });
+    const answer = await op.waitFor((m) => m.type === 'ready' || m.type === 'resync');
+    // A brand-new account has fewer events than the resume window: it resumes.
+    expect(answer.type).toBe('ready');
+    await op.close();
+  });
+
+  it('acknowledges a websocket send after commit and answers a retry with the original', async () => {
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const socket = await connect(
+      `${server.wsUrl}/api/v1/visitor/ws?token=${encodeURIComponent(visitor.token)}`,
+    );
+    socket.send({ type: 'hello' });
+    await socket.waitFor((m) => m.type === 'ready');
+    socket.send({ type: 'send', text: 'Where is my order?', clientKey: 'same' });
+    const ack = await socket.waitFor((m) => m.type === 'ack');
+    socket.send({ type: 'send', text: 'Where is my order?', clientKey: 'same' });
+    const retry = await socket.waitFor((m) => m.type === 'ack' && m.duplicate === true);
+    expect((retry.message as { id: string }).id).toBe((ack.message as { id: string }).id);
+    const stored = await server.sb.store.db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', ack.conversationId as string)
+      .where('author_kind', '=', 'contact')
+      .execute();
+    expect(stored).toHaveLength(1);
+    await socket.close();
+  });
+
+  it('shows the client only their own conversation and never the operator-side draft', async () => {
+    const a = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const b = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const sa = await connect(
+      `${server.wsUrl}/api/v1/visitor/ws?token=${encodeURIComponent(a.token)}`,
+    );
+    sa.send({ type: 'hello' });
+    await sa.waitFor((m) => m.type === 'ready');
+    await visitorWrites(a.token, 'mine', 'a1');
+    await visitorWrites(b.token, 'secret of b', 'b1');
+    await sa.waitFor((m) => m.type === 'event' && JSON.stringify(m).includes('mine'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(JSON.stringify(sa.received)).not.toContain('secret of b');
+    expect(sa.events().every((e) => e.type !== 'conversation.queued')).toBe(true);
+    await sa.close();
+  });
+
+  it("sends an operator their own conversations and their team's queue, not colleagues' dialogs", async () => {
+    const team = await buildAccount(server.sb.services, {
+      teams: [
+        { name: 'Sales', mode: 'manual' },
+        { name: 'Support', mode: 'manual' },
+      ],
+      operators: [
+        { name: 'Ivan', teams: ['Support'], online: true },
+        { name: 'Maxim', teams: ['Sales', 'Support'], online: true },
+      ],
+      channels: [
+        { name: 'widget', team: 'Support' },
+        { name: 'sales', team: 'Sales' },
+      ],
+    });
+    const ivan = await connect(`${server.wsUrl}/api/v1/ws`, {
+      cookie: (await loginHeaders(server.url, team.operator('Ivan'))).cookie,
+    });
+    ivan.send({ type: 'hello' });
+    await ivan.waitFor((m) => m.type === 'ready');
+    const support = await visitorSession(server.url, team.channels.widget!.publicKey);
+    const sales = await visitorSession(server.url, team.channels.sales!.publicKey);
+    const waiting = await visitorWrites(support.token, 'support question', 's1');
+    await visitorWrites(sales.token, 'sales question', 's2');
+    await ivan.waitFor((m) => m.type === 'event' && (m.event as { type: string; conversationId: string }).conversationId === waiting.conversationId);
+    const maxim = await loginHeaders(server.url, team.operator('Maxim'));
+    const take = await fetch(`${server.url}/api/v1/conversations/${waiting.conversationId}/take`, {
+      method: 'POST',
+      headers: { cookie: maxim.cookie, 'x-csrf-token': maxim['x-csrf-token'] },
+    });
+    expect(take.status).toBe(200);
+    await ivan.waitFor(
+      (m) => m.type === 'event' && (m.event as { type: string }).type === 'conversation.assigned',
+    );
+    await visitorWrites(support.token, 'now private to Maxim', 's3');
+    await new Promise((r) => setTimeout(r, 300));
+    const seen = JSON.stringify(ivan.received);
+    expect(seen).not.toContain('sales question');
+    expect(seen).not.toContain('support question');
+    expect(seen).not.toContain('now private to Maxim');
+    await ivan.close();
+  });
+
+  it('delivers an event committed on one node to sockets on another node', async () => {
+    const store = server.sb.store.kind === 'pglite' ? server.sb.store : await openTestStore();
+    // Without Redis the two nodes share an in-process bus; with Redis each has its own connection.
+    const sharedBus = redisUrl ? undefined : createMemoryBus();
+    const nodeA = await startTestServer({ store, ...(sharedBus ? { bus: sharedBus } : {}) });
+    const nodeB = await startTestServer({ store, ...(sharedBus ? { bus: sharedBus } : {}) });
+    try {
+      const headers = await loginHeaders(nodeB.url, account.operator('Natalia'));
+      const op = await connect(`${nodeB.wsUrl}/api/v1/ws`, { cookie: headers.cookie });
+      op.send({ type: 'hello' });
+      await op.waitFor((m) => m.type === 'ready');
+      const visitor = await visitorSession(nodeA.url, account.channels.widget!.publicKey);
+      const res = await fetch(`${nodeA.url}/api/v1/visitor/messages`, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${visitor.token}` },
+        body: JSON.stringify({ text: 'from node A', clientKey: 'x' }),
+      });
+      expect(res.status).toBe(201);
+      await op.waitFor((m) => m.type === 'event' && JSON.stringify(m).includes('from node A'));
+      await op.close();
+    } finally {
+      await nodeA.close();
+      await nodeB.close();
+      if (store !== server.sb.store) await store.close();
+    }
+  });
+});

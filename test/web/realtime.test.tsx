@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+// The websocket client's resume protocol against a scripted socket.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RealtimeClient, type RealtimeHandlers } from '../../web/src/api/realtime';
+
+class FakeSocket {
+  static OPEN = 1;
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: Record<string, unknown>[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  onclose: ((e: { code: number }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data) as Record<string, unknown>);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(message: Record<string, unknown>) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  drop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+}
+
+function handlers() {
+  return {
+    onReady: vi.fn(),
+    onEvent: vi.fn(),
+    onTyping: vi.fn(),
+    onStatus: vi.fn(),
+    onUnauthenticated: vi.fn(),
+  } satisfies RealtimeHandlers;
+}
+
+const event = (id: number) => ({
+  type: 'event',
+  event: { id, type: 'conversation.updated', payload: {}, audience: 'account' },
+});
+
+describe('realtime client', () => {
+  beforeEach(() => {
+    FakeSocket.all = [];
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('starts fresh, then resumes from the last event it saw after a drop', () => {
+    const h = handlers();
+    const client = new RealtimeClient(h, 'ws://test/api/v1/ws');
+    client.start();
+    const first = FakeSocket.all[0]!;
+    first.open();
+    expect(first.sent).toEqual([{ type: 'hello' }]);
+    first.receive({ type: 'ready', lastEventId: 10, resumed: 0 });
+    expect(h.onReady).toHaveBeenLastCalledWith(true);
+    first.receive(event(11));
+    first.receive(event(12));
+    expect(h.onEvent).toHaveBeenCalledTimes(2);
+
+    first.drop();
+    expect(h.onStatus).toHaveBeenLastCalledWith('offline');
+    vi.advanceTimersByTime(20_000);
+    const second = FakeSocket.all[1]!;
+    second.open();
+    expect(second.sent[0]).toEqual({ type: 'hello', lastEventId: 12 });
+    second.receive(event(13));
+    second.receive({ type: 'ready', lastEventId: 13, resumed: 1 });
+    expect(h.onReady).toHaveBeenLastCalledWith(false);
+    client.stop();
+  });
+
+  it('refetches when the server asks to resync', () => {
+    const h = handlers();
+    const client = new RealtimeClient(h, 'ws://test');
+    client.start();
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    socket.receive({ type: 'ready', lastEventId: 1, resumed: 0 });
+    socket.receive({ type: 'resync', reason: 'too many', lastEventId: 5000 });
+    expect(h.onReady).toHaveBeenLastCalledWith(true);
+    client.stop();
+  });
+
+  it('resolves a send on its ack and rejects it on an error for the same key', async () => {
+    const client = new RealtimeClient(handlers(), 'ws://test');
+    client.start();
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    const ok = client.send('c1', 'hi', 'k1', []);
+    const refused = client.send('c1', 'hi', 'k2', []);
+    socket.receive({ type: 'ack', clientKey: 'k1', conversationId: 'c1', message: { seq: 3 } });
+    socket.receive({
+      type: 'error',
+      clientKey: 'k2',
+      error: { code: 'conversation_closed', message: 'closed', field: null },
+    });
+    await expect(ok).resolves.toEqual({ seq: 3 });
+    await expect(refused).rejects.toMatchObject({ code: 'conversation_closed' });
+    expect(socket.sent.filter((m) => m.type === 'send').map((m) => m.clientKey)).toEqual([
+      'k1',
+      'k2',
+    ]);
+    client.stop();
+  });
+
+  it('fails sends in flight when the connection drops, so they retry with the same key', async () => {
+    const client = new RealtimeClient(handlers(), 'ws://test');
+    client.start();
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    const pending = client.send('c1', 'hi', 'k1', []);
+    socket.drop();
+    await expect(pending).rejects.toMatchObject({ code: 'network' });
+    client.stop();
+  });
+
+  it('stops and reports an ended session instead of reconnecting', () => {
+    const h = handlers();
+    const client = new RealtimeClient(h, 'ws://test');
+    client.start();
+    FakeSocket.all[0]!.drop(4401);
+    vi.advanceTimersByTime(60_000);
+    expect(h.onUnauthenticated).toHaveBeenCalled();
+    expect(FakeSocket.all).toHaveLength(1);
+    client.stop();
+  });
+});

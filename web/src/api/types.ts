@@ -1,0 +1,100 @@
+// The API's JSON shapes. Server presenters and the event catalog are the
+// contract, so they are imported (types only) instead of copied.
+import type { SlaThresholds } from '../../../src/domain/sla';
+import type { StoredEvent } from '../../../src/events/catalog';
+import type {
+  ChannelView,
+  ConversationView,
+  MessageView,
+  OperatorView,
+  TeamView,
+} from '../../../src/presenters';
+
+export type { ChannelView, ConversationView, MessageView, OperatorView, StoredEvent, TeamView };
+
+export type Role = OperatorView['role'];
+export type OperatorStatus = OperatorView['status'];
+export type DistributionMode = TeamView['mode'];
+export type ChannelKind = ChannelView['kind'];
+export type Attachment = MessageView['attachments'][number];
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+export interface WorkingHours {
+  timezone: string;
+  days: Partial<Record<Weekday, { from: string; to: string }>>;
+}
+
+export interface AccountSettings {
+  defaultLimit: number;
+  sla: SlaThresholds;
+  serviceLevelTargetMs: number;
+  categoryRequired: boolean;
+  routing: { mode: DistributionMode; languageRouting: boolean; languageTimeoutMs: number };
+  workingHours: WorkingHours | null;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  settings: AccountSettings;
+}
+
+export interface Me {
+  operator: OperatorView;
+  account: Account;
+  csrfToken: string | null;
+}
+
+export interface Contact {
+  id: string;
+  name: string | null;
+  email: string | null;
+  blocked: boolean;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+}
+
+export interface CannedResponse {
+  id: string;
+  shortcut: string;
+  text: string;
+}
+
+export interface QueueStat {
+  teamId: string | null;
+  waiting: number;
+  longestWaitMs: number;
+}
+
+export interface Monitor {
+  operators: OperatorView[];
+  queues: QueueStat[];
+  serviceLevelToday: { ratio: number | null; within: number; total: number };
+}
+
+/** What the server sends on the operator websocket (src/realtime/protocol.ts). */
+export type ServerMessage =
+  | { type: 'ready'; lastEventId: number; resumed: number }
+  | { type: 'resync'; reason: string; lastEventId: number }
+  | { type: 'event'; event: StoredEvent }
+  | { type: 'typing'; conversationId: string; author: 'contact' | 'operator'; draft: string | null }
+  | {
+      type: 'ack';
+      clientKey: string;
+      conversationId: string;
+      message: MessageView;
+      duplicate: boolean;
+    }
+  | { type: 'error'; clientKey?: string; error: ApiErrorBody }
+  | { type: 'pong' };
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  field: string | null;
+}

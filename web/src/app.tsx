@@ -1,0 +1,76 @@
+// The app shell: login gate, header, and the view for the current path.
+import { lazy, Suspense, useEffect } from 'react';
+import { onSessionLost } from './api/client';
+import { Header } from './components/header';
+import { ShortcutsHelp } from './components/shortcuts-help';
+import { useI18n } from './i18n';
+import { useAssignmentAlerts } from './lib/use-assignment-alerts';
+import { useGlobalShortcuts } from './lib/use-shortcuts';
+import { useRoute } from './state/router';
+import { isAdmin, isSupervisor, loadSession, session } from './state/session';
+import { useStore } from './state/store';
+import { startSync } from './state/sync';
+import { LoginView } from './views/login/login-view';
+import { Workspace } from './views/workspace/workspace';
+
+// Operators, who are most users, never load the supervisor and admin screens.
+const AdminView = lazy(() =>
+  import('./views/admin/admin-view').then((m) => ({ default: m.AdminView })),
+);
+const MonitorView = lazy(() =>
+  import('./views/monitor/monitor-view').then((m) => ({ default: m.MonitorView })),
+);
+
+export function App() {
+  const state = useStore(session, (s) => s);
+  const { t } = useI18n();
+  useEffect(() => {
+    onSessionLost(() => session.set({ phase: 'anonymous' }));
+    void loadSession();
+  }, []);
+  if (state.phase === 'loading')
+    return (
+      <p className="splash" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  if (state.phase === 'anonymous') return <LoginView />;
+  return <SignedIn key={state.me.operator.id} />;
+}
+
+function SignedIn() {
+  const route = useRoute();
+  const me = useStore(session, (s) => (s.phase === 'ready' ? s.me : null));
+  const { t } = useI18n();
+  useEffect(() => startSync(), []);
+  useAssignmentAlerts();
+  const help = useGlobalShortcuts();
+  let view = (
+    <Workspace conversationId={route.view === 'workspace' ? route.conversationId : null} />
+  );
+  if (route.view === 'monitor')
+    view = isSupervisor(me) ? <MonitorView /> : <p className="empty">{t('error.forbidden')}</p>;
+  if (route.view === 'admin')
+    view = isAdmin(me) ? (
+      <AdminView section={route.section} />
+    ) : (
+      <p className="empty">{t('error.forbidden')}</p>
+    );
+  return (
+    <div className="app">
+      <Header />
+      <main className="app-main" id="main">
+        <Suspense
+          fallback={
+            <p className="splash" role="status">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          {view}
+        </Suspense>
+      </main>
+      {help.open && <ShortcutsHelp onClose={help.close} />}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// Top bar: navigation by role, the operator's status, alerts, language, logout.
+import { useI18n } from '../i18n';
+import { askDesktopPermission, desktopPermission, notifyPrefs } from '../lib/notify';
+import { navigate, useRoute } from '../state/router';
+import { isAdmin, isSupervisor, logOut, session } from '../state/session';
+import { useStore } from '../state/store';
+import { connection } from '../state/sync';
+import { BellIcon } from './icons';
+import { LanguageSwitch } from './language-switch';
+import { StatusSwitch } from './status-switch';
+import { Toasts } from './toasts';
+
+export function Header() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const me = useStore(session, (s) => (s.phase === 'ready' ? s.me : null));
+  const status = useStore(connection, (s) => s);
+  const prefs = useStore(notifyPrefs, (p) => p);
+  if (!me) return null;
+  const tabs = [
+    { view: 'workspace' as const, label: t('nav.workspace'), show: true },
+    { view: 'monitor' as const, label: t('nav.monitor'), show: isSupervisor(me) },
+    { view: 'admin' as const, label: t('nav.admin'), show: isAdmin(me) },
+  ];
+  return (
+    <header className="header">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <span className="brand">Switchboard</span>
+      <nav aria-label={t('nav.label')}>
+        {tabs
+          .filter((x) => x.show)
+          .map((x) => (
+            <a
+              key={x.view}
+              href={x.view === 'workspace' ? '/' : `/${x.view}`}
+              aria-current={route.view === x.view ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                if (x.view === 'workspace') navigate({ view: 'workspace', conversationId: null });
+                else if (x.view === 'monitor') navigate({ view: 'monitor' });
+                else navigate({ view: 'admin', section: 'operators' });
+              }}
+            >
+              {x.label}
+            </a>
+          ))}
+      </nav>
+      <StatusSwitch operator={me.operator} />
+      <span className={`connection connection-${status}`} role="status">
+        {t(`connection.${status}`)}
+      </span>
+      <div className="header-tools">
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={prefs.sound}
+          aria-label={t('header.sound')}
+          title={t('header.sound')}
+          onClick={() => notifyPrefs.set((p) => ({ ...p, sound: !p.sound }))}
+        >
+          <BellIcon muted={!prefs.sound} />
+        </button>
+        {desktopPermission() === 'default' && (
+          <button type="button" className="link-button" onClick={() => void askDesktopPermission()}>
+            {t('header.enableDesktop')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('shortcuts.title')}
+          title={t('shortcuts.title')}
+          onClick={() => window.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }))}
+        >
+          ?
+        </button>
+        <LanguageSwitch />
+        <span className="who" title={me.operator.email}>
+          {me.operator.name}
+          <small>{t(`role.${me.operator.role}`)}</small>
+        </span>
+        <button type="button" className="link-button" onClick={() => void logOut()}>
+          {t('header.logout')}
+        </button>
+      </div>
+      <Toasts />
+    </header>
+  );
+}

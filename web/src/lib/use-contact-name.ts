@@ -1,0 +1,15 @@
+// The name to show for a contact: their known name, else "Client #abc123" so
+// two anonymous clients are still told apart.
+import { useEffect } from 'react';
+import { useI18n } from '../i18n';
+import { useStore } from '../state/store';
+import { contacts } from '../state/workspace';
+import { ensureContact } from './contact-loader';
+import { shortId } from './format';
+
+export function useContactName(contactId: string): string {
+  const { t } = useI18n();
+  const name = useStore(contacts, (m) => m.get(contactId)?.name ?? null);
+  useEffect(() => ensureContact(contactId), [contactId]);
+  return name?.trim() || t('contact.anonymous', { id: shortId(contactId) });
+}

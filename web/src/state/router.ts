@@ -1,0 +1,63 @@
+// A path router on the History API: the server answers every non-API path
+// with index.html (src/http/routes/static.ts), so deep links work on reload.
+import { createStore, useStore } from './store';
+
+export type Route =
+  | { view: 'workspace'; conversationId: string | null }
+  | { view: 'monitor' }
+  | { view: 'admin'; section: AdminSection };
+
+export type AdminSection = 'operators' | 'teams' | 'channels' | 'categories' | 'canned' | 'account';
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  'operators',
+  'teams',
+  'channels',
+  'categories',
+  'canned',
+  'account',
+];
+
+export function parsePath(path: string): Route {
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'monitor') return { view: 'monitor' };
+  if (parts[0] === 'admin') {
+    const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'operators';
+    return { view: 'admin', section };
+  }
+  if (parts[0] === 'c' && parts[1]) return { view: 'workspace', conversationId: parts[1] };
+  return { view: 'workspace', conversationId: null };
+}
+
+export function routePath(route: Route): string {
+  switch (route.view) {
+    case 'monitor':
+      return '/monitor';
+    case 'admin':
+      return `/admin/${route.section}`;
+    case 'workspace':
+      return route.conversationId ? `/c/${route.conversationId}` : '/';
+  }
+}
+
+const initial = typeof window === 'undefined' ? '/' : window.location.pathname;
+export const router = createStore<Route>(parsePath(initial));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => router.set(parsePath(window.location.pathname)));
+}
+
+export function navigate(route: Route): void {
+  const path = routePath(route);
+  if (typeof window !== 'undefined' && window.location.pathname !== path)
+    window.history.pushState(null, '', path);
+  router.set(route);
+}
+
+export function openConversation(conversationId: string | null): void {
+  navigate({ view: 'workspace', conversationId });
+}
+
+export function useRoute(): Route {
+  return useStore(router, (r) => r);
+}

@@ -1,0 +1,68 @@
+// The logged-in operator and their account. `null` shows the login form.
+import { api, setCsrfToken } from '../api/client';
+import type { Me, OperatorView } from '../api/types';
+import { createStore } from './store';
+
+export type SessionState =
+  | { phase: 'loading' }
+  | { phase: 'anonymous' }
+  | { phase: 'ready'; me: Me };
+
+export const session = createStore<SessionState>({ phase: 'loading' });
+
+export function currentMe(): Me | null {
+  const s = session.get();
+  return s.phase === 'ready' ? s.me : null;
+}
+
+export async function loadSession(): Promise<void> {
+  try {
+    const me = await api.get<Me>('/me');
+    setCsrfToken(me.csrfToken);
+    session.set({ phase: 'ready', me });
+  } catch {
+    setCsrfToken(null);
+    session.set({ phase: 'anonymous' });
+  }
+}
+
+/** A background refresh: keeps the session on network errors (a 401 logs out elsewhere). */
+export async function refreshSession(): Promise<void> {
+  const me = await api.get<Me>('/me');
+  const current = session.get();
+  if (current.phase === 'ready' && JSON.stringify(current.me) === JSON.stringify(me)) return;
+  setCsrfToken(me.csrfToken);
+  session.set({ phase: 'ready', me });
+}
+
+export async function logIn(email: string, password: string): Promise<void> {
+  const res = await api.post<{ csrfToken: string }>('/auth/login', { email, password });
+  setCsrfToken(res.csrfToken);
+  await loadSession();
+}
+
+export async function logOut(): Promise<void> {
+  try {
+    await api.post('/auth/logout');
+  } finally {
+    setCsrfToken(null);
+    session.set({ phase: 'anonymous' });
+  }
+}
+
+/** Keeps `me` current when an operator.updated event concerns the logged-in operator. */
+export function updateMe(operator: OperatorView): void {
+  session.set((s) =>
+    s.phase === 'ready' && s.me.operator.id === operator.id
+      ? { phase: 'ready', me: { ...s.me, operator } }
+      : s,
+  );
+}
+
+export function isSupervisor(me: Me | null): boolean {
+  return me?.operator.role === 'supervisor' || me?.operator.role === 'admin';
+}
+
+export function isAdmin(me: Me | null): boolean {
+  return me?.operator.role === 'admin';
+}

@@ -1,0 +1,51 @@
+// Admin console: one section per kind of configuration.
+import { useEffect } from 'react';
+import { useI18n } from '../../i18n';
+import { loadReference } from '../../state/reference';
+import { ADMIN_SECTIONS, type AdminSection, navigate } from '../../state/router';
+import { AccountAdmin } from './account-admin';
+import { CannedAdmin } from './canned-admin';
+import { CategoriesAdmin } from './categories-admin';
+import { ChannelsAdmin } from './channels-admin';
+import { OperatorsAdmin } from './operators-admin';
+import { TeamsAdmin } from './teams-admin';
+
+const SECTIONS: Record<AdminSection, () => React.JSX.Element> = {
+  operators: OperatorsAdmin,
+  teams: TeamsAdmin,
+  channels: ChannelsAdmin,
+  categories: CategoriesAdmin,
+  canned: CannedAdmin,
+  account: AccountAdmin,
+};
+
+export function AdminView({ section }: { section: AdminSection }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    void loadReference().catch(() => {});
+  }, []);
+  const Section = SECTIONS[section];
+  return (
+    <div className="page admin">
+      <nav className="subnav" aria-label={t('nav.admin')}>
+        {ADMIN_SECTIONS.map((s) => (
+          <a
+            key={s}
+            className="subnav-link"
+            href={`/admin/${s}`}
+            aria-current={s === section ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ view: 'admin', section: s });
+            }}
+          >
+            {t(`admin.${s}`)}
+          </a>
+        ))}
+      </nav>
+      <div className="admin-body">
+        <Section />
+      </div>
+    </div>
+  );
+}

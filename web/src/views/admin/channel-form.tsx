@@ -1,0 +1,187 @@
+// A channel: priority (1 is served first), default team, its own SLA
+// thresholds, client notices and, for the website chat, widget settings.
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import type { ChannelKind, ChannelView } from '../../api/types';
+import { Dialog } from '../../components/dialog';
+import { Field, FormError, fieldError } from '../../components/form';
+import { useI18n } from '../../i18n';
+import { channelSla } from '../../lib/sla';
+import { useReference } from '../../lib/use-account';
+import { ConnectionEditor } from './connection-editor';
+import { NoticesEditor } from './notices-editor';
+import { msToSeconds, secondsToMs, useSave } from './use-save';
+import { WidgetSettingsEditor } from './widget-settings-editor';
+
+const KINDS: readonly ChannelKind[] = ['widget', 'telegram', 'email', 'api'];
+export type Settings = Record<string, unknown>;
+
+export function ChannelForm({
+  channel,
+  onDone,
+}: {
+  channel: ChannelView | null;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const { teams } = useReference();
+  const save = useSave();
+  const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? 'widget');
+  const [name, setName] = useState(channel?.name ?? '');
+  const [priority, setPriority] = useState(String(channel?.priority ?? 1));
+  const [teamId, setTeamId] = useState(channel?.defaultTeamId ?? '');
+  const sla = channelSla(channel ?? undefined);
+  const [yellow, setYellow] = useState(msToSeconds(sla?.yellowMs));
+  const [red, setRed] = useState(msToSeconds(sla?.redMs));
+  // Unknown keys (set by other tools) are kept; the server never sends secrets here.
+  const [settings, setSettings] = useState<Settings>(channel?.settings ?? {});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const yellowMs = secondsToMs(yellow);
+    const redMs = secondsToMs(red);
+    const { sla: _old, ...rest } = settings;
+    const nextSettings: Settings = {
+      ...rest,
+      ...(yellowMs !== null || redMs !== null
+        ? {
+            sla: {
+              ...(yellowMs !== null ? { yellowMs } : {}),
+              ...(redMs !== null ? { redMs } : {}),
+            },
+          }
+        : {}),
+    };
+    const body = {
+      name: name.trim(),
+      priority: Number(priority),
+      defaultTeamId: teamId || null,
+      settings: nextSettings,
+    };
+    const ok = await save.run(() =>
+      channel
+        ? api.patch(`/channels/${channel.id}`, body)
+        : api.post('/channels', { ...body, kind }),
+    );
+    if (ok) onDone();
+  }
+
+  const err = (f: string) => fieldError(save.error, f);
+  return (
+    <Dialog title={channel ? t('channels.edit') : t('channels.create')} onClose={onDone}>
+      <form className="form wide-form" onSubmit={submit} noValidate>
+        <FormError
+          error={save.error}
+          fields={['kind', 'name', 'priority', 'defaultTeamId', 'settings']}
+        />
+        <div className="field-row">
+          <Field label={t('channels.kind')} error={err('kind')}>
+            {(p) => (
+              <select
+                {...p}
+                value={kind}
+                disabled={channel !== null}
+                onChange={(e) => setKind(e.target.value as ChannelKind)}
+              >
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`channelKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('channels.name')} error={err('name')}>
+            {(p) => (
+              <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />
+            )}
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field
+            label={t('channels.priority')}
+            hint={t('channels.priorityHint')}
+            error={err('priority')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={1}
+                max={100}
+                value={priority}
+                onChange={(e) => setPriority(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('channels.defaultTeam')} error={err('defaultTeamId')}>
+            {(p) => (
+              <select {...p} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+                <option value="">{t('common.none')}</option>
+                {teams.map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <fieldset>
+          <legend>{t('channels.sla')}</legend>
+          <p className="hint">{t('channels.slaHint')}</p>
+          <div className="field-row">
+            <Field label={t('sla.yellowAfter')} error={err('settings.sla.yellowMs')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={1}
+                  value={yellow}
+                  onChange={(e) => setYellow(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('sla.redAfter')} error={err('settings.sla.redMs')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={1}
+                  value={red}
+                  onChange={(e) => setRed(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+        {kind !== 'widget' && (
+          <ConnectionEditor
+            kind={kind}
+            settings={settings}
+            onChange={setSettings}
+            error={save.error}
+            editing={channel !== null}
+          />
+        )}
+        <NoticesEditor settings={settings} onChange={setSettings} />
+        {kind === 'widget' && (
+          <WidgetSettingsEditor
+            settings={settings}
+            onChange={setSettings}
+            publicKey={channel?.publicKey ?? null}
+            error={save.error}
+          />
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={save.busy}>
+            {channel ? t('common.save') : t('common.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

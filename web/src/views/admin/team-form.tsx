@@ -1,0 +1,100 @@
+// A team's distribution mode (DESIGN §2) and language routing.
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import type { DistributionMode, TeamView } from '../../api/types';
+import { Dialog } from '../../components/dialog';
+import { Field, FormError, fieldError } from '../../components/form';
+import { useI18n } from '../../i18n';
+import { msToSeconds, secondsToMs, useSave } from './use-save';
+
+export const MODES: readonly DistributionMode[] = [
+  'least_loaded',
+  'random',
+  'manual',
+  'round_robin',
+];
+
+export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () => void }) {
+  const { t } = useI18n();
+  const save = useSave();
+  const [name, setName] = useState(team?.name ?? '');
+  const [mode, setMode] = useState<DistributionMode>(team?.mode ?? 'least_loaded');
+  const [languageRouting, setLanguageRouting] = useState(team?.languageRouting ?? false);
+  const [timeout, setTimeoutText] = useState(msToSeconds(team?.languageTimeoutMs ?? 60_000));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const body = {
+      name: name.trim(),
+      mode,
+      languageRouting,
+      languageTimeoutMs: secondsToMs(timeout) ?? 0,
+    };
+    const ok = await save.run(() =>
+      team ? api.patch(`/teams/${team.id}`, body) : api.post('/teams', body),
+    );
+    if (ok) onDone();
+  }
+
+  const err = (f: string) => fieldError(save.error, f);
+  return (
+    <Dialog title={team ? t('teams.edit') : t('teams.create')} onClose={onDone}>
+      <form className="form" onSubmit={submit} noValidate>
+        <FormError
+          error={save.error}
+          fields={['name', 'mode', 'languageRouting', 'languageTimeoutMs']}
+        />
+        <Field label={t('teams.name')} error={err('name')}>
+          {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label={t('teams.mode')} hint={t(`modeHint.${mode}`)} error={err('mode')}>
+          {(p) => (
+            <select
+              {...p}
+              value={mode}
+              onChange={(e) => setMode(e.target.value as DistributionMode)}
+            >
+              {MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`mode.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={languageRouting}
+            onChange={(e) => setLanguageRouting(e.target.checked)}
+          />
+          {t('teams.languageRouting')}
+        </label>
+        <Field
+          label={t('teams.languageTimeout')}
+          hint={t('teams.languageTimeoutHint')}
+          error={err('languageTimeoutMs')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={0}
+              disabled={!languageRouting}
+              value={timeout}
+              onChange={(e) => setTimeoutText(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="button" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={save.busy}>
+            {team ? t('common.save') : t('common.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,98 @@
+// Messages of any channel, our unsent ones, and the client's live draft.
+import { useLayoutEffect, useRef } from 'react';
+import type { ConversationView, MessageView } from '../../api/types';
+import { AttachmentLink } from '../../components/attachment-link';
+import { MessageText } from '../../components/message-text';
+import { useI18n } from '../../i18n';
+import { formatTime } from '../../lib/format';
+import { discard, outbox, retry } from '../../state/outbox';
+import { useStore } from '../../state/store';
+import { typing } from '../../state/workspace';
+
+export function MessageList({
+  conversation,
+  messages,
+}: {
+  conversation: ConversationView;
+  messages: readonly MessageView[];
+}) {
+  const { t, lang } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const pending = useStore(outbox, (m) => m);
+  const draft = useStore(typing, (m) => m.get(conversation.id) ?? null);
+  const mine = [...pending.values()].filter((p) => p.conversationId === conversation.id);
+
+  // Follow new messages only while the operator is at the bottom, so scrolling
+  // up to read history is not interrupted.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  });
+
+  const authorLabel = (m: MessageView): string => {
+    if (m.author === 'contact') return m.authorName?.trim() || t('author.contact');
+    if (m.author === 'operator') return m.authorName ?? t('author.operator');
+    return t(`author.${m.author}`);
+  };
+
+  return (
+    <div
+      ref={box}
+      className="messages"
+      role="log"
+      aria-live="polite"
+      aria-label={t('conversation.messages')}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+      }}
+    >
+      {messages.length === 0 && <p className="empty">{t('conversation.noMessages')}</p>}
+      {messages.map((m) => (
+        <article key={m.id} className={`message message-${m.author}`} data-seq={m.seq}>
+          <header>
+            <span className="author">{authorLabel(m)}</span>
+            <time dateTime={m.createdAt}>{formatTime(m.createdAt, lang)}</time>
+          </header>
+          {m.text && <MessageText text={m.text} />}
+          {m.attachments.length > 0 && (
+            <ul className="attachments">
+              {m.attachments.map((a) => (
+                <li key={a.id}>
+                  <AttachmentLink attachment={a} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+      ))}
+      {mine.map((p) => (
+        <article key={p.clientKey} className={`message message-operator pending-${p.status}`}>
+          <header>
+            <span className="author">{t('author.you')}</span>
+            <span>{p.status === 'sending' ? t('outbox.sending') : t('outbox.failed')}</span>
+          </header>
+          {p.text && <MessageText text={p.text} />}
+          {p.status === 'failed' && (
+            <p className="inline-error" role="alert">
+              {p.error?.message}{' '}
+              <button type="button" className="link-button" onClick={() => void retry(p.clientKey)}>
+                {t('outbox.retry')}
+              </button>{' '}
+              <button type="button" className="link-button" onClick={() => discard(p.clientKey)}>
+                {t('outbox.discard')}
+              </button>
+            </p>
+          )}
+        </article>
+      ))}
+      {draft && (
+        <div className="typing-preview" data-testid="typing-preview">
+          <span className="typing-label">{t('typing.client')}</span>
+          {draft.draft && <MessageText text={draft.draft} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// The operator's screen: my conversations and the queue on the left, the open
+// conversation on the right.
+import { useI18n } from '../../i18n';
+import { ConversationPane } from '../conversation/conversation-pane';
+import { MyConversations } from './my-conversations';
+import { QueuePanel } from './queue-panel';
+
+export function Workspace({ conversationId }: { conversationId: string | null }) {
+  const { t } = useI18n();
+  return (
+    <div className={`workspace${conversationId ? ' has-open' : ''}`}>
+      <aside className="sidebar" aria-label={t('workspace.lists')}>
+        <MyConversations current={conversationId} />
+        <QueuePanel current={conversationId} />
+      </aside>
+      <section className="conversation-area" aria-label={t('conversation.label')}>
+        {conversationId ? (
+          <ConversationPane key={conversationId} conversationId={conversationId} />
+        ) : (
+          <div className="empty-state">
+            <h2>{t('workspace.pickTitle')}</h2>
+            <p>{t('workspace.pickHint')}</p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

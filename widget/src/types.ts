@@ -1,0 +1,55 @@
+// The contract between the chat (state and server talk) and the view (DOM):
+// the view reads ChatState and calls Chat's methods, nothing else.
+import type { ConversationView } from '../../src/presenters.js';
+import type { Attachment, ChatMessage } from './messages.js';
+import type { KeyValueStore } from './outbox.js';
+
+export interface WidgetConfig {
+  channelId: string;
+  title: string;
+  displayShare: number;
+  preChatForm: { name: boolean; email: boolean };
+  typingPreview: boolean;
+  color: string;
+  allowedOrigins: string[];
+}
+
+export type Rating = 'like' | 'dislike';
+
+export interface Conversation {
+  id: string;
+  state: ConversationView['state'];
+  rating: Rating | null;
+}
+
+export interface ChatState {
+  open: boolean;
+  conversation: Conversation | null;
+  messages: ChatMessage[];
+  unread: number;
+  operatorTyping: boolean;
+  notice: 'offline' | 'limited' | null;
+  needIntro: boolean;
+  /** After a like/dislike in this page: offer the optional comment, then thank. */
+  feedback: 'comment' | 'thanks' | null;
+}
+
+export interface Chat {
+  readonly state: ChatState;
+  subscribe(listener: () => void): void;
+  setOpen(open: boolean): void;
+  send(text: string): void;
+  draft(text: string): void;
+  introduce(name: string | null, email: string | null): Promise<void>;
+  rate(rating: Rating, comment?: string): Promise<void>;
+  end(): Promise<void>;
+  attachmentUrl(a: Attachment): string | null;
+}
+
+export interface ChatOptions {
+  base: string;
+  channelKey: string;
+  config: WidgetConfig;
+  store: KeyValueStore;
+  navigate: (url: string) => void;
+}

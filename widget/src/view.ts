@@ -1,0 +1,265 @@
+// The widget's DOM inside its shadow root: launcher, panel, message log,
+// pre-chat form, composer and rating. Rebuilt from chat.state on every change;
+// message elements are reused by key so the log does not flicker or lose its
+// scroll position.
+
+import { type Child, h, ICONS, icon } from './dom.js';
+import type { Language, Strings } from './i18n.js';
+import { messageRenderer } from './message-view.js';
+import { messageKey } from './messages.js';
+import type { Chat, WidgetConfig } from './types.js';
+
+export function mountView(
+  root: ShadowRoot,
+  chat: Chat,
+  config: WidgetConfig,
+  t: Strings,
+  lang: Language,
+  css: string,
+): void {
+  const close = () => {
+    chat.setOpen(false);
+    launcher.focus();
+  };
+  const badge = h('span', { class: 'badge', 'aria-hidden': 'true' });
+  const launcher = h(
+    'button',
+    {
+      class: 'launcher',
+      type: 'button',
+      'aria-haspopup': 'dialog',
+      onclick: () => chat.setOpen(!chat.state.open),
+    },
+    icon(ICONS.chat),
+    badge,
+  );
+  const end = h('button', { class: 'end', type: 'button', onclick: () => void chat.end() }, t.end);
+  const header = h(
+    'header',
+    null,
+    h('h2', { id: 'title' }, config.title),
+    end,
+    h(
+      'button',
+      { class: 'x', type: 'button', 'aria-label': t.close, onclick: close },
+      icon(ICONS.close),
+    ),
+  );
+  const notice = h('div', { class: 'notice', role: 'status' });
+  const empty = h('p', { class: 'empty' }, t.greeting);
+  const log = h('div', { class: 'log', role: 'log', 'aria-label': t.messages, tabindex: '0' });
+  const typing = h('div', { class: 'typing', 'aria-live': 'polite' });
+  const feedback = h('div', { class: 'feedback' });
+
+  const field = (name: 'name' | 'email', label: string) =>
+    config.preChatForm[name] &&
+    h(
+      'label',
+      null,
+      label,
+      h('input', {
+        name,
+        type: name === 'email' ? 'email' : 'text',
+        autocomplete: name,
+        required: true,
+        maxlength: '200',
+      }),
+    );
+  const intro = h(
+    'form',
+    {
+      class: 'intro',
+      onsubmit: (e) => {
+        e.preventDefault();
+        const data = new FormData(intro);
+        const value = (k: string) => String(data.get(k) ?? '').trim() || null;
+        void chat.introduce(value('name'), value('email'));
+      },
+    },
+    h('p', null, t.intro),
+    field('name', t.name),
+    field('email', t.email),
+    h('button', { class: 'primary', type: 'submit' }, t.start),
+  );
+
+  const input = h('textarea', {
+    rows: '1',
+    maxlength: '10000',
+    placeholder: t.placeholder,
+    'aria-label': t.placeholder,
+    oninput: () => {
+      grow();
+      chat.draft(input.value);
+    },
+    onkeydown: (e) => {
+      const k = e as KeyboardEvent;
+      // Enter sends, Shift+Enter is a new line; never while an IME is composing a word.
+      if (k.key === 'Enter' && !k.shiftKey && !k.isComposing) {
+        e.preventDefault();
+        submit();
+      }
+    },
+  });
+  const grow = () => {
+    input.style.height = 'auto';
+    input.style.height = `${Math.min(input.scrollHeight, 120)}px`;
+  };
+  const submit = () => {
+    chat.send(input.value);
+    input.value = '';
+    grow();
+    stick = true;
+  };
+  const composer = h(
+    'form',
+    {
+      class: 'composer',
+      onsubmit: (e) => {
+        e.preventDefault();
+        submit();
+      },
+    },
+    input,
+    h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, icon(ICONS.send)),
+  );
+
+  const panel = h(
+    'div',
+    {
+      class: 'panel',
+      role: 'dialog',
+      'aria-labelledby': 'title',
+      onkeydown: (e) => {
+        if ((e as KeyboardEvent).key === 'Escape') close();
+      },
+    },
+    header,
+    notice,
+    log,
+    typing,
+    feedback,
+    intro,
+    composer,
+  );
+  root.append(h('style', null, css), panel, launcher);
+
+  const message = messageRenderer(t, lang, (a) => chat.attachmentUrl(a));
+
+  function ratingBlock(): Child[] {
+    const c = chat.state.conversation;
+    if (c?.state !== 'closed') return [];
+    const ended = h('p', { class: 'ended' }, t.ended);
+    if (chat.state.feedback === 'thanks') return [ended, h('p', { role: 'status' }, t.thanks)];
+    if (chat.state.feedback === 'comment') {
+      const note = h('textarea', {
+        rows: '2',
+        maxlength: '2000',
+        'aria-label': t.comment,
+        placeholder: t.comment,
+      });
+      return [
+        ended,
+        h('p', { role: 'status' }, t.thanks),
+        h(
+          'form',
+          {
+            class: 'comment',
+            onsubmit: (e) => {
+              e.preventDefault();
+              if (c.rating) void chat.rate(c.rating, note.value.trim());
+            },
+          },
+          note,
+          h('button', { class: 'primary', type: 'submit' }, t.sendComment),
+        ),
+      ];
+    }
+    if (c.rating) return [ended];
+    const vote = (r: 'like' | 'dislike', label: string) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `vote ${r}`,
+          'aria-label': label,
+          title: label,
+          onclick: () => void chat.rate(r),
+        },
+        icon(ICONS.thumb),
+      );
+    return [
+      ended,
+      h('p', { id: 'rate' }, t.rate),
+      h(
+        'div',
+        { class: 'votes', role: 'group', 'aria-labelledby': 'rate' },
+        vote('like', t.like),
+        vote('dislike', t.dislike),
+      ),
+    ];
+  }
+
+  const rendered = new Map<string, { sig: string; el: HTMLElement }>();
+  let stick = true;
+  let wasOpen = false;
+  let feedbackSig = '';
+
+  function render() {
+    const s = chat.state;
+    panel.hidden = !s.open;
+    root.host.classList.toggle('open', s.open);
+    launcher.setAttribute('aria-expanded', String(s.open));
+    launcher.setAttribute(
+      'aria-label',
+      s.open ? t.close : s.unread > 0 ? `${t.open} (${t.unread(s.unread)})` : t.open,
+    );
+    badge.textContent = s.unread > 9 ? '9+' : String(s.unread);
+    badge.hidden = s.unread === 0;
+    end.hidden = !s.conversation || s.conversation.state === 'closed';
+    notice.textContent = s.notice ? t[s.notice] : '';
+    notice.hidden = !s.notice;
+    typing.textContent = s.operatorTyping ? t.typing : '';
+    intro.hidden = !s.needIntro;
+    composer.hidden = s.needIntro;
+
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    const els: HTMLElement[] = [];
+    const keys = new Set<string>();
+    for (const m of s.messages) {
+      const key = messageKey(m);
+      const sig = `${m.state}|${m.id}`;
+      let entry = rendered.get(key);
+      if (!entry || entry.sig !== sig) {
+        entry = { sig, el: message(m) };
+        rendered.set(key, entry);
+      }
+      keys.add(key);
+      els.push(entry.el);
+    }
+    for (const key of rendered.keys()) if (!keys.has(key)) rendered.delete(key);
+    if (els.length === 0) els.push(empty);
+    const current = Array.from(log.children);
+    if (current.length !== els.length || current.some((el, i) => el !== els[i]))
+      log.replaceChildren(...els);
+
+    // The rating form is rebuilt only when its stage changes, so typing a comment survives renders.
+    const sig = `${s.conversation?.id}|${s.conversation?.state}|${s.conversation?.rating}|${s.feedback}`;
+    if (sig !== feedbackSig) {
+      feedbackSig = sig;
+      feedback.replaceChildren(...(ratingBlock().filter(Boolean) as Node[]));
+    }
+
+    if (s.open && (atBottom || stick || !wasOpen)) log.scrollTop = log.scrollHeight;
+    stick = false;
+    if (s.open && !wasOpen) {
+      const first = s.needIntro ? intro.querySelector('input') : input;
+      first?.focus();
+    }
+    wasOpen = s.open;
+  }
+
+  // Taking focus is only right after the visitor opened the widget, not on page load.
+  wasOpen = chat.state.open;
+  chat.subscribe(render);
+  render();
+}
