@@ -32,23 +32,41 @@ const { result: fixture } = await perform(services, system, async (ctx) => {
   const channel = await createChannel(ctx, { kind: 'widget', name: 'site', priority: 1 });
   const operators: string[] = [];
   for (let i = 0; i < n; i++) {
-    const op = await createOperator(ctx, { email: `op${i}@bench.test`, name: `Operator ${i}`, password: null, role: 'operator', limit: 1 });
+    const op = await createOperator(ctx, {
+      email: `op${i}@bench.test`,
+      name: `Operator ${i}`,
+      password: null,
+      role: 'operator',
+      limit: 1,
+    });
     operators.push(op.id);
   }
   const contacts: string[] = [];
-  for (let i = 0; i < n; i++) contacts.push((await identifyContact(ctx, { channelId: channel.id, externalId: `visitor-${i}` })).id);
+  for (let i = 0; i < n; i++)
+    contacts.push(
+      (await identifyContact(ctx, { channelId: channel.id, externalId: `visitor-${i}` })).id,
+    );
   return { channelId: channel.id, operators, contacts };
 });
 
 const operators: { id: string; token: string }[] = [];
 for (const id of fixture.operators) {
   const scope = { accountId, actor: { kind: 'operator' as const, id, role: 'operator' as const } };
-  const { result } = await perform(services, scope, (ctx) => createApiToken(ctx, { name: 'bench' }));
-  await perform(services, scope, (ctx) => setOperatorStatus(ctx, { operatorId: id, status: 'online' }));
+  const { result } = await perform(services, scope, (ctx) =>
+    createApiToken(ctx, { name: 'bench' }),
+  );
+  await perform(services, scope, (ctx) =>
+    setOperatorStatus(ctx, { operatorId: id, status: 'online' }),
+  );
   operators.push({ id, token: result.token });
 }
 const visitors = fixture.contacts.map((contactId, i) =>
-  signVisitorToken(config.secret, { accountId, channelId: fixture.channelId, contactId, visitorId: `visitor-${i}` }),
+  signVisitorToken(config.secret, {
+    accountId,
+    channelId: fixture.channelId,
+    contactId,
+    visitorId: `visitor-${i}`,
+  }),
 );
 await sb.app.listen({ port: 0, host: '127.0.0.1' });
 const address = sb.app.server.address();

@@ -34,7 +34,10 @@ export async function main(args: string[]) {
       stores: { type: 'string', default: 'pglite,postgres' },
       sizes: { type: 'string', default: '100,1000' },
       seconds: { type: 'string', default: '8' },
-      'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'database-url': {
+        type: 'string',
+        default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      },
     },
   });
   const seconds = Number(values.seconds);
@@ -51,15 +54,25 @@ export async function main(args: string[]) {
         return (await runLoad(ends, n, seconds, false)).closedPerS;
       });
       log(`bare ws relay: ${raw.toFixed(0)} msg/s`);
-      const env = store === 'postgres' ? { DATABASE_URL: await freshDatabase(values['database-url']!) } : {};
-      const sb = await withChild(['bench/_message-path-server.ts', String(n)], env, async (info: { url: string; operators: { id: string; token: string }[]; visitors: string[] }) => {
-        const ends: Endpoints = {
-          visitor: (i) => `${info.url}/api/v1/visitor/ws?token=${encodeURIComponent(info.visitors[i]!)}`,
-          operator: (i) => `${info.url}/api/v1/ws?token=${info.operators[i]!.token}`,
-          operatorId: (i) => info.operators[i]!.id,
-        };
-        return runLoad(ends, n, seconds, true);
-      });
+      const env: Record<string, string> =
+        store === 'postgres' ? { DATABASE_URL: await freshDatabase(values['database-url']!) } : {};
+      const sb = await withChild(
+        ['bench/_message-path-server.ts', String(n)],
+        env,
+        async (info: {
+          url: string;
+          operators: { id: string; token: string }[];
+          visitors: string[];
+        }) => {
+          const ends: Endpoints = {
+            visitor: (i) =>
+              `${info.url}/api/v1/visitor/ws?token=${encodeURIComponent(info.visitors[i]!)}`,
+            operator: (i) => `${info.url}/api/v1/ws?token=${info.operators[i]!.token}`,
+            operatorId: (i) => info.operators[i]!.id,
+          };
+          return runLoad(ends, n, seconds, true);
+        },
+      );
       const line = {
         bench: 'message-path',
         store,
@@ -87,7 +100,15 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
   const latencies: number[] = [];
   const visitors: WebSocket[] = [];
   let assigned = 0;
-  const send = (ws: WebSocket, frame: Record<string, unknown>) => ws.send(JSON.stringify({ type: 'send', clientKey: randomUUID(), text: 'How is my order doing?', ...frame }));
+  const send = (ws: WebSocket, frame: Record<string, unknown>) =>
+    ws.send(
+      JSON.stringify({
+        type: 'send',
+        clientKey: randomUUID(),
+        text: 'How is my order doing?',
+        ...frame,
+      }),
+    );
 
   const operators = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
@@ -139,7 +160,8 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
   log(`${n} conversations assigned; closed loop for ${seconds} s`);
 
   mode = 'closed';
-  for (const o of operators) send(o.ws, { conversationId: o.conversation(), text: 'Hello, how can I help?' });
+  for (const o of operators)
+    send(o.ws, { conversationId: o.conversation(), text: 'Hello, how can I help?' });
   await sleep(1000);
   acks = 0;
   const t0 = performance.now();
@@ -174,7 +196,8 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
   }
   for (const ws of [...visitors, ...operators.map((o) => o.ws)]) ws.terminate();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
   return { closedPerS, p50: pct(0.5), p99: pct(0.99), delivered: latencies.length, sent };
 }
 
@@ -186,9 +209,15 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-async function withChild<I, T>(script: string[], env: Record<string, string>, body: (info: I) => Promise<T>): Promise<T> {
+async function withChild<I, T>(
+  script: string[],
+  env: Record<string, string>,
+  body: (info: I) => Promise<T>,
+): Promise<T> {
   // BENCH_PROFILE=dir writes a CPU profile of each child process there.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', ...script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -56,7 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL || null,
     redisUrl: e.REDIS_URL || null,
-    secret: e.SECRET ?? loadOrCreateSecret(dataDir.startsWith('memory://') ? resolve('data') : dataDir),
+    secret:
+      e.SECRET ?? loadOrCreateSecret(dataDir.startsWith('memory://') ? resolve('data') : dataDir),
     logLevel: e.LOG_LEVEL,
     demo: e.SWITCHBOARD_DEMO === '1',
     demoPassword: e.SWITCHBOARD_DEMO_PASSWORD ?? null,

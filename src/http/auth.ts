@@ -83,7 +83,7 @@ function visitorPrincipal(secret: string, token: string): Principal | null {
 /** The operator behind the request, or 401. */
 export function operatorScope(request: FastifyRequest): Scope & { operatorId: string } {
   const p = request.principal;
-  if (!p || p.kind !== 'operator') throw new AppError('unauthenticated');
+  if (p?.kind !== 'operator') throw new AppError('unauthenticated');
   const actor: Actor = { kind: 'operator', id: p.operatorId, role: p.role };
   return { accountId: p.accountId, actor, operatorId: p.operatorId };
 }
@@ -91,7 +91,7 @@ export function operatorScope(request: FastifyRequest): Scope & { operatorId: st
 /** The visitor behind the request, or 401. */
 export function visitorScope(request: FastifyRequest) {
   const p = request.principal;
-  if (!p || p.kind !== 'visitor') throw new AppError('unauthenticated');
+  if (p?.kind !== 'visitor') throw new AppError('unauthenticated');
   const actor: Actor = { kind: 'contact', id: p.contactId, channelId: p.channelId };
   return { accountId: p.accountId, actor, principal: p };
 }

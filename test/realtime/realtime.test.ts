@@ -152,7 +152,12 @@ describe(`websocket delivery and resume (${storeName})`, () => {
     const sales = await visitorSession(server.url, team.channels.sales!.publicKey);
     const waiting = await visitorWrites(support.token, 'support question', 's1');
     await visitorWrites(sales.token, 'sales question', 's2');
-    await ivan.waitFor((m) => m.type === 'event' && (m.event as { type: string; conversationId: string }).conversationId === waiting.conversationId);
+    await ivan.waitFor(
+      (m) =>
+        m.type === 'event' &&
+        (m.event as { type: string; conversationId: string }).conversationId ===
+          waiting.conversationId,
+    );
     const maxim = await loginHeaders(server.url, team.operator('Maxim'));
     const take = await fetch(`${server.url}/api/v1/conversations/${waiting.conversationId}/take`, {
       method: 'POST',

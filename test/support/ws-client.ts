@@ -49,7 +49,13 @@ export async function connect(
           () => reject(new Error(`timed out; received ${JSON.stringify(received.slice(-5))}`)),
           timeoutMs,
         );
-        waiters.push({ predicate, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+        waiters.push({
+          predicate,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        });
       });
     },
     events: () =>

@@ -66,7 +66,7 @@ export function createGroupCommit(services: Services, logger: Logger): GroupComm
   async function flush(accountId: string, batch: Item[]) {
     try {
       const results = await write(accountId, batch);
-      batch.forEach((item, i) => settle(item, results[i]!));
+      for (const [i, item] of batch.entries()) settle(item, results[i]!);
     } catch (error) {
       if (batch.length === 1) return batch[0]!.done.reject(error);
       // A database error fails the whole transaction. Retry each message alone
@@ -89,12 +89,14 @@ export function createGroupCommit(services: Services, logger: Logger): GroupComm
         );
         const out: (ReceiveOutcome | Awaited<ReturnType<typeof sendMessages>>[number])[] =
           new Array(batch.length);
-        if (received.length > 0)
-          (await receiveContactMessages(ctx, received)).forEach(
-            (o, n) => (out[received[n]!.i] = o),
-          );
-        if (sent.length > 0)
-          (await sendMessages(ctx, sent)).forEach((o, n) => (out[sent[n]!.i] = o));
+        if (received.length > 0) {
+          const outcomes = await receiveContactMessages(ctx, received);
+          for (const [n, o] of outcomes.entries()) out[received[n]!.i] = o;
+        }
+        if (sent.length > 0) {
+          const outcomes = await sendMessages(ctx, sent);
+          for (const [n, o] of outcomes.entries()) out[sent[n]!.i] = o;
+        }
         return out;
       },
     );

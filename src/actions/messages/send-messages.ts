@@ -120,7 +120,13 @@ export async function sendMessages(
     const message = presentMessage(row, author.name);
     outcomes[r.i] = { ok: true, message, duplicate: false };
     ctx.emit(
-      event('message.created', 'conversation', conv.id, { message }, { operatorId: conv.state === 'assigned' ? conv.operator_id : null, teamId: conv.team_id }),
+      event(
+        'message.created',
+        'conversation',
+        conv.id,
+        { message },
+        { operatorId: conv.state === 'assigned' ? conv.operator_id : null, teamId: conv.team_id },
+      ),
     );
   }
   await writeMessages(ctx, rows, conversations, firstReplies);

@@ -88,7 +88,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
 
   app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const p = request.principal;
-    if (!p || p.kind !== 'operator') return socket.close(4401, 'unauthenticated');
+    if (p?.kind !== 'operator') return socket.close(4401, 'unauthenticated');
     // Cookie sessions over websockets: refuse other sites' pages (cross-site websocket hijacking).
     const origin = request.headers.origin;
     if (
@@ -103,7 +103,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
 
   app.get('/visitor/ws', { websocket: true, schema: { hide: true } }, async (socket, request) => {
     const p = request.principal;
-    if (!p || p.kind !== 'visitor') return socket.close(4401, 'unauthenticated');
+    if (p?.kind !== 'visitor') return socket.close(4401, 'unauthenticated');
     const conn = realtime.attach(socket, p, onMessage);
     const channel = await services.db
       .selectFrom('channels')
