@@ -1,6 +1,7 @@
 // Configuration comes from the environment only (README § Configuration).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -22,7 +23,54 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(10 * 1024 * 1024),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
 });
+
+/**
+ * Which proxies may name the client's address in X-Forwarded-For: `true` (any
+ * peer), or a comma list of addresses and CIDR ranges (and proxy-addr's names
+ * `loopback`, `linklocal`, `uniquelocal`), as Fastify's `trustProxy` takes them.
+ * Off by default: trusted blindly, the header lets anyone pick their own
+ * address and so escape the per-IP rate limits. Hop counts are refused rather
+ * than accepted: Fastify 5 ignores them (a count cannot check who sent the
+ * header), so the setting would silently do nothing.
+ */
+export type TrustProxy = boolean | string[];
+
+const PROXY_ADDRESS_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
+  const value = raw.trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'hop counts cannot be checked; list the proxy addresses or CIDR ranges instead',
+    });
+    return z.NEVER;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad}" is not true, false, an address or a CIDR range`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_ADDRESS_NAMES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export interface Config {
   port: number;
@@ -38,6 +86,7 @@ export interface Config {
   routingSweepMs: number;
   offlineGraceMs: number;
   maxUploadBytes: number;
+  trustProxy: TrustProxy;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     routingSweepMs: e.ROUTING_SWEEP_MS,
     offlineGraceMs: e.OFFLINE_GRACE_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -43,7 +43,8 @@ export async function buildHttpApp(
 ): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
-    trustProxy: true,
+    // Off unless configured (TRUST_PROXY): X-Forwarded-For from anyone else is ignored.
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

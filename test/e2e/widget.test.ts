@@ -25,6 +25,11 @@ import { connect, type TestSocket } from '../support/ws-client.js';
 
 const WIDGET_JS = 'widget/dist/widget.js';
 const E2E_TIMEOUT = 90_000;
+/**
+ * The servers here trust X-Forwarded-For (TRUST_PROXY=true), as behind a load
+ * balancer: login() below comes from many forwarded addresses.
+ */
+const BEHIND_PROXY = { trustProxy: true } as const;
 
 let server: TestServer;
 let browser: Browser;
@@ -56,7 +61,7 @@ function buildWidgetIfStale() {
 
 beforeAll(async () => {
   buildWidgetIfStale();
-  server = await startTestServer();
+  server = await startTestServer({ config: BEHIND_PROXY });
   shopServer = createServer((req, res) => {
     // The first path segment names the site (which channel, language, Switchboard).
     const site = sites.get(req.url?.split('/')[1] ?? '');
@@ -444,7 +449,7 @@ describe('the website chat widget in Chromium', () => {
     'survives a server restart: reconnects, resumes and delivers what was written meanwhile',
     async () => {
       const store = await openTestStore();
-      const first = await startTestServer({ store });
+      const first = await startTestServer({ store, config: BEHIND_PROXY });
       const port = (first.sb.app.server.address() as AddressInfo).port;
       const account = await buildAccount(first.sb.services, {
         operators: [{ name: 'Natalia', limit: 5 }],
@@ -466,7 +471,7 @@ describe('the website chat widget in Chromium', () => {
       await say(page, 'while the server was down');
       await expect.poll(() => page.locator('[data-switchboard-widget] .msg.retry').count()).toBe(1);
 
-      const second = await createSwitchboard(testConfig(), {
+      const second = await createSwitchboard(testConfig(BEHIND_PROXY), {
         store,
         logger: pino({ level: 'silent' }),
       });
@@ -932,7 +937,7 @@ describe('the website chat widget in Chromium', () => {
     'takes the documentation screenshots on the demo shop',
     async () => {
       // A server of its own: /demo shows the one channel marked as the demo.
-      const own = await startTestServer();
+      const own = await startTestServer({ config: BEHIND_PROXY });
       try {
         const account = await buildAccount(own.sb.services, {
           operators: [{ name: 'Natalia', limit: 5 }],
