@@ -9,6 +9,7 @@ import { type ChannelsRuntime, startChannels } from './channels/runtime.js';
 import type { Config } from './config.js';
 import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
 import { buildHttpApp } from './http/app.js';
+import { type OperatorPresence, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
 import { createRealtime, type Realtime } from './realtime/gateway.js';
 import { openStore, type Store } from './store/database.js';
@@ -20,11 +21,15 @@ export interface Switchboard {
   bus: Bus;
   realtime: Realtime;
   router: Router;
+  presence: OperatorPresence;
   channels: ChannelsRuntime;
   config: Config;
   logger: Logger;
   close(): Promise<void>;
 }
+
+/** How often dropped operators are checked against their account's grace period. */
+const PRESENCE_CHECK_MS = 5_000;
 
 export interface SwitchboardOptions {
   logger?: Logger;
@@ -54,7 +59,8 @@ export async function createSwitchboard(
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
   };
-  const realtime = createRealtime(services);
+  const presence = startPresence(services, logger, PRESENCE_CHECK_MS);
+  const realtime = createRealtime(services, presence);
   const router = startRouter(services, logger, config.routingSweepMs);
   const messages = createGroupCommit(services, logger);
   const app = await buildHttpApp(
@@ -69,12 +75,14 @@ export async function createSwitchboard(
     bus,
     realtime,
     router,
+    presence,
     channels,
     config,
     logger,
     async close() {
       await channels.stop();
       await router.stop();
+      await presence.stop();
       realtime.close();
       await app.close();
       if (!options.bus) await bus.close();

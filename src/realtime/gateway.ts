@@ -48,7 +48,13 @@ export interface Realtime {
 /** Past this many unsent bytes a slow client is dropped; it resumes from the table. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function createRealtime(services: Services): Realtime {
+/** Told when an operator's websocket opens and closes (src/processors/presence.ts). */
+export interface PresenceHooks {
+  connected(accountId: string, operatorId: string): void;
+  disconnected(accountId: string, operatorId: string): void;
+}
+
+export function createRealtime(services: Services, presence?: PresenceHooks): Realtime {
   const byAccount = new Map<string, Set<Connection>>();
 
   const unsubscribe = services.bus.subscribe((message: BusMessage) => {
@@ -176,9 +182,13 @@ export function createRealtime(services: Services): Realtime {
       const set = byAccount.get(principal.accountId) ?? new Set();
       set.add(conn);
       byAccount.set(principal.accountId, set);
+      if (principal.kind === 'operator')
+        presence?.connected(principal.accountId, principal.operatorId);
       socket.on('close', () => {
         set.delete(conn);
         if (set.size === 0) byAccount.delete(principal.accountId);
+        if (principal.kind === 'operator')
+          presence?.disconnected(principal.accountId, principal.operatorId);
       });
       socket.on('message', (raw) => {
         void handle(conn, raw.toString(), onMessage);

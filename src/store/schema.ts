@@ -21,6 +21,8 @@ export interface AccountSettings {
   categoryRequired: boolean;
   routing: { mode: DistributionMode; languageRouting: boolean; languageTimeoutMs: number };
   workingHours: unknown | null;
+  /** How long an operator whose websockets all dropped stays as they were before going offline. */
+  offlineGraceMs: number;
 }
 
 export interface Attachment {
@@ -133,6 +135,15 @@ export interface UploadsTable {
   created_at: CreatedAt;
 }
 
+/** Live websocket connections of an operator on one node (migration 008). */
+export interface OperatorPresenceTable {
+  operator_id: string;
+  node: string;
+  account_id: string;
+  connections: number;
+  seen_at: Timestamp;
+}
+
 export interface RoutingCursorsTable {
   account_id: string;
   team_key: string;
@@ -225,6 +236,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   events: EventsTable;
   routing_cursors: RoutingCursorsTable;
+  operator_presence: OperatorPresenceTable;
   uploads: UploadsTable;
   audit_log: AuditLogTable;
 }

@@ -1,6 +1,7 @@
 export { chooseOperator } from './choose-operator.js';
 export { hasRoom, isEligible, languageRequired, speaks } from './eligibility.js';
 export { type Plan, type PlanInput, planAssignments } from './plan.js';
+export { connectionDropped, type PresenceRow, type PresenceTiming } from './presence.js';
 export { compareQueue, sortQueue } from './queue-order.js';
 export { estimateWait, queuePosition, type WaitEstimateInput } from './queue-position.js';
 export {
