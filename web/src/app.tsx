@@ -20,6 +20,16 @@ const AdminView = lazy(() =>
 const MonitorView = lazy(() =>
   import('./views/monitor/monitor-view').then((m) => ({ default: m.MonitorView })),
 );
+// Reports stay out of the initial bundle too (issue 6 budget).
+const StatsView = lazy(() =>
+  import('./views/stats/stats-view').then((m) => ({ default: m.StatsView })),
+);
+const AuditView = lazy(() =>
+  import('./views/audit/audit-view').then((m) => ({ default: m.AuditView })),
+);
+const StaffingView = lazy(() =>
+  import('./views/staffing/staffing-view').then((m) => ({ default: m.StaffingView })),
+);
 
 export function App() {
   const state = useStore(session, (s) => s);
@@ -48,8 +58,12 @@ function SignedIn() {
   let view = (
     <Workspace conversationId={route.view === 'workspace' ? route.conversationId : null} />
   );
-  if (route.view === 'monitor')
-    view = isSupervisor(me) ? <MonitorView /> : <p className="empty">{t('error.forbidden')}</p>;
+  const forbidden = <p className="empty">{t('error.forbidden')}</p>;
+  if (route.view === 'monitor') view = isSupervisor(me) ? <MonitorView /> : forbidden;
+  if (route.view === 'stats') view = isSupervisor(me) ? <StatsView /> : forbidden;
+  if (route.view === 'audit')
+    view = isSupervisor(me) ? <AuditView conversationId={route.conversationId} /> : forbidden;
+  if (route.view === 'staffing') view = isSupervisor(me) ? <StaffingView /> : forbidden;
   if (route.view === 'admin')
     view = isAdmin(me) ? (
       <AdminView section={route.section} />

@@ -20,6 +20,9 @@ export function Header() {
   const tabs = [
     { view: 'workspace' as const, label: t('nav.workspace'), show: true },
     { view: 'monitor' as const, label: t('nav.monitor'), show: isSupervisor(me) },
+    { view: 'stats' as const, label: t('nav.stats'), show: isSupervisor(me) },
+    { view: 'audit' as const, label: t('nav.audit'), show: isSupervisor(me) },
+    { view: 'staffing' as const, label: t('nav.staffing'), show: isSupervisor(me) },
     { view: 'admin' as const, label: t('nav.admin'), show: isAdmin(me) },
   ];
   return (
@@ -39,8 +42,9 @@ export function Header() {
               onClick={(e) => {
                 e.preventDefault();
                 if (x.view === 'workspace') navigate({ view: 'workspace', conversationId: null });
-                else if (x.view === 'monitor') navigate({ view: 'monitor' });
-                else navigate({ view: 'admin', section: 'operators' });
+                else if (x.view === 'admin') navigate({ view: 'admin', section: 'operators' });
+                else if (x.view === 'audit') navigate({ view: 'audit', conversationId: null });
+                else navigate({ view: x.view });
               }}
             >
               {x.label}

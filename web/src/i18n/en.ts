@@ -1,4 +1,6 @@
 // English UI strings. `{name}` placeholders are filled by translate().
+import { enReports } from './en-reports';
+
 export const en = {
   'common.loading': 'Loading…',
   'common.close': 'Close',
@@ -31,6 +33,9 @@ export const en = {
   'nav.workspace': 'Workspace',
   'nav.monitor': 'Monitor',
   'nav.admin': 'Admin',
+  'nav.stats': 'Statistics',
+  'nav.audit': 'Audit',
+  'nav.staffing': 'Staffing',
 
   'header.language': 'Language',
   'header.sound': 'Sound on new conversations',
@@ -363,6 +368,7 @@ export const en = {
   'error.unsupported_media_type': 'This file type is not allowed.',
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong on the server. Try again.',
+  ...enReports,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // Русские строки интерфейса. Тип требует перевода каждого ключа из en.ts.
 import type { MessageKey } from './en';
+import { ruReports } from './ru-reports';
 
 export const ru: Record<MessageKey, string> = {
   'common.loading': 'Загрузка…',
@@ -33,6 +34,9 @@ export const ru: Record<MessageKey, string> = {
   'nav.workspace': 'Рабочее место',
   'nav.monitor': 'Мониторинг',
   'nav.admin': 'Настройки',
+  'nav.stats': 'Статистика',
+  'nav.audit': 'Аудит',
+  'nav.staffing': 'Смены',
 
   'header.language': 'Язык',
   'header.sound': 'Звук при новых диалогах',
@@ -365,4 +369,5 @@ export const ru: Record<MessageKey, string> = {
   'error.unsupported_media_type': 'Такой тип файла не разрешён.',
   'error.rate_limited': 'Слишком много запросов. Подождите немного и попробуйте снова.',
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
+  ...ruReports,
 };

@@ -5,6 +5,9 @@ import { createStore, useStore } from './store';
 export type Route =
   | { view: 'workspace'; conversationId: string | null }
   | { view: 'monitor' }
+  | { view: 'stats' }
+  | { view: 'audit'; conversationId: string | null }
+  | { view: 'staffing' }
   | { view: 'admin'; section: AdminSection };
 
 export type AdminSection = 'operators' | 'teams' | 'channels' | 'categories' | 'canned' | 'account';
@@ -21,6 +24,9 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
 export function parsePath(path: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'monitor') return { view: 'monitor' };
+  if (parts[0] === 'stats') return { view: 'stats' };
+  if (parts[0] === 'audit') return { view: 'audit', conversationId: parts[1] ?? null };
+  if (parts[0] === 'staffing') return { view: 'staffing' };
   if (parts[0] === 'admin') {
     const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'operators';
     return { view: 'admin', section };
@@ -33,6 +39,12 @@ export function routePath(route: Route): string {
   switch (route.view) {
     case 'monitor':
       return '/monitor';
+    case 'stats':
+      return '/stats';
+    case 'audit':
+      return route.conversationId ? `/audit/${route.conversationId}` : '/audit';
+    case 'staffing':
+      return '/staffing';
     case 'admin':
       return `/admin/${route.section}`;
     case 'workspace':

@@ -19,7 +19,7 @@ export interface ConversationState {
 
 const PAGE = 1000;
 
-async function loadMessages(id: string): Promise<MessageView[]> {
+export async function loadMessages(id: string): Promise<MessageView[]> {
   const all: MessageView[] = [];
   for (;;) {
     const after = all.at(-1)?.seq ?? 0;

@@ -1,0 +1,159 @@
+// Staffing forecast (issue 6): operators needed per hour of the week from
+// measured demand (GET /staffing, Erlang C with the multi-chat adjustment of
+// src/domain/staffing.ts). The inputs are editable and shown as the server used them.
+import { useState } from 'react';
+import type { Staffing } from '../../api/reports';
+import { Field, FormError, fieldError } from '../../components/form';
+import { useI18n } from '../../i18n';
+import { describeError, type ShownError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useMe } from '../../lib/use-account';
+import { useApi } from '../../lib/use-api';
+import { HeatMap } from './heat-map';
+import '../../styles/reports.css';
+
+interface Inputs {
+  weeks: string;
+  /** Percent in the form; the API takes a share. */
+  slTargetPct: string;
+  slSeconds: string;
+  concurrency: string;
+}
+
+const FIELDS = ['weeks', 'slTarget', 'slSeconds', 'concurrency'] as const;
+
+/** The query for valid inputs, or the first invalid field. */
+export function staffingQuery(i: Inputs): { query: string } | { field: (typeof FIELDS)[number] } {
+  const weeks = Number(i.weeks);
+  const pct = Number(i.slTargetPct);
+  const seconds = Number(i.slSeconds);
+  const concurrency = Number(i.concurrency);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) return { field: 'weeks' };
+  if (!(pct > 0 && pct < 100)) return { field: 'slTarget' };
+  if (!(seconds > 0 && seconds <= 3600)) return { field: 'slSeconds' };
+  if (!(concurrency >= 1 && concurrency <= 20)) return { field: 'concurrency' };
+  const q = new URLSearchParams({
+    weeks: String(weeks),
+    slTarget: String(pct / 100),
+    slSeconds: String(seconds),
+    concurrency: String(concurrency),
+  });
+  return { query: q.toString() };
+}
+
+export function StaffingView() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const [form, setForm] = useState<Inputs>(() => ({
+    weeks: '4',
+    slTargetPct: '80',
+    slSeconds: String(Math.round(me.account.settings.serviceLevelTargetMs / 1000) || 20),
+    concurrency: '2',
+  }));
+  const [applied, setApplied] = useState(() => staffingQuery(form));
+  const [localError, setLocalError] = useState<ShownError | null>(null);
+  const query = 'query' in applied ? applied.query : null;
+  const data = useApi<Staffing>(query === null ? null : `/staffing?${query}`);
+  const error = localError ?? (data.error !== null ? describeError(t, data.error) : null);
+  const set = (patch: Partial<Inputs>) => setForm((f) => ({ ...f, ...patch }));
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const next = staffingQuery(form);
+    if ('field' in next) {
+      setLocalError({ message: t(`staffing.invalid.${next.field}`), field: next.field });
+      return;
+    }
+    setLocalError(null);
+    if ('query' in applied && applied.query === next.query) data.reload();
+    else setApplied(next);
+  }
+
+  const inputs = data.data?.inputs;
+  return (
+    <div className="page reports">
+      <h1>{t('staffing.title')}</h1>
+      <p className="hint">{t('staffing.explain')}</p>
+      <form className="staffing-form" onSubmit={submit} aria-label={t('staffing.inputs')}>
+        <Field label={t('staffing.weeks')} error={fieldError(error, 'weeks')}>
+          {(p) => (
+            <input
+              {...p}
+              className="compact number"
+              type="number"
+              min={1}
+              max={52}
+              value={form.weeks}
+              onChange={(e) => set({ weeks: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('staffing.slTarget')} error={fieldError(error, 'slTarget')}>
+          {(p) => (
+            <input
+              {...p}
+              className="compact number"
+              type="number"
+              min={1}
+              max={99}
+              value={form.slTargetPct}
+              onChange={(e) => set({ slTargetPct: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('staffing.slSeconds')} error={fieldError(error, 'slSeconds')}>
+          {(p) => (
+            <input
+              {...p}
+              className="compact number"
+              type="number"
+              min={1}
+              max={3600}
+              value={form.slSeconds}
+              onChange={(e) => set({ slSeconds: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('staffing.concurrency')} error={fieldError(error, 'concurrency')}>
+          {(p) => (
+            <input
+              {...p}
+              className="compact number"
+              type="number"
+              min={1}
+              max={20}
+              step={0.5}
+              value={form.concurrency}
+              onChange={(e) => set({ concurrency: e.target.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary">
+          {t('staffing.calculate')}
+        </button>
+      </form>
+      <FormError error={error} fields={[...FIELDS]} />
+      {inputs && (
+        <p className="staffing-inputs" aria-live="polite">
+          {t('staffing.usedInputs', {
+            weeks: inputs.weeks,
+            sl: Math.round(inputs.slTarget * 100),
+            s: inputs.slSeconds,
+            c: inputs.concurrency,
+            tz: inputs.tz,
+            from: formatDateTime(inputs.from, lang),
+            to: formatDateTime(inputs.to, lang),
+          })}
+        </p>
+      )}
+      <section className="card wide" aria-labelledby="staffing-map-title" aria-busy={data.loading}>
+        <h2 id="staffing-map-title">{t('staffing.map')}</h2>
+        {data.data ? (
+          <HeatMap cells={data.data.cells} />
+        ) : (
+          data.loading && <p role="status">{t('common.loading')}</p>
+        )}
+      </section>
+    </div>
+  );
+}
