@@ -46,7 +46,7 @@ export function SampleCard({ query, current }: { query: string | null; current: 
   return (
     <section className="card" aria-labelledby="audit-sample-title">
       <h2 id="audit-sample-title">{t('audit.sample')}</h2>
-      <form className="sample-form" onSubmit={(e) => void draw(e)}>
+      <form className="sample-form" noValidate onSubmit={(e) => void draw(e)}>
         <Field label={t('audit.sampleSize')} error={fieldError(error, 'size')}>
           {(props) => (
             <input

@@ -74,7 +74,12 @@ export function StaffingView() {
     <div className="page reports">
       <h1>{t('staffing.title')}</h1>
       <p className="hint">{t('staffing.explain')}</p>
-      <form className="staffing-form" onSubmit={submit} aria-label={t('staffing.inputs')}>
+      <form
+        className="staffing-form"
+        noValidate
+        onSubmit={submit}
+        aria-label={t('staffing.inputs')}
+      >
         <Field label={t('staffing.weeks')} error={fieldError(error, 'weeks')}>
           {(p) => (
             <input
