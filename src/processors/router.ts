@@ -18,6 +18,12 @@ const TRIGGERS = new Set<StoredEvent['type']>([
   'team.updated',
 ]);
 
+function triggers(e: StoredEvent): boolean {
+  if (TRIGGERS.has(e.type)) return true;
+  // A queued conversation's language changed: it may now match someone free.
+  return e.type === 'conversation.updated' && e.payload.conversation.state === 'queued';
+}
+
 export interface Router {
   /** Routes an account now (coalesced); resolves when the run that covers this call is done. */
   route(accountId: string): Promise<void>;
@@ -56,7 +62,7 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
   }
 
   const unsubscribe = onLocalEvents(services.bus, (events) => {
-    if (events.some((e) => TRIGGERS.has(e.type))) void route(events[0]!.accountId);
+    if (events.some(triggers)) void route(events[0]!.accountId);
   });
 
   async function sweep() {

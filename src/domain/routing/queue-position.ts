@@ -26,6 +26,13 @@ export interface WaitEstimateInput {
   operators: readonly RoutingOperator[];
   /** Recent average handle time of one conversation, ms. */
   averageHandleTimeMs: number;
+  /**
+   * Assignments per ms measured in the team recently (e.g. the last 15 min).
+   * While the queue is busy this is the rate slots really free at; it counts
+   * when faster than the handle-time model, never to slow the estimate down
+   * (a quiet period measures the arrivals, not the operators).
+   */
+  recentAssignmentRate?: number;
 }
 
 /**
@@ -34,11 +41,12 @@ export interface WaitEstimateInput {
  *
  * Model: the team's online operators offer `capacity` = Σ limit slots. Free
  * slots take the first conversations at once (wait 0). Beyond those, each busy
- * slot frees after about one handle time, so slots free at `capacity / AHT`
- * per ms and the k-th conversation past the free slots waits k × AHT /
- * capacity. With exponential handle times and every slot busy this is exactly
- * the mean wait of an M/M/c queue for that place in line; it ignores language
- * routing and transfers, which is fine for a "≈ 2 min" notice.
+ * slot frees after about one handle time, so slots free at
+ * `rate = max(capacity / AHT, recentAssignmentRate)` per ms and the k-th
+ * conversation past the free slots waits k / rate. With exponential handle
+ * times and every slot busy, capacity / AHT gives exactly the mean wait of an
+ * M/M/c queue for that place in line; it ignores language routing and
+ * transfers, which is fine for a "≈ 2 min" estimate.
  */
 export function estimateWait(input: WaitEstimateInput): number | null {
   let capacity = 0;
@@ -52,5 +60,6 @@ export function estimateWait(input: WaitEstimateInput): number | null {
   if (capacity === 0) return null;
   const behindFreeSlots = input.position - free;
   if (behindFreeSlots <= 0) return 0;
-  return (behindFreeSlots * input.averageHandleTimeMs) / capacity;
+  const rate = Math.max(capacity / input.averageHandleTimeMs, input.recentAssignmentRate ?? 0);
+  return behindFreeSlots / rate;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { assignConversation } from '../../actions/conversations/assign-conversation.js';
 import { navigateVisitor } from '../../actions/conversations/navigate-visitor.js';
+import { setConversationLanguage } from '../../actions/conversations/set-conversation-language.js';
 import { transferConversation } from '../../actions/conversations/transfer-conversation.js';
 import { authorize } from '../../actions/policy.js';
 import { presentConversation } from '../../presenters.js';
@@ -56,6 +57,30 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
       authorize(scope.actor, 'conversation.manage');
       const { result } = await perform(services, scope, (ctx) =>
         assignConversation(ctx, { conversationId: request.params.id, ...request.body }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+
+  app.put(
+    '/conversations/:id/language',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary:
+          "Override the conversation's detected language (its operator or a supervisor); routing follows",
+        params: id,
+        body: z.object({ language: z.string().min(2).max(3) }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      const { result } = await perform(services, scope, (ctx) =>
+        setConversationLanguage(ctx, {
+          conversationId: request.params.id,
+          language: request.body.language,
+        }),
       );
       return { conversation: presentConversation(result) };
     },

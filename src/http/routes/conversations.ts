@@ -15,6 +15,7 @@ import {
   listConversations,
   listMessages,
 } from '../../store/queries/conversations.js';
+import { queueStanding } from '../../store/queries/queue.js';
 import type { ConversationRow } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
 
@@ -111,6 +112,21 @@ export async function registerConversationRoutes(base: FastifyInstance) {
           blocked: contact.blocked,
         },
       };
+    },
+  );
+
+  app.get(
+    '/conversations/:id/queue',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Place in line and estimated wait (null fields when not queued)',
+        params: id,
+      },
+    },
+    async (request) => {
+      const conv = await loadVisible(request, request.params.id);
+      return queueStanding(services.db, conv, services.now());
     },
   );
 

@@ -16,6 +16,7 @@ import {
   listConversations,
   listMessages,
 } from '../../store/queries/conversations.js';
+import { queueStanding } from '../../store/queries/queue.js';
 import { visitorScope } from '../auth.js';
 import { signVisitorToken, verifyVisitorToken } from '../visitor-token.js';
 import { messageBody } from './conversations.js';
@@ -143,6 +144,22 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
         1000,
       );
       return { messages: rows.map((m) => presentMessage(m, m.author_name)) };
+    },
+  );
+
+  app.get(
+    '/visitor/conversations/:id/queue',
+    {
+      config: visitorLimit(120),
+      schema: {
+        tags: ['visitor'],
+        summary: 'Place in line and estimated wait of an own conversation (null when not queued)',
+        params: id,
+      },
+    },
+    async (request) => {
+      const conv = await ownConversation(request, request.params.id);
+      return queueStanding(services.db, conv, services.now());
     },
   );
 

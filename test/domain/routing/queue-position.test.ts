@@ -56,3 +56,33 @@ describe('estimated wait', () => {
     ).toBeNull();
   });
 });
+
+describe('estimated wait from the measured assignment rate', () => {
+  const busy = [operator('a', { limit: 2, open: 2, teamIds: ['t'] })];
+
+  it('uses the measured rate when slots free faster than the handle time says', () => {
+    // 2 slots and a 10-minute handle time model 1 free slot per 5 min, but 1 per
+    // minute were measured: the third in line waits 3 minutes.
+    expect(
+      estimateWait({
+        position: 3,
+        teamId: 't',
+        operators: busy,
+        averageHandleTimeMs: 600_000,
+        recentAssignmentRate: 1 / 60_000,
+      }),
+    ).toBe(180_000);
+  });
+
+  it('never lets a quiet period’s low rate stretch the estimate past the handle-time model', () => {
+    expect(
+      estimateWait({
+        position: 1,
+        teamId: 't',
+        operators: busy,
+        averageHandleTimeMs: 120_000,
+        recentAssignmentRate: 1 / 3_600_000,
+      }),
+    ).toBe(60_000);
+  });
+});
