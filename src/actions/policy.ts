@@ -10,13 +10,15 @@ export type Permission =
   | 'conversation.work' // read queues, take, answer, close own conversations
   | 'conversation.manage' // assign/reassign any conversation, force transfers
   | 'operator.manage' // change others' status and limit
-  | 'account.configure'; // operators, teams, channels, categories, settings
+  | 'account.configure' // operators, teams, channels, categories, settings
+  | 'report.read'; // read statistics reports and their CSV exports
 
 const REQUIRED: Record<Permission, Role> = {
   'conversation.work': 'operator',
   'conversation.manage': 'supervisor',
   'operator.manage': 'supervisor',
   'account.configure': 'admin',
+  'report.read': 'supervisor',
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -4,6 +4,7 @@ import { m002Routing } from './migrations/002-routing.js';
 import { m003Channels } from './migrations/003-channels.js';
 import { m004Uploads } from './migrations/004-uploads.js';
 import { m005EventRoute } from './migrations/005-event-route.js';
+import { m006Reports } from './migrations/006-reports.js';
 import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 
 // Forward-only, applied in name order at every start; the same on PGlite and PostgreSQL.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003-channels': m003Channels,
   '004-uploads': m004Uploads,
   '005-event-route': m005EventRoute,
+  '006-reports': m006Reports,
   '008-routing-presence': m008RoutingPresence,
 };
 

@@ -352,3 +352,31 @@ export type InboxRow = Selectable<ChannelInboxTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
 export type ChannelThreadRow = Selectable<ChannelThreadsTable>;
+
+// --- Reports (issue 6): one row of report inputs per closed conversation (migration 006).
+
+export interface ConversationMetricsTable {
+  conversation_id: string;
+  account_id: string;
+  channel_id: string;
+  team_id: string | null;
+  operator_id: string | null;
+  category_id: string | null;
+  rating: Rating | null;
+  targeted: boolean | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  first_response_ms: number | null;
+  wait_ms: number | null;
+  duration_ms: number | null;
+  answered: number;
+  unanswered: number;
+  reaction_sum_ms: number;
+  reaction_count: number;
+  abandoned: boolean;
+  sl_decided: boolean;
+}
+
+export interface Database {
+  conversation_metrics: ConversationMetricsTable;
+}

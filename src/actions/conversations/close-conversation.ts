@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
+import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
 import type { ClosedBy } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
@@ -56,6 +57,8 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
       .where('id', '=', conv.operator_id)
       .execute();
   }
+  // Its report row, now final: messages cannot be added to a closed conversation.
+  await refreshConversationMetrics(ctx.trx, ctx.accountId, row.id);
   ctx.emit(
     event('conversation.closed', 'conversation', row.id, {
       conversation: presentConversation(row),

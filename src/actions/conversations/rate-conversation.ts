@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
 import { event } from '../../events/catalog.js';
+import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
 import type { Rating } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
@@ -20,6 +21,8 @@ export async function rateConversation(
     .set({ rating: input.rating, rating_comment: input.comment ?? null })
     .where('id', '=', conv.id)
     .execute();
+  // A rating given after the close changes the stored report row.
+  await refreshConversationMetrics(ctx.trx, ctx.accountId, conv.id);
   ctx.emit(
     event('conversation.rated', 'account', conv.id, {
       conversationId: conv.id,

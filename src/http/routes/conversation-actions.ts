@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { assignConversation } from '../../actions/conversations/assign-conversation.js';
+import { categorizeConversation } from '../../actions/conversations/categorize-conversation.js';
 import { navigateVisitor } from '../../actions/conversations/navigate-visitor.js';
 import { setConversationLanguage } from '../../actions/conversations/set-conversation-language.js';
 import { transferConversation } from '../../actions/conversations/transfer-conversation.js';
@@ -81,6 +82,29 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
           conversationId: request.params.id,
           language: request.body.language,
         }),
+      );
+      return { conversation: presentConversation(result) };
+    },
+  );
+
+  app.patch(
+    '/conversations/:id/category',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Set or correct the category and target flag, also after the close',
+        params: id,
+        body: z.object({
+          categoryId: z.string().uuid().nullable().optional(),
+          targeted: z.boolean().nullable().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      const { result } = await perform(services, scope, (ctx) =>
+        categorizeConversation(ctx, { conversationId: request.params.id, ...request.body }),
       );
       return { conversation: presentConversation(result) };
     },

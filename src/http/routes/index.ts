@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './health.js';
 import { registerMonitorRoutes } from './monitor.js';
 import { registerOperatorRoutes } from './operators.js';
 import { registerRealtimeRoutes } from './realtime.js';
+import { registerReportRoutes } from './reports.js';
 import { registerSettingsRoutes } from './settings.js';
 import { registerStaticRoutes } from './static.js';
 import { registerUploadRoutes } from './uploads.js';
@@ -25,6 +26,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerConversationRoutes, { prefix: '/api/v1' });
   await app.register(registerConversationActionRoutes, { prefix: '/api/v1' });
   await app.register(registerMonitorRoutes, { prefix: '/api/v1' });
+  await app.register(registerReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerUploadRoutes, { prefix: '/api/v1' });
   await app.register(registerVisitorRoutes, { prefix: '/api/v1' });

@@ -1,0 +1,214 @@
+// Statistics reports (issue 6; docs/metrics.md "Reports API"): supervisors and
+// admins, scoped to their account, JSON or CSV. Durations leave as seconds.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../actions/policy.js';
+import { DEFAULT_SERVICE_LEVEL_TARGET_MS, ratio } from '../../domain/metrics/index.js';
+import { invalid } from '../../errors.js';
+import {
+  type BreakdownRow,
+  breakdownReport,
+  categoriesByChannel,
+  operatorReport,
+  type ReportFilter,
+  reportDefaults,
+  unknownDimension,
+} from '../../store/queries/reports.js';
+import { operatorScope } from '../auth.js';
+import { sendCsv } from '../csv.js';
+
+const DEFAULT_PERIOD_MS = 7 * 86_400_000;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const filters = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  channelId: z.string().uuid().optional(),
+  teamId: z.string().uuid().optional(),
+  operatorId: z.string().uuid().optional(),
+  tz: z.string().refine(isTimeZone, 'Not an IANA time zone, e.g. Europe/Moscow.').optional(),
+  slSeconds: z.coerce.number().positive().max(86_400).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+type Filters = z.infer<typeof filters>;
+
+const BREAKDOWNS = ['channel', 'team', 'category', 'hour', 'day', 'week'] as const;
+
+const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
+
+const OPERATOR_COLUMNS = [
+  'operatorId',
+  'operatorName',
+  'conversations',
+  'firstResponseAvgS',
+  'firstResponseMedianS',
+  'answeredClientMessages',
+  'unansweredClientMessages',
+  'reactionAvgS',
+  'durationAvgS',
+  'likes',
+  'dislikes',
+  'targeted',
+  'nonTargeted',
+  'auditScore',
+] as const;
+
+const BREAKDOWN_COLUMNS = [
+  'key',
+  'label',
+  'conversations',
+  'waitAvgS',
+  'waitMedianS',
+  'firstResponseAvgS',
+  'serviceLevel',
+  'answeredWithinThreshold',
+  'abandoned',
+  'targeted',
+  'nonTargeted',
+] as const;
+
+export async function registerReportRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { services } = app.deps;
+
+  /** The caller's account, the period and the defaults every report resolves the same way. */
+  async function resolve(request: FastifyRequest, q: Filters) {
+    const scope = operatorScope(request);
+    authorize(scope.actor, 'report.read');
+    const to = q.to ? new Date(q.to) : services.now();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_PERIOD_MS);
+    if (from >= to) throw invalid('from', '"from" must be before "to".');
+    const unknown = await unknownDimension(services.db, scope.accountId, q);
+    if (unknown) throw invalid(unknown, 'Not found in your account.');
+    const defaults = await reportDefaults(services.db, scope.accountId, q.channelId);
+    const filter: ReportFilter = {
+      accountId: scope.accountId,
+      from,
+      to,
+      channelId: q.channelId,
+      teamId: q.teamId,
+      operatorId: q.operatorId,
+    };
+    return {
+      filter,
+      tz: q.tz ?? defaults.timezone ?? 'UTC',
+      targetMs:
+        q.slSeconds !== undefined
+          ? q.slSeconds * 1000
+          : (defaults.serviceLevelTargetMs ?? DEFAULT_SERVICE_LEVEL_TARGET_MS),
+    };
+  }
+
+  app.get(
+    '/reports/operators',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Per operator: volume, first response, answered messages, reaction, ratings',
+        querystring: filters,
+      },
+    },
+    async (request, reply) => {
+      const { filter, targetMs } = await resolve(request, request.query);
+      const rows = (await operatorReport(services.db, filter)).map((r) => ({
+        operatorId: r.operatorId,
+        operatorName: r.operatorName,
+        conversations: r.conversations,
+        firstResponseAvgS: seconds(r.firstResponseAvgMs),
+        firstResponseMedianS: seconds(r.firstResponseMedianMs),
+        answeredClientMessages: r.answered,
+        unansweredClientMessages: r.unanswered,
+        reactionAvgS: seconds(r.reactionAvgMs),
+        durationAvgS: seconds(r.durationAvgMs),
+        likes: r.likes,
+        dislikes: r.dislikes,
+        likedConversationIds: r.likedConversationIds,
+        dislikedConversationIds: r.dislikedConversationIds,
+        targeted: r.targeted,
+        nonTargeted: r.nonTargeted,
+        auditScore: null as number | null,
+      }));
+      if (request.query.format === 'csv')
+        return sendCsv(reply, 'operators', OPERATOR_COLUMNS, rows);
+      return { ...period(filter), serviceLevelThresholdS: targetMs / 1000, rows };
+    },
+  );
+
+  app.get(
+    '/reports/breakdown',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Wait, first response, service level and outcomes by channel, team, category or time',
+        querystring: filters.extend({ by: z.enum(BREAKDOWNS) }),
+      },
+    },
+    async (request, reply) => {
+      const { filter, tz, targetMs } = await resolve(request, request.query);
+      const by = request.query.by;
+      const found = await breakdownReport(services.db, filter, by, tz, targetMs);
+      const rows = found.map((r) => presentBreakdown(r));
+      if (request.query.format === 'csv')
+        return sendCsv(reply, `breakdown-${by}`, BREAKDOWN_COLUMNS, rows);
+      return { ...period(filter), by, serviceLevelThresholdS: targetMs / 1000, rows };
+    },
+  );
+
+  app.get(
+    '/reports/categories-by-channel',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Conversations per category on one channel',
+        querystring: filters.extend({ channelId: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const { filter } = await resolve(request, request.query);
+      const channelId = request.query.channelId;
+      const rows = (await categoriesByChannel(services.db, { ...filter, channelId })).map((r) => ({
+        categoryId: r.categoryId,
+        categoryName: r.categoryId === null ? '—' : (r.categoryName ?? '—'),
+        conversations: r.conversations,
+      }));
+      if (request.query.format === 'csv')
+        return sendCsv(
+          reply,
+          'categories-by-channel',
+          ['categoryId', 'categoryName', 'conversations'],
+          rows,
+        );
+      return { channelId, rows };
+    },
+  );
+}
+
+function period(filter: ReportFilter) {
+  return { from: filter.from.toISOString(), to: filter.to.toISOString() };
+}
+
+function presentBreakdown(r: BreakdownRow) {
+  return {
+    key: r.key,
+    label: r.label ?? '—',
+    conversations: r.conversations,
+    waitAvgS: seconds(r.waitAvgMs),
+    waitMedianS: seconds(r.waitMedianMs),
+    firstResponseAvgS: seconds(r.firstResponseAvgMs),
+    serviceLevel: ratio(r.within, r.decided),
+    answeredWithinThreshold: r.within,
+    abandoned: r.abandoned,
+    targeted: r.targeted,
+    nonTargeted: r.nonTargeted,
+  };
+}
