@@ -100,6 +100,11 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
   const latencies: number[] = [];
   const visitors: WebSocket[] = [];
   let assigned = 0;
+  const errors = new Map<string, number>();
+  const countError = (f: Frame) => {
+    const code = (f as { error?: { code?: string } }).error?.code ?? 'unknown';
+    errors.set(code, (errors.get(code) ?? 0) + 1);
+  };
   const send = (ws: WebSocket, frame: Record<string, unknown>) =>
     ws.send(
       JSON.stringify({
@@ -116,8 +121,12 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
       const me = ends.operatorId(i);
       let conversationId: string | null = null;
       ws.on('message', (raw) => {
-        const f = JSON.parse(raw.toString()) as Frame;
+        const text = raw.toString();
+        // Operators also see every queue change of the account; parse only what matters here.
+        if (!/"(ack|error|conversation\.assigned|message\.created)"/.test(text)) return;
+        const f = JSON.parse(text) as Frame;
         if (f.type === 'ack') acks += mode === 'closed' ? 1 : 0;
+        if (f.type === 'error') countError(f);
         if (f.type !== 'event' || !f.event) return;
         const e = f.event;
         if (e.type === 'conversation.assigned' && e.payload.operatorId === me && !conversationId) {
@@ -145,6 +154,7 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
     ws.on('message', (raw) => {
       const f = JSON.parse(raw.toString()) as Frame;
       if (f.type === 'ack') acks += mode === 'closed' ? 1 : 0;
+      if (f.type === 'error') countError(f);
       if (f.type === 'event' && f.event?.type === 'message.created' && mode === 'closed') {
         if ((f.event.payload.message as { author: string }).author === 'operator') send(ws, {});
       }
@@ -153,9 +163,14 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
     visitors.push(ws);
   }
   await sleep(300);
-  for (const v of visitors) send(v, { text: 'Hello!' });
-  const deadline = Date.now() + 60_000;
-  while (assigned < n && Date.now() < deadline) await sleep(50);
+  // Conversations start in waves: each start is a queue change every operator
+  // sees, and a thousand at once would be a burst no real site produces.
+  const deadline = Date.now() + 120_000;
+  for (let from = 0; from < n; from += 100) {
+    for (const v of visitors.slice(from, from + 100)) send(v, { text: 'Hello!' });
+    const wave = Math.min(n, from + 100);
+    while (assigned < wave && Date.now() < deadline) await sleep(20);
+  }
   if (assigned < n) throw new Error(`only ${assigned} of ${n} conversations were assigned`);
   log(`${n} conversations assigned; closed loop for ${seconds} s`);
 
@@ -194,6 +209,7 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
     await sleep(2000);
     mode = 'idle';
   }
+  if (errors.size > 0) log(`errors from the server: ${JSON.stringify(Object.fromEntries(errors))}`);
   for (const ws of [...visitors, ...operators.map((o) => o.ws)]) ws.terminate();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
@@ -238,11 +254,11 @@ async function withChild<I, T>(
 async function freshDatabase(adminUrl: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query('DROP DATABASE IF EXISTS switchboard_bench');
-  await client.query('CREATE DATABASE switchboard_bench');
+  await client.query('DROP DATABASE IF EXISTS switchboard_bench_message_path');
+  await client.query('CREATE DATABASE switchboard_bench_message_path');
   await client.end();
   const url = new URL(adminUrl);
-  url.pathname = '/switchboard_bench';
+  url.pathname = '/switchboard_bench_message_path';
   return url.toString();
 }
 
