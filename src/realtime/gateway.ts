@@ -90,7 +90,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
         conn.teamIds = new Set(e.payload.operator.teamIds);
       return operatorSees(e, p.operatorId, conn.teamIds) ? e : null;
     }
-    const opened = ownedConversation(e, p.contactId);
+    const opened = ownedConversation(e, p);
     if (opened) conn.ownConversations.add(opened);
     return forVisitor(e, conn.ownConversations);
   }
@@ -128,7 +128,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
   async function hello(conn: Connection, lastEventId: number | undefined) {
     const p = conn.principal;
     if (p.kind === 'visitor')
-      conn.ownConversations = await ownConversationIds(services.db, p.accountId, p.contactId);
+      conn.ownConversations = await ownConversationIds(services.db, p.accountId, p);
     else conn.teamIds = new Set(await operatorTeamIdsOf(services.db, p.operatorId));
     const visitor = p.kind === 'visitor' ? { conversationIds: [...conn.ownConversations] } : null;
     let resumed = 0;

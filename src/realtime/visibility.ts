@@ -28,9 +28,19 @@ export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEve
   }
 }
 
-/** The conversation an event opens for a visitor: a new conversation of their own. */
-export function ownedConversation(e: StoredEvent, contactId: string): string | null {
-  if (e.type === 'conversation.created' && e.payload.conversation.contactId === contactId)
+/**
+ * The conversation an event opens for a visitor: a new conversation of their
+ * contact on their token's channel (the same contact on another channel is not theirs).
+ */
+export function ownedConversation(
+  e: StoredEvent,
+  visitor: { contactId: string; channelId: string },
+): string | null {
+  if (
+    e.type === 'conversation.created' &&
+    e.payload.conversation.contactId === visitor.contactId &&
+    e.payload.conversation.channelId === visitor.channelId
+  )
     return e.payload.conversation.id;
   return null;
 }

@@ -132,7 +132,22 @@ export interface UploadsTable {
   size: number;
   uploader_kind: 'operator' | 'contact' | 'system';
   uploader_id: string | null;
+  /** The channel a contact's upload came from (migration 009); null for operators' and older rows. */
+  channel_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+}
+
+/** A hand-over of a conversation, with the note for the next operator (migration 009). */
+export interface TransfersTable {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  by_operator_id: string | null;
+  from_operator_id: string | null;
+  to_operator_id: string | null;
+  to_team_id: string | null;
+  note: string | null;
+  created_at: Timestamp;
 }
 
 /** Live websocket connections of an operator on one node (migration 008). */
@@ -238,6 +253,7 @@ export interface Database {
   routing_cursors: RoutingCursorsTable;
   operator_presence: OperatorPresenceTable;
   uploads: UploadsTable;
+  transfers: TransfersTable;
   audit_log: AuditLogTable;
 }
 
@@ -351,6 +367,7 @@ export interface Database {
 export type InboxRow = Selectable<ChannelInboxTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
+export type TransferRow = Selectable<TransfersTable>;
 export type ChannelThreadRow = Selectable<ChannelThreadsTable>;
 
 // --- Reports (issue 6): one row of report inputs per closed conversation (migration 006).

@@ -1,6 +1,7 @@
 // The widget calls Switchboard from customers' sites: CORS on its endpoints,
 // with the channel's allowed origins enforced by the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   buildAccount,
   startTestServer,
@@ -119,6 +120,61 @@ describe('CORS for the widget', () => {
       (m) => m.author === 'contact',
     );
     expect(fromVisitor.map((m) => m.text)).toEqual(['hello']);
+  });
+
+  it('gives visitor uploads the same CORS and allowed-origins rules', async () => {
+    const key = await channel({ allowedOrigins: [SHOP] });
+    const { token } = await visitorSession(server.url, key);
+    const upload = (origin: string) => {
+      const form = new FormData();
+      form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'note.txt');
+      return fetch(`${server.url}/api/v1/visitor/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, origin },
+        body: form,
+      });
+    };
+    const fromShop = await upload(SHOP);
+    expect(fromShop.status).toBe(201);
+    expect(fromShop.headers.get('access-control-allow-origin')).toBe(SHOP);
+
+    const fromOther = await upload(OTHER);
+    expect(fromOther.status).toBe(403);
+    expect(((await fromOther.json()) as { error: { code: string } }).error.code).toBe(
+      'origin_not_allowed',
+    );
+    expect(fromOther.headers.get('access-control-allow-origin')).toBeNull();
+
+    const preflight = await inject('OPTIONS', '/api/v1/visitor/uploads', {
+      origin: SHOP,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization',
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(SHOP);
+  });
+
+  it("opens the visitor websocket only for the channel's allowed origins", async () => {
+    const key = await channel({ allowedOrigins: [SHOP] });
+    const { token } = await visitorSession(server.url, key);
+    const url = `${server.url.replace('http', 'ws')}/api/v1/visitor/ws?token=${encodeURIComponent(token)}`;
+    /** Resolves with 'open' or the HTTP status the upgrade was refused with. */
+    const attempt = (origin: string) =>
+      new Promise<string | number>((resolve, reject) => {
+        const socket = new WebSocket(url, { origin });
+        socket.once('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+          socket.terminate();
+        });
+        socket.once('error', reject);
+      });
+    expect(await attempt(SHOP)).toBe('open');
+    expect(await attempt(OTHER)).toBe(403);
   });
 
   it('lets the widget read a rate-limit error, to show its friendly notice', async () => {

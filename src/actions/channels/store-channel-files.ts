@@ -60,6 +60,7 @@ export async function storeChannelFiles(
         size: file.data.length,
         uploader_kind: uploaderId ? 'contact' : 'system',
         uploader_id: uploaderId,
+        channel_id: ctx.actor.kind === 'contact' ? ctx.actor.channelId : null,
       })
       .execute();
     // Inside the transaction, as storeUpload does: a rolled-back row leaves at

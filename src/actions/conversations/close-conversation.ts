@@ -3,7 +3,7 @@ import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
-import type { ClosedBy } from '../../store/schema.js';
+import type { ClosedBy, ConversationRow } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
 import { can } from '../policy.js';
@@ -19,7 +19,7 @@ export interface CloseConversationInput {
 export async function closeConversation(ctx: ActionContext, input: CloseConversationInput) {
   const conv = await lockConversation(ctx, input.conversationId);
   if (conv.state === 'closed') throw new AppError('conversation_closed');
-  const closedBy = closer(ctx, conv.contact_id, conv.operator_id);
+  const closedBy = closer(ctx, conv);
   if (input.categoryId) {
     const category = await ctx.trx
       .selectFrom('categories')
@@ -67,11 +67,15 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
   return row;
 }
 
-function closer(ctx: ActionContext, contactId: string, operatorId: string | null): ClosedBy {
+function closer(
+  ctx: ActionContext,
+  { contact_id: contactId, channel_id: channelId, operator_id: operatorId }: ConversationRow,
+): ClosedBy {
   const actor = ctx.actor;
   if (actor.kind === 'system') return 'system';
   if (actor.kind === 'contact') {
-    if (actor.id !== contactId) throw new AppError('not_found', 'Conversation not found.');
+    if (actor.id !== contactId || actor.channelId !== channelId)
+      throw new AppError('not_found', 'Conversation not found.');
     return 'contact';
   }
   if (actor.id !== operatorId && !can(actor, 'conversation.manage'))

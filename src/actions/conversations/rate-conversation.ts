@@ -13,7 +13,8 @@ export async function rateConversation(
   const conv = await lockConversation(ctx, input.conversationId);
   if (
     ctx.actor.kind === 'operator' ||
-    (ctx.actor.kind === 'contact' && ctx.actor.id !== conv.contact_id)
+    (ctx.actor.kind === 'contact' &&
+      (ctx.actor.id !== conv.contact_id || ctx.actor.channelId !== conv.channel_id))
   )
     throw new AppError('forbidden', 'Only the client rates a conversation.');
   await ctx.trx

@@ -191,7 +191,8 @@ function authorOf(
   if (actor.kind === 'system') return { kind: asBot ? 'bot' : 'system', id: null, name: null };
   if (actor.kind === 'contact') {
     const contact = authors.contacts.get(actor.id);
-    if (actor.id !== conv.contact_id || !contact)
+    // A contact writes only in their conversations on the channel they write from.
+    if (actor.id !== conv.contact_id || actor.channelId !== conv.channel_id || !contact)
       return new AppError('not_found', 'Conversation not found.');
     if (contact.blocked) return new AppError('contact_blocked');
     return { kind: 'contact', id: actor.id, name: contact.name };

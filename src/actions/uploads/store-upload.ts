@@ -53,6 +53,8 @@ export async function storeUpload(
       uploader_kind:
         actor.kind === 'operator' ? 'operator' : actor.kind === 'contact' ? 'contact' : 'system',
       uploader_id: actor.kind === 'system' ? null : actor.id,
+      // A visitor's token opens only its channel's files (the same contact may write elsewhere too).
+      channel_id: actor.kind === 'contact' ? actor.channelId : null,
     })
     .execute();
   // Written inside the transaction: if the commit fails, an orphan file remains

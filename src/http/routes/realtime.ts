@@ -1,9 +1,10 @@
 // Websocket endpoints. Authentication happens on the upgrade request (cookie,
 // API token or visitor token); the protocol is in docs/realtime.md.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../../actions/context.js';
-import { AppError } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { ClientHandler, Connection } from '../../realtime/gateway.js';
+import { enforceOrigin } from './widget.js';
 
 /** Typing signals are ephemeral and throttled: at most one per connection per interval. */
 const TYPING_INTERVAL_MS = 250;
@@ -101,16 +102,37 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
     realtime.attach(socket, p, onMessage);
   });
 
-  app.get('/visitor/ws', { websocket: true, schema: { hide: true } }, async (socket, request) => {
+  /** Settings of the visitor's channel, read before the upgrade (see preHandler below). */
+  const visitorChannels = new WeakMap<FastifyRequest, Record<string, unknown>>();
+
+  /**
+   * The visitor HTTP routes' origin rule, before the upgrade: a page on a site
+   * the channel does not allow gets 403 origin_not_allowed and no socket, so a
+   * leaked token cannot be used from elsewhere in a browser.
+   */
+  async function visitorChannel(request: FastifyRequest, reply: FastifyReply) {
     const p = request.principal;
-    if (p?.kind !== 'visitor') return socket.close(4401, 'unauthenticated');
-    const conn = realtime.attach(socket, p, onMessage);
+    if (p?.kind !== 'visitor') return;
     const channel = await services.db
       .selectFrom('channels')
       .select('settings')
       .where('id', '=', p.channelId)
+      .where('account_id', '=', p.accountId)
       .executeTakeFirst();
-    // The live preview of the client's draft can be turned off per channel.
-    conn.draftPreview = channel?.settings.typingPreview !== false;
-  });
+    if (!channel) throw notFound('Channel');
+    enforceOrigin(request, reply, channel.settings);
+    visitorChannels.set(request, channel.settings);
+  }
+
+  app.get(
+    '/visitor/ws',
+    { websocket: true, schema: { hide: true }, preHandler: visitorChannel },
+    (socket, request) => {
+      const p = request.principal;
+      if (p?.kind !== 'visitor') return socket.close(4401, 'unauthenticated');
+      const conn = realtime.attach(socket, p, onMessage);
+      // The live preview of the client's draft can be turned off per channel.
+      conn.draftPreview = visitorChannels.get(request)?.typingPreview !== false;
+    },
+  );
 }

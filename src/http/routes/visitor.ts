@@ -20,6 +20,7 @@ import { queueStanding } from '../../store/queries/queue.js';
 import { visitorScope } from '../auth.js';
 import { signVisitorToken, verifyVisitorToken } from '../visitor-token.js';
 import { messageBody } from './conversations.js';
+import { receiveUpload } from './uploads.js';
 import { enforceOrigin, widgetCors } from './widget.js';
 
 const id = z.object({ id: z.string().uuid() });
@@ -106,20 +107,23 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
       const { accountId, principal } = visitorScope(request);
       const rows = await listConversations(services.db, accountId, {
         contactId: principal.contactId,
+        channelId: principal.channelId,
         limit: 20,
       });
-      return {
-        conversations: rows
-          .filter((c) => c.channel_id === principal.channelId)
-          .map(presentConversation),
-      };
+      return { conversations: rows.map(presentConversation) };
     },
   );
 
+  /**
+   * The token is bound to (channel, contact): one contact may also write on
+   * Telegram or by e-mail (merged contacts), and a widget token must not open
+   * those conversations.
+   */
   async function ownConversation(request: FastifyRequest, conversationId: string) {
     const { accountId, principal } = visitorScope(request);
     const conv = await getConversation(services.db, accountId, conversationId);
-    if (!conv || conv.contact_id !== principal.contactId) throw notFound('Conversation');
+    if (!conv || conv.contact_id !== principal.contactId || conv.channel_id !== principal.channelId)
+      throw notFound('Conversation');
     return conv;
   }
 
@@ -184,6 +188,18 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
       );
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
+  );
+
+  app.post(
+    '/visitor/uploads',
+    {
+      config: visitorLimit(20),
+      schema: {
+        tags: ['visitor'],
+        summary: 'Visitor uploads an attachment (multipart field "file")',
+      },
+    },
+    async (request, reply) => receiveUpload(app.deps, request, reply, visitorScope(request)),
   );
 
   app.post(

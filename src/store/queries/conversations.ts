@@ -7,6 +7,7 @@ export interface ConversationFilter {
   operatorId?: string;
   teamIds?: string[] | null;
   contactId?: string;
+  channelId?: string;
   limit: number;
 }
 
@@ -15,6 +16,7 @@ export function listConversations(db: Kysely<Database>, accountId: string, f: Co
   if (f.state) q = q.where('state', '=', f.state);
   if (f.operatorId) q = q.where('operator_id', '=', f.operatorId);
   if (f.contactId) q = q.where('contact_id', '=', f.contactId);
+  if (f.channelId) q = q.where('channel_id', '=', f.channelId);
   if (f.teamIds) {
     const teams = f.teamIds;
     q = q.where((eb) =>

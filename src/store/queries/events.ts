@@ -48,16 +48,18 @@ export async function eventsAfter(
   );
 }
 
+/** A visitor's conversations: their contact's, on the channel their token names. */
 export async function ownConversationIds(
   db: Kysely<Database>,
   accountId: string,
-  contactId: string,
+  visitor: { contactId: string; channelId: string },
 ) {
   const rows = await db
     .selectFrom('conversations')
     .select('id')
     .where('account_id', '=', accountId)
-    .where('contact_id', '=', contactId)
+    .where('contact_id', '=', visitor.contactId)
+    .where('channel_id', '=', visitor.channelId)
     .execute();
   return new Set(rows.map((r) => r.id));
 }

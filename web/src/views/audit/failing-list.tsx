@@ -98,7 +98,7 @@ export function FailingCard({ query }: { query: string | null }) {
                 </th>
                 <td>{r.operatorName ?? '—'}</td>
                 <td className="num">{formatShare(r.score)}</td>
-                <td>{r.failed.map((c) => t(`audit.check.${c}`)).join(', ')}</td>
+                <td className="wrap">{r.failed.map((c) => t(`audit.check.${c}`)).join(', ')}</td>
               </tr>
             ))}
           </tbody>
