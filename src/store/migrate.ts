@@ -4,9 +4,9 @@ import { m002Routing } from './migrations/002-routing.js';
 import { m003Channels } from './migrations/003-channels.js';
 import { m004Uploads } from './migrations/004-uploads.js';
 import { m005EventRoute } from './migrations/005-event-route.js';
-import { m009Hardening } from './migrations/009-hardening.js';
 import { m006Reports } from './migrations/006-reports.js';
 import { m008RoutingPresence } from './migrations/008-routing-presence.js';
+import { m009Hardening } from './migrations/009-hardening.js';
 
 // Forward-only, applied in name order at every start; the same on PGlite and PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -15,9 +15,9 @@ const migrations: Record<string, Migration> = {
   '003-channels': m003Channels,
   '004-uploads': m004Uploads,
   '005-event-route': m005EventRoute,
-  '009-hardening': m009Hardening,
   '006-reports': m006Reports,
   '008-routing-presence': m008RoutingPresence,
+  '009-hardening': m009Hardening,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
