@@ -19,6 +19,10 @@ export const ERROR_CATALOG = {
   },
   operator_not_online: { status: 409, message: 'The operator is not online.' },
   conversation_closed: { status: 409, message: 'The conversation is closed.' },
+  conversation_not_found: {
+    status: 404,
+    message: 'No audited conversation with this id in your account.',
+  },
   conversation_not_queued: {
     status: 409,
     message: 'The conversation is not waiting in the queue.',

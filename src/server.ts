@@ -9,6 +9,7 @@ import { type ChannelsRuntime, startChannels } from './channels/runtime.js';
 import type { Config } from './config.js';
 import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
 import { buildHttpApp } from './http/app.js';
+import { type Auditor, startAuditor } from './processors/auditor.js';
 import { type OperatorPresence, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
 import { createRealtime, type Realtime } from './realtime/gateway.js';
@@ -22,6 +23,7 @@ export interface Switchboard {
   realtime: Realtime;
   router: Router;
   presence: OperatorPresence;
+  auditor: Auditor;
   channels: ChannelsRuntime;
   config: Config;
   logger: Logger;
@@ -30,6 +32,8 @@ export interface Switchboard {
 
 /** How often dropped operators are checked against their account's grace period. */
 const PRESENCE_CHECK_MS = 5_000;
+/** The audit sweep is a safety net (closes are audited on their event), so it can be slow. */
+const AUDIT_SWEEP_MS = 60_000;
 
 export interface SwitchboardOptions {
   logger?: Logger;
@@ -62,6 +66,7 @@ export async function createSwitchboard(
   const presence = startPresence(services, logger, PRESENCE_CHECK_MS);
   const realtime = createRealtime(services, presence);
   const router = startRouter(services, logger, config.routingSweepMs);
+  const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);
   const messages = createGroupCommit(services, logger);
   const app = await buildHttpApp(
     { services, messages, config, realtime, storeKind: store.kind },
@@ -76,12 +81,14 @@ export async function createSwitchboard(
     realtime,
     router,
     presence,
+    auditor,
     channels,
     config,
     logger,
     async close() {
       await channels.stop();
       await router.stop();
+      await auditor.stop();
       await presence.stop();
       realtime.close();
       await app.close();

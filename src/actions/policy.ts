@@ -11,6 +11,8 @@ export type Permission =
   | 'conversation.manage' // assign/reassign any conversation, force transfers
   | 'operator.manage' // change others' status and limit
   | 'account.configure' // operators, teams, channels, categories, settings
+  | 'audit.review' // read dialog audits, sample and review them
+  | 'staffing.plan' // read the staffing forecast
   | 'report.read'; // read statistics reports and their CSV exports
 
 const REQUIRED: Record<Permission, Role> = {
@@ -18,6 +20,8 @@ const REQUIRED: Record<Permission, Role> = {
   'conversation.manage': 'supervisor',
   'operator.manage': 'supervisor',
   'account.configure': 'admin',
+  'audit.review': 'supervisor',
+  'staffing.plan': 'supervisor',
   'report.read': 'supervisor',
 };
 

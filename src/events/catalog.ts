@@ -4,8 +4,11 @@
 import type { DeliveryView } from '../channels/present.js';
 import type { ConversationView, MessageView, OperatorView, TeamView } from '../presenters.js';
 
-/** Who may see an event: operators of the account, or also the conversation's contact. */
-export type Audience = 'account' | 'conversation';
+/**
+ * Who may see an event: operators of the account, or also the conversation's
+ * contact, or only supervisors and admins (quality results about operators).
+ */
+export type Audience = 'account' | 'conversation' | 'supervisors';
 
 export interface EventPayloads {
   'conversation.created': { conversation: ConversationView };
@@ -43,6 +46,14 @@ export interface EventPayloads {
   'delivery.updated': { delivery: DeliveryView };
   /** An operator merged `mergedContactId` into `contactId`; the merged contact is gone. */
   'contact.merged': { contactId: string; mergedContactId: string };
+  /** A closed conversation was audited (or re-audited after another close); supervisors only. */
+  'audit.recorded': {
+    conversationId: string;
+    operatorId: string | null;
+    closedAt: string;
+    score: number;
+    failed: string[];
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -62,6 +73,7 @@ export const EVENT_TYPES = [
   'visitor.navigate',
   'delivery.updated',
   'contact.merged',
+  'audit.recorded',
 ] as const satisfies readonly EventType[];
 
 /**

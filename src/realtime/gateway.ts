@@ -86,6 +86,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     const p = conn.principal;
     if (p.kind === 'operator') {
       if (p.role !== 'operator') return e;
+      if (e.audience === 'supervisors') return null;
       if (e.type === 'operator.updated' && e.payload.operator.id === p.operatorId)
         conn.teamIds = new Set(e.payload.operator.teamIds);
       return operatorSees(e, p.operatorId, conn.teamIds) ? e : null;

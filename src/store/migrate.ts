@@ -5,6 +5,7 @@ import { m003Channels } from './migrations/003-channels.js';
 import { m004Uploads } from './migrations/004-uploads.js';
 import { m005EventRoute } from './migrations/005-event-route.js';
 import { m006Reports } from './migrations/006-reports.js';
+import { m007Audit } from './migrations/007-audit.js';
 import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 import { m009Hardening } from './migrations/009-hardening.js';
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '004-uploads': m004Uploads,
   '005-event-route': m005EventRoute,
   '006-reports': m006Reports,
+  '007-audit': m007Audit,
   '008-routing-presence': m008RoutingPresence,
   '009-hardening': m009Hardening,
 };

@@ -370,6 +370,42 @@ export type DeliveryRow = Selectable<DeliveriesTable>;
 export type TransferRow = Selectable<TransfersTable>;
 export type ChannelThreadRow = Selectable<ChannelThreadsTable>;
 
+// --- Dialog-quality audit (issue 6): automatic results and reviewers' verdicts (migration 007).
+
+/** One check of a stored result, keyed by check id in `audit_results.checks`. */
+export interface StoredAuditCheck {
+  outcome: 'pass' | 'fail' | 'na';
+  messageId: string | null;
+  note: string;
+}
+
+export interface AuditResultsTable {
+  conversation_id: string;
+  account_id: string;
+  operator_id: string | null;
+  closed_at: Timestamp;
+  last_seq: number;
+  version: number;
+  score: number;
+  checks: Json<Record<string, StoredAuditCheck>>;
+  failed: string[];
+  audited_at: Timestamp;
+}
+
+export interface AuditReviewsTable {
+  conversation_id: string;
+  account_id: string;
+  reviewer_id: string;
+  verdicts: Json<Record<string, 'pass' | 'fail' | 'na'>>;
+  comment: string | null;
+  reviewed_at: Timestamp;
+}
+
+export interface Database {
+  audit_results: AuditResultsTable;
+  audit_reviews: AuditReviewsTable;
+}
+
 // --- Reports (issue 6): one row of report inputs per closed conversation (migration 006).
 
 export interface ConversationMetricsTable {

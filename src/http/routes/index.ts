@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './account.js';
+import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerChannelContactRoutes } from './channels-contacts.js';
 import { registerChannelDeliveryRoutes } from './channels-deliveries.js';
@@ -12,6 +13,7 @@ import { registerOperatorRoutes } from './operators.js';
 import { registerRealtimeRoutes } from './realtime.js';
 import { registerReportRoutes } from './reports.js';
 import { registerSettingsRoutes } from './settings.js';
+import { registerStaffingRoutes } from './staffing.js';
 import { registerStaticRoutes } from './static.js';
 import { registerUploadRoutes } from './uploads.js';
 import { registerVisitorRoutes } from './visitor.js';
@@ -28,6 +30,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerMonitorRoutes, { prefix: '/api/v1' });
   await app.register(registerReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
+  await app.register(registerAuditRoutes, { prefix: '/api/v1' });
+  await app.register(registerStaffingRoutes, { prefix: '/api/v1' });
   await app.register(registerUploadRoutes, { prefix: '/api/v1' });
   await app.register(registerVisitorRoutes, { prefix: '/api/v1' });
   await app.register(registerWidgetRoutes, { prefix: '/api/v1' });
