@@ -1,6 +1,6 @@
 // Channel settings are validated per kind when a channel is created and parsed
 // again when used (rows may predate a setting). A bad setting names its field.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { invalid } from '../errors.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
@@ -32,16 +32,49 @@ const CONNECTING_KEY: { [K in keyof SettingsByKind]: string } = {
 };
 
 /**
+ * A channel's own SLA thresholds (DESIGN §3), in milliseconds like the
+ * account's; either may be left out to inherit the account's. Whole seconds at
+ * least, as the admin app edits them.
+ */
+const slaSchema = z
+  .object({
+    yellowMs: z.number().int().min(1000, 'At least 1 second.').optional(),
+    redMs: z.number().int().min(1000, 'At least 1 second.').optional(),
+  })
+  .strict()
+  .refine((s) => s.yellowMs === undefined || s.redMs === undefined || s.redMs > s.yellowMs, {
+    message: 'Red must come after yellow.',
+    path: ['redMs'],
+  });
+
+/** Checks `settings.sla`; `null` clears the channel's own thresholds (the account's apply). */
+function prepareSla(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.sla === undefined) return raw;
+  if (raw.sla === null) {
+    const { sla: _cleared, ...rest } = raw;
+    return rest;
+  }
+  const parsed = slaSchema.safeParse(raw.sla);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(['settings', 'sla', ...issue.path].join('.'), issue.message);
+  }
+  return { ...raw, sla: parsed.data };
+}
+
+/**
  * For channel creation and changes: the settings to store, with defaults and
- * generated secrets (the Telegram webhook secret_token) filled in. Unknown keys
- * (SLA thresholds, notices) are kept. A channel without its connecting setting
- * is accepted as "not connected yet": nothing comes in and replies go to the
- * dead-letter list until an admin connects it.
+ * generated secrets (the Telegram webhook secret_token) filled in. SLA
+ * thresholds are checked for every kind; other unknown keys (notices) are
+ * kept. A channel without its connecting setting is accepted as "not
+ * connected yet": nothing comes in and replies go to the dead-letter list
+ * until an admin connects it.
  */
 export function prepareChannelSettings(
   kind: ChannelKind,
-  raw: Record<string, unknown>,
+  input: Record<string, unknown>,
 ): Record<string, unknown> {
+  const raw = prepareSla(input);
   if (kind === 'widget' || raw[CONNECTING_KEY[kind]] === undefined) return raw;
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {

@@ -1,3 +1,4 @@
+import { prepareChannelSettings } from '../../channels/settings.js';
 import { AppError, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentChannel, presentTeam } from '../../presenters.js';
@@ -110,7 +111,12 @@ export async function updateChannel(
       priority: input.priority ?? current.priority,
       default_team_id:
         input.defaultTeamId === undefined ? current.default_team_id : input.defaultTeamId,
-      settings: JSON.stringify({ ...current.settings, ...input.settings }),
+      // Checked per kind as at creation (bot token, addresses, HMAC secret, SLA
+      // thresholds). The change is merged over what is stored: the admin app
+      // never sees secrets, so it cannot send them back.
+      settings: JSON.stringify(
+        prepareChannelSettings(current.kind, { ...current.settings, ...input.settings }),
+      ),
     })
     .where('id', '=', current.id)
     .returningAll()
