@@ -47,6 +47,9 @@ export interface SwitchboardOptions {
   channels?: ChannelsOverrides;
 }
 
+/** Message batches of one account written at once on PostgreSQL (see group-commit.ts). */
+const MESSAGE_BATCHES_IN_FLIGHT = 4;
+
 export async function createSwitchboard(
   config: Config,
   options: SwitchboardOptions = {},
@@ -67,7 +70,9 @@ export async function createSwitchboard(
   const realtime = createRealtime(services, presence);
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);
-  const messages = createGroupCommit(services, logger);
+  const messages = createGroupCommit(services, logger, {
+    concurrency: store.kind === 'postgres' ? MESSAGE_BATCHES_IN_FLIGHT : 1,
+  });
   const app = await buildHttpApp(
     { services, messages, config, realtime, storeKind: store.kind },
     logger,

@@ -10,6 +10,7 @@ import type { StoredEvent } from '../events/catalog.js';
 import type { Principal } from '../http/auth.js';
 import { operatorTeamIdsOf } from '../store/queries/account.js';
 import { eventsAfter, latestEventId, ownConversationIds } from '../store/queries/events.js';
+import { createAudience } from './audience.js';
 import {
   type ClientMessage,
   clientMessage,
@@ -55,22 +56,32 @@ export interface PresenceHooks {
 }
 
 export function createRealtime(services: Services, presence?: PresenceHooks): Realtime {
-  const byAccount = new Map<string, Set<Connection>>();
+  const audience = createAudience<Connection>();
+  const everyone = new Set<Connection>();
 
   const unsubscribe = services.bus.subscribe((message: BusMessage) => {
     if (message.kind === 'events') {
-      const first = message.events[0];
-      if (!first) return;
-      for (const conn of byAccount.get(first.accountId) ?? []) deliver(conn, message.events);
+      for (const e of message.events)
+        for (const conn of audience.recipients(e)) {
+          if (conn.ready) sendEvents(conn, [e]);
+          else conn.buffer.push(e);
+        }
     } else {
-      for (const conn of byAccount.get(message.signal.accountId) ?? [])
+      for (const conn of audience.all(message.signal.accountId))
         deliverTyping(conn, message.signal);
     }
   });
 
-  function deliver(conn: Connection, events: StoredEvent[]) {
-    if (conn.ready) sendEvents(conn, events);
-    else conn.buffer.push(...events);
+  // Staff see most events whole, so one event goes out as the same frame to
+  // many sockets: serialise it once, not once per operator.
+  const wholeFrames = new WeakMap<StoredEvent, string>();
+  function frameOf(e: StoredEvent): string {
+    let frame = wholeFrames.get(e);
+    if (frame === undefined) {
+      frame = JSON.stringify({ type: 'event', event: e } satisfies ServerMessage);
+      wholeFrames.set(e, frame);
+    }
+    return frame;
   }
 
   function sendEvents(conn: Connection, events: StoredEvent[]) {
@@ -78,7 +89,8 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       if (e.id <= conn.lastSent) continue;
       const out = project(conn, e);
       conn.lastSent = e.id;
-      if (out) send(conn, { type: 'event', event: out });
+      if (out === e) sendFrame(conn, frameOf(e));
+      else if (out) send(conn, { type: 'event', event: out });
     }
   }
 
@@ -92,7 +104,10 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       return operatorSees(e, p.operatorId, conn.teamIds) ? e : null;
     }
     const opened = ownedConversation(e, p);
-    if (opened) conn.ownConversations.add(opened);
+    if (opened) {
+      conn.ownConversations.add(opened);
+      audience.own(conn, opened);
+    }
     return forVisitor(e, conn.ownConversations);
   }
 
@@ -118,12 +133,16 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
   }
 
   function send(conn: Connection, message: ServerMessage) {
+    sendFrame(conn, JSON.stringify(message));
+  }
+
+  function sendFrame(conn: Connection, frame: string) {
     if (conn.socket.readyState !== conn.socket.OPEN) return;
     if (conn.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       conn.socket.close(1013, 'too slow; resume from your last event id');
       return;
     }
-    conn.socket.send(JSON.stringify(message));
+    conn.socket.send(frame);
   }
 
   async function hello(conn: Connection, lastEventId: number | undefined) {
@@ -164,6 +183,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     );
     conn.buffer = [];
     conn.ready = true;
+    audience.ready(conn, conn.ownConversations);
   }
 
   return {
@@ -180,14 +200,13 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
         draftPreview: false,
         teamIds: new Set(),
       };
-      const set = byAccount.get(principal.accountId) ?? new Set();
-      set.add(conn);
-      byAccount.set(principal.accountId, set);
+      audience.add(conn);
+      everyone.add(conn);
       if (principal.kind === 'operator')
         presence?.connected(principal.accountId, principal.operatorId);
       socket.on('close', () => {
-        set.delete(conn);
-        if (set.size === 0) byAccount.delete(principal.accountId);
+        audience.remove(conn);
+        everyone.delete(conn);
         if (principal.kind === 'operator')
           presence?.disconnected(principal.accountId, principal.operatorId);
       });
@@ -196,11 +215,10 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       });
       return conn;
     },
-    connections: () => [...byAccount.values()].reduce((n, s) => n + s.size, 0),
+    connections: () => everyone.size,
     close() {
       unsubscribe();
-      for (const set of byAccount.values())
-        for (const c of set) c.socket.close(1001, 'server shutting down');
+      for (const c of everyone) c.socket.close(1001, 'server shutting down');
     },
   };
 

@@ -35,32 +35,80 @@ export interface GroupCommit {
 /** Large enough to amortise a commit, small enough to keep locks and latency short. */
 const MAX_BATCH = 500;
 
-export function createGroupCommit(services: Services, logger: Logger): GroupCommit {
+export interface GroupCommitOptions {
+  /**
+   * Batches of one account in flight at once. One connection (PGlite) gains
+   * nothing from more than one; on PostgreSQL a few let one batch do its reads
+   * while another waits for its commit.
+   */
+  concurrency?: number;
+}
+
+/**
+ * What must stay in order: one client's messages on one channel, one
+ * conversation's operator messages. Items with a key already in flight wait
+ * for the next batch, so a later message never overtakes an earlier one.
+ */
+function orderKey(item: Item): string {
+  return item.kind === 'send'
+    ? `conversation:${item.input.conversationId}`
+    : `contact:${item.input.channelId}:${item.input.contactId}`;
+}
+
+export function createGroupCommit(
+  services: Services,
+  logger: Logger,
+  options: GroupCommitOptions = {},
+): GroupCommit {
+  const concurrency = Math.max(1, options.concurrency ?? 1);
   const queues = new Map<string, Item[]>();
-  const flushing = new Set<string>();
+  const inFlight = new Map<string, { batches: number; keys: Set<string> }>();
 
   function enqueue(accountId: string, item: Item) {
     const queue = queues.get(accountId) ?? [];
     queue.push(item);
     queues.set(accountId, queue);
-    if (!flushing.has(accountId)) void drain(accountId);
+    pump(accountId);
   }
 
-  async function drain(accountId: string) {
-    flushing.add(accountId);
-    try {
-      for (
-        let queue = queues.get(accountId);
-        queue && queue.length > 0;
-        queue = queues.get(accountId)
-      ) {
-        const batch = queue.splice(0, MAX_BATCH);
-        await flush(accountId, batch);
-      }
-    } finally {
-      flushing.delete(accountId);
-      queues.delete(accountId);
+  /** Starts batches while there is room and work that may go. */
+  function pump(accountId: string) {
+    const queue = queues.get(accountId);
+    let state = inFlight.get(accountId);
+    if (!state) {
+      state = { batches: 0, keys: new Set() };
+      inFlight.set(accountId, state);
     }
+    while (queue && queue.length > 0 && state.batches < concurrency) {
+      const batch = take(queue, state.keys);
+      if (batch.length === 0) break;
+      const keys = new Set(batch.map(orderKey));
+      for (const k of keys) state.keys.add(k);
+      state.batches += 1;
+      const running = state;
+      void flush(accountId, batch).finally(() => {
+        running.batches -= 1;
+        for (const k of keys) running.keys.delete(k);
+        pump(accountId);
+      });
+    }
+    if (state.batches === 0 && (!queue || queue.length === 0)) {
+      queues.delete(accountId);
+      inFlight.delete(accountId);
+    }
+  }
+
+  /** Removes and returns the queue's items whose order key is not in flight, oldest first. */
+  function take(queue: Item[], busy: ReadonlySet<string>): Item[] {
+    const batch: Item[] = [];
+    const rest: Item[] = [];
+    for (const item of queue) {
+      if (batch.length < MAX_BATCH && !busy.has(orderKey(item))) batch.push(item);
+      else rest.push(item);
+    }
+    queue.length = 0;
+    for (const item of rest) queue.push(item);
+    return batch;
   }
 
   async function flush(accountId: string, batch: Item[]) {
