@@ -15,6 +15,7 @@ import type { Rating } from '../../src/store/schema.js';
 import {
   type AccountSpec,
   buildAccount,
+  type LoginHeaders,
   loginHeaders,
   startTestServer,
   type TestAccount,
@@ -166,19 +167,25 @@ export class Play {
     await this.run(client, (ctx) => rateConversation(ctx, { conversationId, rating }));
   }
 
-  private sessions = new Map<string, string>();
+  private sessions = new Map<string, LoginHeaders>();
+
+  /** One login per operator and account: logins are rate-limited per address. */
+  private async session(who?: string): Promise<LoginHeaders> {
+    const op = who ? this.account.operator(who) : this.account.admin;
+    let headers = this.sessions.get(op.id);
+    if (!headers) {
+      headers = await loginHeaders(this.world.server.url, op);
+      this.sessions.set(op.id, headers);
+    }
+    return headers;
+  }
 
   /** GET as `who` (default the admin): status, JSON body (null for CSV), raw text, headers. */
   async get<T = unknown>(
     path: string,
     who?: string,
   ): Promise<{ status: number; body: T; text: string; headers: Headers }> {
-    const op = who ? this.account.operator(who) : this.account.admin;
-    let cookie = this.sessions.get(op.id);
-    if (!cookie) {
-      cookie = (await loginHeaders(this.world.server.url, op)).cookie;
-      this.sessions.set(op.id, cookie);
-    }
+    const { cookie } = await this.session(who);
     const res = await fetch(`${this.world.server.url}/api/v1${path}`, { headers: { cookie } });
     const text = await res.text();
     const json = res.headers.get('content-type')?.startsWith('application/json');
@@ -190,17 +197,15 @@ export class Play {
     };
   }
 
-  /** PATCH as `who` with a JSON body. */
+  /** PATCH as `who` (default the admin) with a JSON body. */
   async patch(
     path: string,
     body: unknown,
     who?: string,
   ): Promise<{ status: number; body: unknown }> {
-    const op = who ? this.account.operator(who) : this.account.admin;
-    const headers = await loginHeaders(this.world.server.url, op);
     const res = await fetch(`${this.world.server.url}/api/v1${path}`, {
       method: 'PATCH',
-      headers,
+      headers: await this.session(who),
       body: JSON.stringify(body),
     });
     return { status: res.status, body: await res.json() };
