@@ -4,6 +4,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { PendingEvent, StoredEvent } from './catalog.js';
 
+const EVENTS_PER_INSERT = 4_000;
+
 /**
  * Writes events and returns them with their ids. Takes a per-account
  * transaction-level advisory lock first, held until commit, so that within an
@@ -20,22 +22,28 @@ export async function appendEvents(
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`events:${accountId}`}, 0))`.execute(
     trx,
   );
-  const rows = await trx
-    .insertInto('events')
-    .values(
-      events.map((e) => ({
-        account_id: accountId,
-        type: e.type,
-        conversation_id: e.conversationId,
-        audience: e.audience,
-        payload: JSON.stringify(e.payload),
-        route_operator_id: e.route?.operatorId ?? null,
-        route_team_id: e.route?.teamId ?? null,
-        routed: e.route !== null,
-      })),
-    )
-    .returning(['id', 'created_at'])
-    .execute();
+  // In chunks: one INSERT may bind at most 65,535 parameters (8 per event),
+  // and a router pass can assign 10,000 conversations at once.
+  const rows: { id: string; created_at: Date }[] = [];
+  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
+    const chunk = await trx
+      .insertInto('events')
+      .values(
+        events.slice(start, start + EVENTS_PER_INSERT).map((e) => ({
+          account_id: accountId,
+          type: e.type,
+          conversation_id: e.conversationId,
+          audience: e.audience,
+          payload: JSON.stringify(e.payload),
+          route_operator_id: e.route?.operatorId ?? null,
+          route_team_id: e.route?.teamId ?? null,
+          routed: e.route !== null,
+        })),
+      )
+      .returning(['id', 'created_at'])
+      .execute();
+    rows.push(...chunk);
+  }
   return events.map((e, i) => ({
     ...e,
     id: Number(rows[i]!.id),

@@ -21,53 +21,68 @@ export interface RoutingSnapshot {
   settings: AccountSettings;
 }
 
+interface SnapshotRow {
+  queue: {
+    id: string;
+    team_id: string | null;
+    priority: number;
+    queued_at: string;
+    language: string | null;
+    excluded_operator_id: string | null;
+  }[];
+  operators: {
+    id: string;
+    status: RoutingOperator['status'];
+    limit: number;
+    open_count: number;
+    languages: string[];
+    last_assigned_at: string | null;
+    team_ids: string[];
+  }[];
+  teams: {
+    id: string;
+    mode: RoutingPolicy['mode'];
+    language_routing: boolean;
+    language_timeout_ms: number;
+  }[];
+  cursors: { team_key: string; last_operator_id: string }[];
+  settings: AccountSettings | string;
+}
+
+/**
+ * One statement, so one round trip and one consistent view: assignment takes
+ * milliseconds (DESIGN §2) and a pass runs on every event. Only online
+ * operators are read, with their teams through the operator_id index.
+ */
 export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSnapshot> {
-  const [queue, operators, members, teams, cursors, account] = await Promise.all([
-    ctx.trx
-      .selectFrom('conversations')
-      .select([
-        'id',
-        'team_id',
-        'priority',
-        'queued_at',
-        'created_at',
-        'language',
-        'excluded_operator_id',
-      ])
-      .where('account_id', '=', ctx.accountId)
-      .where('state', '=', 'queued')
-      .orderBy('priority')
-      .orderBy('queued_at')
-      .limit(QUEUE_BATCH)
-      .execute(),
-    ctx.trx
-      .selectFrom('operators')
-      .select(['id', 'status', 'limit', 'open_count', 'languages', 'last_assigned_at'])
-      .where('account_id', '=', ctx.accountId)
-      .where('status', '=', 'online')
-      .execute(),
-    ctx.trx
-      .selectFrom('team_members')
-      .select(['operator_id', 'team_id'])
-      .where('account_id', '=', ctx.accountId)
-      .execute(),
-    ctx.trx.selectFrom('teams').selectAll().where('account_id', '=', ctx.accountId).execute(),
-    ctx.trx
-      .selectFrom('routing_cursors')
-      .selectAll()
-      .where('account_id', '=', ctx.accountId)
-      .execute(),
-    ctx.trx
-      .selectFrom('accounts')
-      .select('settings')
-      .where('id', '=', ctx.accountId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  const teamsOf = new Map<string, string[]>();
-  for (const m of members)
-    teamsOf.set(m.operator_id, [...(teamsOf.get(m.operator_id) ?? []), m.team_id]);
+  const { rows } = await sql<SnapshotRow>`
+    SELECT
+      COALESCE((SELECT json_agg(q) FROM (
+        SELECT c.id, c.team_id, c.priority, COALESCE(c.queued_at, c.created_at) AS queued_at,
+          c.language, c.excluded_operator_id
+        FROM conversations c
+        WHERE c.account_id = ${ctx.accountId} AND c.state = 'queued'
+        ORDER BY c.priority, c.queued_at
+        LIMIT ${QUEUE_BATCH}) q), '[]') AS queue,
+      COALESCE((SELECT json_agg(o) FROM (
+        SELECT o.id, o.status, o."limit", o.open_count, o.languages, o.last_assigned_at,
+          ARRAY(SELECT m.team_id FROM team_members m WHERE m.operator_id = o.id) AS team_ids
+        FROM operators o
+        WHERE o.account_id = ${ctx.accountId} AND o.status = 'online') o), '[]') AS operators,
+      COALESCE((SELECT json_agg(t) FROM (
+        SELECT t.id, t.mode, t.language_routing, t.language_timeout_ms
+        FROM teams t WHERE t.account_id = ${ctx.accountId}) t), '[]') AS teams,
+      COALESCE((SELECT json_agg(r) FROM (
+        SELECT r.team_key, r.last_operator_id
+        FROM routing_cursors r WHERE r.account_id = ${ctx.accountId}) r), '[]') AS cursors,
+      (SELECT a.settings FROM accounts a WHERE a.id = ${ctx.accountId}) AS settings`.execute(
+    ctx.trx,
+  );
+  const row = rows[0]!;
+  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const settings = json(row.settings);
   const policies = new Map<string, RoutingPolicy>(
-    teams.map((t) => [
+    json(row.teams).map((t) => [
       t.id,
       {
         mode: t.mode,
@@ -76,28 +91,28 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
       },
     ]),
   );
-  const accountPolicy: RoutingPolicy = account.settings.routing;
+  const accountPolicy: RoutingPolicy = settings.routing;
   return {
-    queue: queue.map((c) => ({
+    queue: json(row.queue).map((c) => ({
       id: c.id,
       teamId: c.team_id,
       priority: c.priority,
-      queuedAt: new Date(c.queued_at ?? c.created_at).getTime(),
+      queuedAt: Date.parse(c.queued_at),
       language: c.language,
       excludedOperatorId: c.excluded_operator_id,
     })),
-    operators: operators.map((o) => ({
+    operators: json(row.operators).map((o) => ({
       id: o.id,
       status: o.status,
       limit: o.limit,
       open: o.open_count,
-      teamIds: teamsOf.get(o.id) ?? [],
+      teamIds: o.team_ids,
       languages: o.languages,
-      lastAssignedAt: o.last_assigned_at ? new Date(o.last_assigned_at).getTime() : null,
+      lastAssignedAt: o.last_assigned_at ? Date.parse(o.last_assigned_at) : null,
     })),
     policyFor: (teamId) => (teamId ? (policies.get(teamId) ?? accountPolicy) : accountPolicy),
-    roundRobin: Object.fromEntries(cursors.map((c) => [c.team_key, c.last_operator_id])),
-    settings: account.settings,
+    roundRobin: Object.fromEntries(json(row.cursors).map((c) => [c.team_key, c.last_operator_id])),
+    settings,
   };
 }
 

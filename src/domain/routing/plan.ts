@@ -1,5 +1,6 @@
 import { chooseOperator } from './choose-operator.js';
 import { hasRoom } from './eligibility.js';
+import { LeastLoadedHeaps } from './least-loaded-heaps.js';
 import { sortQueue } from './queue-order.js';
 import {
   type Assignment,
@@ -64,18 +65,28 @@ export function planAssignments(input: PlanInput): Plan {
   };
   const roundRobin: Record<string, string> = { ...input.roundRobin };
   const assigned = new Set<string>();
+  // least_loaded without language routing (the default) picks from heaps;
+  // the other cases scan with chooseOperator. Both make the same choice.
+  const heaps = new LeastLoadedHeaps(available);
+  const fast = (policy: RoutingPolicy) => policy.mode === 'least_loaded' && !policy.languageRouting;
 
   for (const conv of sortQueue(input.queue)) {
     if (available.length === 0) break;
     if (assigned.has(conv.id)) continue;
     const policy = policyFor(conv.teamId);
     const key = teamKey(conv.teamId);
-    const operatorId = chooseOperator(conv, available, policy, ctx, roundRobin[key] ?? null);
-    if (operatorId === null) continue;
-    const op = available.find((o) => o.id === operatorId);
+    let op: RoutingOperator | undefined;
+    if (fast(policy)) {
+      op = heaps.choose(conv, policy, ctx.now);
+    } else {
+      const operatorId = chooseOperator(conv, available, policy, ctx, roundRobin[key] ?? null);
+      op = operatorId === null ? undefined : available.find((o) => o.id === operatorId);
+    }
     if (op === undefined) continue;
+    const operatorId = op.id;
     op.open += 1;
     op.lastAssignedAt = ctx.now;
+    heaps.assigned(op);
     if (policy.mode === 'round_robin') roundRobin[key] = operatorId;
     assigned.add(conv.id);
     assignments.push({ conversationId: conv.id, operatorId });
