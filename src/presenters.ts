@@ -2,12 +2,15 @@
 // Never include secrets (password hashes, channel secrets) or internal notes
 // meant for one audience in a shape another audience receives.
 import type {
+  AccountRow,
+  AccountSettings,
   Attachment,
   ChannelRow,
-  ConversationRow,
+  ConversationWithContact,
   MessageRow,
   OperatorRow,
   TeamRow,
+  TransferRow,
 } from './store/schema.js';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -16,28 +19,31 @@ export interface ConversationView {
   id: string;
   channelId: string;
   contactId: string;
+  /** The contact's name when known, so lists need not load every contact. */
+  contactName: string | null;
   teamId: string | null;
   operatorId: string | null;
-  state: ConversationRow['state'];
+  state: ConversationWithContact['state'];
   priority: number;
   language: string | null;
   categoryId: string | null;
   targeted: boolean | null;
-  rating: ConversationRow['rating'];
+  rating: ConversationWithContact['rating'];
   lastSeq: number;
   createdAt: string;
   queuedAt: string | null;
   assignedAt: string | null;
   firstOperatorReplyAt: string | null;
   closedAt: string | null;
-  closedBy: ConversationRow['closed_by'];
+  closedBy: ConversationWithContact['closed_by'];
 }
 
-export function presentConversation(c: ConversationRow): ConversationView {
+export function presentConversation(c: ConversationWithContact): ConversationView {
   return {
     id: c.id,
     channelId: c.channel_id,
     contactId: c.contact_id,
+    contactName: c.contact_name,
     teamId: c.team_id,
     operatorId: c.operator_id,
     state: c.state,
@@ -53,6 +59,34 @@ export function presentConversation(c: ConversationRow): ConversationView {
     firstOperatorReplyAt: iso(c.first_operator_reply_at),
     closedAt: iso(c.closed_at),
     closedBy: c.closed_by,
+  };
+}
+
+/**
+ * A hand-over in a conversation's history, with the note for the next
+ * operator. Staff only: visitors never receive transfers or their notes.
+ */
+export interface TransferView {
+  id: string;
+  conversationId: string;
+  byOperatorId: string | null;
+  fromOperatorId: string | null;
+  toOperatorId: string | null;
+  toTeamId: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export function presentTransfer(t: TransferRow): TransferView {
+  return {
+    id: t.id,
+    conversationId: t.conversation_id,
+    byOperatorId: t.by_operator_id,
+    fromOperatorId: t.from_operator_id,
+    toOperatorId: t.to_operator_id,
+    toTeamId: t.to_team_id,
+    note: t.note,
+    createdAt: iso(t.created_at)!,
   };
 }
 
@@ -126,6 +160,17 @@ export function presentTeam(t: TeamRow): TeamView {
     languageRouting: t.language_routing,
     languageTimeoutMs: t.language_timeout_ms,
   };
+}
+
+/** The account as staff see it (GET /me, account.updated). */
+export interface AccountView {
+  id: string;
+  name: string;
+  settings: AccountSettings;
+}
+
+export function presentAccount(a: AccountRow): AccountView {
+  return { id: a.id, name: a.name, settings: a.settings };
 }
 
 export interface ChannelView {

@@ -1,14 +1,19 @@
 // Row loaders shared by actions: every read is scoped to the action's account,
 // so a wrong id from another account is simply "not found".
 import { notFound } from '../errors.js';
-import type { ConversationRow, OperatorRow } from '../store/schema.js';
+import { contactName } from '../store/queries/conversations.js';
+import type { ConversationWithContact, OperatorRow } from '../store/schema.js';
 import type { ActionContext } from './context.js';
 
 /** Locks the conversation row (SELECT … FOR UPDATE) for the rest of the transaction. */
-export async function lockConversation(ctx: ActionContext, id: string): Promise<ConversationRow> {
+export async function lockConversation(
+  ctx: ActionContext,
+  id: string,
+): Promise<ConversationWithContact> {
   const row = await ctx.trx
     .selectFrom('conversations')
     .selectAll()
+    .select(contactName)
     .where('id', '=', id)
     .where('account_id', '=', ctx.accountId)
     .forUpdate()

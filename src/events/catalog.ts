@@ -2,7 +2,14 @@
 // the core: to websockets, webhooks and the audit trail. Server, operator app and
 // widget share these types.
 import type { DeliveryView } from '../channels/present.js';
-import type { ConversationView, MessageView, OperatorView, TeamView } from '../presenters.js';
+import type {
+  AccountView,
+  ChannelView,
+  ConversationView,
+  MessageView,
+  OperatorView,
+  TeamView,
+} from '../presenters.js';
 
 /**
  * Who may see an event: operators of the account, or also the conversation's
@@ -41,6 +48,10 @@ export interface EventPayloads {
   };
   'operator.updated': { operator: OperatorView };
   'team.updated': { team: TeamView };
+  /** An admin changed the account's name or settings (SLA, limits, routing…); staff only. */
+  'account.updated': { account: AccountView };
+  /** An admin changed a channel (priority, default team, settings without secrets); staff only. */
+  'channel.updated': { channel: ChannelView };
   'visitor.navigate': { conversationId: string; url: string };
   /** Outbound state of an operator message on Telegram, e-mail or the API channel. */
   'delivery.updated': { delivery: DeliveryView };
@@ -70,6 +81,8 @@ export const EVENT_TYPES = [
   'contact.updated',
   'operator.updated',
   'team.updated',
+  'account.updated',
+  'channel.updated',
   'visitor.navigate',
   'delivery.updated',
   'contact.merged',

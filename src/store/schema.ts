@@ -263,6 +263,8 @@ export type TeamRow = Selectable<TeamsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
+/** A conversation with its contact's name, as presentConversation needs it (store/queries/conversations.ts). */
+export type ConversationWithContact = ConversationRow & { contact_name: string | null };
 export type MessageRow = Selectable<MessagesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewMessage = Insertable<MessagesTable>;

@@ -84,6 +84,7 @@ export function queued(
     id: `conv-${seq}`,
     channelId,
     contactId: `contact-${seq}`,
+    contactName: null,
     teamId: TEAM.id,
     operatorId: null,
     state: 'queued',

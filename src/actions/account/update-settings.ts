@@ -1,13 +1,14 @@
 import { prepareChannelSettings } from '../../channels/settings.js';
 import { AppError, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
-import { presentChannel, presentTeam } from '../../presenters.js';
+import { presentAccount, presentChannel, presentTeam } from '../../presenters.js';
 import type { AccountSettings, DistributionMode } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
 
 // Admin changes to the account's configuration. Each takes effect at once:
-// the router reads settings at every pass, and operators hear operator.updated.
+// the router reads settings at every pass, and open operator apps hear
+// account.updated, team.updated or channel.updated and refresh what they show.
 
 async function audit(ctx: ActionContext, action: string, details: Record<string, unknown>) {
   await ctx.trx
@@ -41,7 +42,9 @@ export async function updateAccount(
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit(ctx, 'account.update', input);
-  return { id: row.id, name: row.name, settings: row.settings };
+  const account = presentAccount(row);
+  ctx.emit(event('account.updated', 'account', null, { account }));
+  return account;
 }
 
 export async function updateTeam(
@@ -122,7 +125,9 @@ export async function updateChannel(
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit(ctx, 'channel.update', { channelId: row.id, fields: Object.keys(input) });
-  return presentChannel(row);
+  const channel = presentChannel(row);
+  ctx.emit(event('channel.updated', 'account', null, { channel }));
+  return channel;
 }
 
 export async function deleteCategory(ctx: ActionContext, input: { categoryId: string }) {

@@ -2,6 +2,7 @@ import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
+import { contactName } from '../../store/queries/conversations.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
 import { can } from '../policy.js';
@@ -52,6 +53,7 @@ export async function categorizeConversation(
     })
     .where('id', '=', conv.id)
     .returningAll()
+    .returning(contactName)
     .executeTakeFirstOrThrow();
   await refreshConversationMetrics(ctx.trx, ctx.accountId, row.id);
   ctx.emit(

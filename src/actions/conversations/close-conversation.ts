@@ -3,6 +3,7 @@ import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
+import { contactName } from '../../store/queries/conversations.js';
 import type { ClosedBy, ConversationRow } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
@@ -49,6 +50,7 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
     })
     .where('id', '=', conv.id)
     .returningAll()
+    .returning(contactName)
     .executeTakeFirstOrThrow();
   if (conv.state === 'assigned' && conv.operator_id) {
     await ctx.trx

@@ -2,7 +2,8 @@ import { knownLanguageCode } from '../../domain/language-code.js';
 import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
-import type { ConversationRow } from '../../store/schema.js';
+import { contactName } from '../../store/queries/conversations.js';
+import type { ConversationWithContact } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
 import { can } from '../policy.js';
@@ -16,7 +17,7 @@ import { can } from '../policy.js';
 export async function setConversationLanguage(
   ctx: ActionContext,
   input: { conversationId: string; language: string },
-): Promise<ConversationRow> {
+): Promise<ConversationWithContact> {
   const language = knownLanguageCode(input.language);
   if (language === null) throw invalid('language', 'Not a known language code (ISO 639).');
   const conv = await lockConversation(ctx, input.conversationId);
@@ -38,6 +39,7 @@ export async function setConversationLanguage(
     .set({ language })
     .where('id', '=', conv.id)
     .returningAll()
+    .returning(contactName)
     .executeTakeFirstOrThrow();
   ctx.emit(
     event('conversation.updated', 'account', row.id, { conversation: presentConversation(row) }),

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
-import type { ConversationRow } from '../../store/schema.js';
+import { contactName } from '../../store/queries/conversations.js';
+import type { ConversationWithContact } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 
 export interface StartConversationInput {
@@ -19,7 +20,7 @@ export interface StartConversationInput {
 export async function startConversation(
   ctx: ActionContext,
   input: StartConversationInput,
-): Promise<{ conversation: ConversationRow; created: boolean }> {
+): Promise<{ conversation: ConversationWithContact; created: boolean }> {
   const [channel, contact] = await Promise.all([
     ctx.trx
       .selectFrom('channels')
@@ -55,11 +56,13 @@ export async function startConversation(
       oc.columns(['contact_id', 'channel_id']).where('state', '<>', 'closed').doNothing(),
     )
     .returningAll()
+    .returning(contactName)
     .executeTakeFirst();
   if (!inserted) {
     const open = await ctx.trx
       .selectFrom('conversations')
       .selectAll()
+      .select(contactName)
       .where('contact_id', '=', contact.id)
       .where('channel_id', '=', channel.id)
       .where('state', '<>', 'closed')

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { AppError, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
-import type { ConversationRow } from '../../store/schema.js';
+import { contactName } from '../../store/queries/conversations.js';
+import type { ConversationWithContact } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { operatorTeamIds } from '../load.js';
 import { authorize } from '../policy.js';
@@ -18,7 +19,7 @@ import { authorize } from '../policy.js';
 export async function takeConversation(
   ctx: ActionContext,
   input: { conversationId: string; operatorId: string; by?: 'take' | 'supervisor' | 'router' },
-): Promise<ConversationRow> {
+): Promise<ConversationWithContact> {
   const by = input.by ?? 'take';
   if (by === 'supervisor') authorize(ctx.actor, 'conversation.manage');
   else if (ctx.actor.kind !== 'system') {
@@ -38,6 +39,7 @@ export async function takeConversation(
     .where('account_id', '=', ctx.accountId)
     .where('state', '=', 'queued')
     .returningAll()
+    .returning(contactName)
     .executeTakeFirst();
   if (!claimed) {
     const current = await ctx.trx

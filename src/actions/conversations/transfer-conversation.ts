@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
+import { contactName } from '../../store/queries/conversations.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
 import { can } from '../policy.js';
@@ -101,15 +103,33 @@ export async function transferConversation(ctx: ActionContext, input: TransferIn
     )
     .where('id', '=', conv.id)
     .returningAll()
+    .returning(contactName)
     .executeTakeFirstOrThrow();
   const view = presentConversation(row);
+  const note = input.note?.trim() || null;
+  // Kept for the conversation's history: the next operator reads why it came to
+  // them. Operators only — the visitor's projection of the event drops the note.
+  await ctx.trx
+    .insertInto('transfers')
+    .values({
+      id: randomUUID(),
+      account_id: ctx.accountId,
+      conversation_id: row.id,
+      by_operator_id: actor.kind === 'operator' ? actor.id : null,
+      from_operator_id: from,
+      to_operator_id: input.toOperatorId ?? null,
+      to_team_id: input.toTeamId ?? null,
+      note,
+      created_at: ctx.now,
+    })
+    .execute();
   ctx.emit(
     event('conversation.transferred', 'conversation', row.id, {
       conversation: view,
       fromOperatorId: from,
       toOperatorId: input.toOperatorId ?? null,
       toTeamId: input.toTeamId ?? null,
-      note: input.note ?? null,
+      note,
     }),
   );
   if (!input.toOperatorId)

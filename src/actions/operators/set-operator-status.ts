@@ -1,5 +1,6 @@
 import { event } from '../../events/catalog.js';
 import { presentConversation, presentOperator } from '../../presenters.js';
+import { contactName } from '../../store/queries/conversations.js';
 import type { OperatorStatus } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockOperator, operatorTeamIds } from '../load.js';
@@ -27,6 +28,7 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
       .where('operator_id', '=', input.operatorId)
       .where('state', '=', 'assigned')
       .returningAll()
+      .returning(contactName)
       .execute();
     requeued = conversations.length;
     for (const c of conversations) {

@@ -7,16 +7,17 @@ import { closeConversation } from '../../actions/conversations/close-conversatio
 import { takeConversation } from '../../actions/conversations/take-conversation.js';
 import { authorize, can } from '../../actions/policy.js';
 import { notFound } from '../../errors.js';
-import { presentConversation, presentMessage } from '../../presenters.js';
+import { presentConversation, presentMessage, presentTransfer } from '../../presenters.js';
 import { operatorTeamIdsOf } from '../../store/queries/account.js';
 import {
   getContact,
   getConversation,
   listConversations,
   listMessages,
+  listTransfers,
 } from '../../store/queries/conversations.js';
 import { queueStanding } from '../../store/queries/queue.js';
-import type { ConversationRow } from '../../store/schema.js';
+import type { ConversationWithContact } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
 
 const id = z.object({ id: z.string().uuid() });
@@ -52,7 +53,7 @@ export async function registerConversationRoutes(base: FastifyInstance) {
   async function loadVisible(
     request: FastifyRequest,
     conversationId: string,
-  ): Promise<ConversationRow> {
+  ): Promise<ConversationWithContact> {
     const scope = operatorScope(request);
     const teams = await visibleTeams(request);
     const conv = await getConversation(services.db, scope.accountId, conversationId);
@@ -98,13 +99,21 @@ export async function registerConversationRoutes(base: FastifyInstance) {
   app.get(
     '/conversations/:id',
     {
-      schema: { tags: ['conversations'], summary: 'One conversation with its contact', params: id },
+      schema: {
+        tags: ['conversations'],
+        summary: 'One conversation with its contact and its transfers (with their notes)',
+        params: id,
+      },
     },
     async (request) => {
       const conv = await loadVisible(request, request.params.id);
-      const contact = await getContact(services.db, conv.account_id, conv.contact_id);
+      const [contact, transfers] = await Promise.all([
+        getContact(services.db, conv.account_id, conv.contact_id),
+        listTransfers(services.db, conv.account_id, conv.id),
+      ]);
       return {
         conversation: presentConversation(conv),
+        transfers: transfers.map(presentTransfer),
         contact: contact && {
           id: contact.id,
           name: contact.name,

@@ -1,6 +1,19 @@
 // Reads for routes. Every function takes the account id first: no read crosses accounts.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ConversationState, Database } from '../schema.js';
+
+/**
+ * The contact's name as `contact_name`, for presentConversation. A scalar
+ * subquery rather than a join, so it also fits UPDATE … RETURNING and
+ * INSERT … RETURNING, and SELECT … FOR UPDATE still locks only the conversation.
+ */
+export function contactName(eb: ExpressionBuilder<Database, 'conversations'>) {
+  return eb
+    .selectFrom('contacts')
+    .select('contacts.name')
+    .whereRef('contacts.id', '=', 'conversations.contact_id')
+    .as('contact_name');
+}
 
 export interface ConversationFilter {
   state?: ConversationState;
@@ -12,7 +25,11 @@ export interface ConversationFilter {
 }
 
 export function listConversations(db: Kysely<Database>, accountId: string, f: ConversationFilter) {
-  let q = db.selectFrom('conversations').selectAll().where('account_id', '=', accountId);
+  let q = db
+    .selectFrom('conversations')
+    .selectAll()
+    .select(contactName)
+    .where('account_id', '=', accountId);
   if (f.state) q = q.where('state', '=', f.state);
   if (f.operatorId) q = q.where('operator_id', '=', f.operatorId);
   if (f.contactId) q = q.where('contact_id', '=', f.contactId);
@@ -36,6 +53,7 @@ export function getConversation(db: Kysely<Database>, accountId: string, id: str
   return db
     .selectFrom('conversations')
     .selectAll()
+    .select(contactName)
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -59,6 +77,18 @@ export function listMessages(
     .where('m.seq', '>', afterSeq)
     .orderBy('m.seq')
     .limit(limit)
+    .execute();
+}
+
+/** A conversation's transfers, oldest first, for its history (operators only). */
+export function listTransfers(db: Kysely<Database>, accountId: string, conversationId: string) {
+  return db
+    .selectFrom('transfers')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
