@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Assignment, planAssignments } from '../../domain/routing/index.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
-import { contactName } from '../../store/queries/conversations.js';
+import type { ConversationRow } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { notifyWaiting } from './notify-waiting.js';
 import { loadRoutingSnapshot, lockAccountRouting } from './routing-snapshot.js';
@@ -48,11 +48,13 @@ async function applyAssignments(
   const values = sql.join(
     assignments.map((a) => sql`(${a.conversationId}::uuid, ${a.operatorId}::uuid)`),
   );
-  const claimed = await sql<{ id: string; operator_id: string }>`
+  // The claimed rows come back whole (with the contact's name the view shows):
+  // they are the state the events carry, with no second read.
+  const claimed = await sql<ConversationRow & { operator_id: string; contact_name: string | null }>`
     UPDATE conversations c SET state = 'assigned', operator_id = v.op, assigned_at = ${ctx.now}, excluded_operator_id = NULL
-    FROM (VALUES ${values}) AS v(id, op)
-    WHERE c.id = v.id AND c.account_id = ${ctx.accountId} AND c.state = 'queued'
-    RETURNING c.id, c.operator_id`.execute(ctx.trx);
+    FROM (VALUES ${values}) AS v(id, op), contacts ct
+    WHERE c.id = v.id AND c.account_id = ${ctx.accountId} AND c.state = 'queued' AND ct.id = c.contact_id
+    RETURNING c.*, ct.name AS contact_name`.execute(ctx.trx);
   const perOperator = new Map<string, number>();
   for (const r of claimed.rows)
     perOperator.set(r.operator_id, (perOperator.get(r.operator_id) ?? 0) + 1);
@@ -73,24 +75,17 @@ async function applyAssignments(
       .where('id', 'in', refused)
       .execute();
   }
-  const done = claimed.rows.filter((r) => ok.has(r.operator_id)).map((r) => r.id);
-  if (done.length === 0) return [];
-  const rows = await ctx.trx
-    .selectFrom('conversations')
-    .selectAll()
-    .select(contactName)
-    .where('id', 'in', done)
-    .execute();
+  const rows = claimed.rows.filter((r) => ok.has(r.operator_id));
   for (const row of rows) {
     ctx.emit(
       event('conversation.assigned', 'conversation', row.id, {
         conversation: presentConversation(row),
-        operatorId: row.operator_id!,
+        operatorId: row.operator_id,
         by: 'router',
       }),
     );
   }
-  return rows.map((r) => ({ conversationId: r.id, operatorId: r.operator_id! }));
+  return rows.map((r) => ({ conversationId: r.id, operatorId: r.operator_id }));
 }
 
 async function saveCursors(
