@@ -66,7 +66,10 @@ export async function createSwitchboard(
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
   };
-  const presence = startPresence(services, logger, PRESENCE_CHECK_MS);
+  const presence = startPresence(services, logger, {
+    checkMs: PRESENCE_CHECK_MS,
+    defaultGraceMs: config.offlineGraceMs,
+  });
   const realtime = createRealtime(services, presence);
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);

@@ -31,7 +31,7 @@ export interface OperatorPresence {
 export function startPresence(
   services: Services,
   logger: Logger,
-  checkMs: number,
+  timing: { checkMs: number; defaultGraceMs: number },
 ): OperatorPresence {
   const node = services.bus.node;
   const local = new Map<string, { accountId: string; connections: number }>();
@@ -87,7 +87,7 @@ export function startPresence(
       .execute();
     for (const { account_id: accountId } of accounts) {
       await perform(services, { accountId, actor: { kind: 'system' } }, (ctx) =>
-        expireDroppedOperators(ctx),
+        expireDroppedOperators(ctx, { defaultGraceMs: timing.defaultGraceMs }),
       );
     }
   }
@@ -99,7 +99,7 @@ export function startPresence(
     ),
     setInterval(
       () => void expire().catch((err) => logger.error({ err }, 'presence expiry failed')),
-      checkMs,
+      timing.checkMs,
     ),
   ];
   for (const t of timers) t.unref();

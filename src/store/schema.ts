@@ -21,8 +21,11 @@ export interface AccountSettings {
   categoryRequired: boolean;
   routing: { mode: DistributionMode; languageRouting: boolean; languageTimeoutMs: number };
   workingHours: unknown | null;
-  /** How long an operator whose websockets all dropped stays as they were before going offline. */
-  offlineGraceMs: number;
+  /**
+   * How long an operator whose websockets all dropped stays as they were before
+   * going offline; null or absent: the server's OFFLINE_GRACE_MS.
+   */
+  offlineGraceMs?: number | null;
 }
 
 export interface Attachment {

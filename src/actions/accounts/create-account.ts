@@ -9,7 +9,7 @@ export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
   categoryRequired: false,
   routing: { mode: 'least_loaded', languageRouting: false, languageTimeoutMs: 60_000 },
   workingHours: null,
-  offlineGraceMs: 60_000,
+  offlineGraceMs: null,
 };
 
 export interface CreateAccountInput {

@@ -8,13 +8,16 @@ export const PRESENCE_STALE_MS = 60_000;
 
 /**
  * Operators whose websockets have all been gone for longer than the account's
- * grace period go offline, which returns their open conversations to the queue
+ * grace period (or the server's default) go offline, which returns their open conversations to the queue
  * with their original wait (DESIGN §2). A reconnect within the grace keeps
  * everything. Each candidate's row lock is taken before its presence is read
  * again, so a reconnect recorded meanwhile (recordPresence takes the same lock)
  * is seen. Their presence rows are removed: the next connection starts afresh.
  */
-export async function expireDroppedOperators(ctx: ActionContext): Promise<{ expired: string[] }> {
+export async function expireDroppedOperators(
+  ctx: ActionContext,
+  input: { defaultGraceMs: number },
+): Promise<{ expired: string[] }> {
   const account = await ctx.trx
     .selectFrom('accounts')
     .select('settings')
@@ -22,7 +25,7 @@ export async function expireDroppedOperators(ctx: ActionContext): Promise<{ expi
     .executeTakeFirstOrThrow();
   const timing = {
     now: ctx.now.getTime(),
-    graceMs: account.settings.offlineGraceMs,
+    graceMs: account.settings.offlineGraceMs ?? input.defaultGraceMs,
     staleMs: PRESENCE_STALE_MS,
   };
   const candidates = groupByOperator(

@@ -37,7 +37,7 @@ export const accountSettingsPatch = z
         ),
       })
       .nullable(),
-    offlineGraceMs: z.number().int().min(0).max(3_600_000),
+    offlineGraceMs: z.number().int().min(0).max(3_600_000).nullable(),
   })
   .partial();
 

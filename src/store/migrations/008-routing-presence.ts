@@ -5,7 +5,7 @@ import { runStatements } from './001-initial.js';
 // gets a grace period before the operator goes offline). One row per operator
 // and node: a node writes its own live count and refreshes `seen_at` while it
 // lives, so a node that died leaves rows that go stale instead of counting
-// forever. Accounts created before this get the default grace of 60 s.
+// forever.
 export const m008RoutingPresence: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
   async up(db: Kysely<any>) {
@@ -20,9 +20,7 @@ export const m008RoutingPresence: Migration = {
         seen_at timestamptz NOT NULL,
         PRIMARY KEY (operator_id, node)
       );
-      CREATE INDEX operator_presence_account ON operator_presence (account_id);
-      UPDATE accounts SET settings = settings || '{"offlineGraceMs":60000}'::jsonb
-        WHERE settings->'offlineGraceMs' IS NULL
+      CREATE INDEX operator_presence_account ON operator_presence (account_id)
     `,
     );
   },
