@@ -123,10 +123,21 @@ beforeAll(async () => {
   at(520);
   await play.says(anna, 'And another');
   at(3 * 3600);
+  await world.server.sb.auditor.idle();
 });
 afterAll(() => world.close());
 
 describe(`reports API (${storeName})`, () => {
+  /** The automatic audit's score of one closed conversation. */
+  async function auditScoreOf(conversationId: string): Promise<number> {
+    const row = await world.server.sb.services.db
+      .selectFrom('audit_results')
+      .select('score')
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    return row.score;
+  }
+
   it('sums up each operator by the definitions of DESIGN §4', async () => {
     const { status, body } = await play.get<OperatorsBody>(`/reports/operators?${period}`);
     expect(status).toBe(200);
@@ -150,7 +161,8 @@ describe(`reports API (${storeName})`, () => {
       dislikedConversationIds: [],
       targeted: 1,
       nonTargeted: 0,
-      auditScore: null,
+      // Only A is closed and so audited.
+      auditScore: await auditScoreOf(ids.A),
     });
     expect(maxim).toMatchObject({
       conversations: 1,
@@ -165,6 +177,7 @@ describe(`reports API (${storeName})`, () => {
       dislikedConversationIds: [ids.B],
       targeted: 0,
       nonTargeted: 1,
+      auditScore: await auditScoreOf(ids.B),
     });
   });
 
@@ -308,7 +321,7 @@ describe(`reports API (${storeName})`, () => {
       'operatorId,operatorName,conversations,firstResponseAvgS,firstResponseMedianS,answeredClientMessages,unansweredClientMessages,reactionAvgS,durationAvgS,likes,dislikes,targeted,nonTargeted,auditScore',
     );
     expect(lines[2]).toBe(
-      `${play.account.operator('Natalia').id},Natalia,2,12.5,12.5,4,2,10,60,1,0,1,0,`,
+      `${play.account.operator('Natalia').id},Natalia,2,12.5,12.5,4,2,10,60,1,0,1,0,${await auditScoreOf(ids.A)}`,
     );
     expect(lines[3]).toBe('');
   });

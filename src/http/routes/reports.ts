@@ -135,7 +135,7 @@ export async function registerReportRoutes(base: FastifyInstance) {
         dislikedConversationIds: r.dislikedConversationIds,
         targeted: r.targeted,
         nonTargeted: r.nonTargeted,
-        auditScore: null as number | null,
+        auditScore: r.auditScore,
       }));
       if (request.query.format === 'csv')
         return sendCsv(reply, 'operators', OPERATOR_COLUMNS, rows);

@@ -63,6 +63,8 @@ export interface OperatorReportRow {
   dislikedConversationIds: string[];
   targeted: number;
   nonTargeted: number;
+  /** Mean automatic audit score (0..1) of the audited conversations among them; null if none. */
+  auditScore: number | null;
 }
 
 /**
@@ -91,8 +93,10 @@ export async function operatorReport(
       coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
         FILTER (WHERE r.rating = 'dislike'))[1:${MAX_RATED_IDS}], '{}') AS "dislikedConversationIds",
       count(*) FILTER (WHERE r.targeted)::int AS targeted,
-      count(*) FILTER (WHERE NOT r.targeted)::int AS "nonTargeted"
+      count(*) FILTER (WHERE NOT r.targeted)::int AS "nonTargeted",
+      avg(a.score) AS "auditScore"
     FROM r JOIN operators o ON o.id = r.operator_id AND o.account_id = ${f.accountId}
+      LEFT JOIN audit_results a ON a.conversation_id = r.conversation_id AND a.account_id = ${f.accountId}
     GROUP BY r.operator_id, o.name
     ORDER BY o.name, r.operator_id`.execute(db);
   return rows;
