@@ -1,4 +1,4 @@
-// `npm run bench -- reports [--conversations N] [--database-url URL] [--runs R]`
+// `npm run bench -- reports [--conversations N] [--database-url URL] [--runs R] [--reuse]`
 // Generates a year of one busy account on PostgreSQL — N conversations (default
 // 1,000,000) with ten messages each — set-based (INSERT … SELECT
 // generate_series), fills the report rows with the same SQL the actions use,
@@ -192,6 +192,43 @@ async function inChunks(
   }
 }
 
+async function generate(store: Store, total: number): Promise<World> {
+  const w = await seedAccount(store, total);
+  await inChunks('conversations', total, (lo, hi) =>
+    generateConversations(store, w, total, lo, hi),
+  );
+  await inChunks('messages', total, (lo, hi) => generateMessages(store, w, total, lo, hi));
+  await inChunks('report rows', total, (lo, hi) =>
+    storeMetricRows(
+      store.db,
+      sql`c.id IN (SELECT md5('conv' || i)::uuid FROM generate_series(${lo}::bigint, ${hi}::bigint) i)`,
+    ),
+  );
+  process.stderr.write('vacuum analyze…\n');
+  await sql`VACUUM ANALYZE`.execute(store.db);
+  return w;
+}
+
+/** The account a previous run generated; its year ends at the hour after its newest conversation. */
+async function previousWorld(store: Store): Promise<World> {
+  const account = await store.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('name', '=', 'Bench')
+    .executeTakeFirstOrThrow();
+  const { rows } = await sql<{ last: Date }>`
+    SELECT max(created_at) AS last FROM conversations WHERE account_id = ${account.id}`.execute(
+    store.db,
+  );
+  const end = new Date(rows[0]!.last);
+  end.setUTCHours(end.getUTCHours() + 1, 0, 0, 0);
+  return {
+    accountId: account.id,
+    start: new Date(end.getTime() - DAYS * 86_400_000),
+    spanS: DAYS * 86_400,
+  };
+}
+
 async function timeMs(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await fn();
@@ -202,23 +239,16 @@ export async function main(args: string[]) {
   const total = positive(args, 'conversations', 1_000_000);
   if (total < 1000) throw new Error('--conversations must be at least 1000');
   const runs = positive(args, 'runs', 7);
-  const url = option(args, 'database-url') ?? process.env.DATABASE_URL ?? (await freshDatabase());
+  // --reuse times the data a previous run left in the bench database, without generating.
+  const reuse = args.includes('--reuse');
+  const url =
+    option(args, 'database-url') ??
+    process.env.DATABASE_URL ??
+    (reuse ? `${SERVER}/${BENCH_DB}` : await freshDatabase());
   const store = await openStore({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
   try {
     const generated = performance.now();
-    const w = await seedAccount(store, total);
-    await inChunks('conversations', total, (lo, hi) =>
-      generateConversations(store, w, total, lo, hi),
-    );
-    await inChunks('messages', total, (lo, hi) => generateMessages(store, w, total, lo, hi));
-    await inChunks('report rows', total, (lo, hi) =>
-      storeMetricRows(
-        store.db,
-        sql`c.id IN (SELECT md5('conv' || i)::uuid FROM generate_series(${lo}::bigint, ${hi}::bigint) i)`,
-      ),
-    );
-    process.stderr.write('vacuum analyze…\n');
-    await sql`VACUUM ANALYZE`.execute(store.db);
+    const w = reuse ? await previousWorld(store) : await generate(store, total);
     const generationS = (performance.now() - generated) / 1000;
 
     const to = new Date(w.start.getTime() + DAYS * 86_400_000);
@@ -233,7 +263,7 @@ export async function main(args: string[]) {
     const sample = await operator();
     const inPeriod = sample.reduce((n, r) => n + r.conversations, 0);
     process.stderr.write(
-      `generated in ${generationS.toFixed(0)} s; ${inPeriod} conversations handled by operators in the last ${REPORT_DAYS} days\n`,
+      `data ready in ${generationS.toFixed(0)} s; ${inPeriod} conversations handled by operators in the last ${REPORT_DAYS} days\n`,
     );
     await channel();
     const operatorMs: number[] = [];
