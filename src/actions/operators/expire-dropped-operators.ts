@@ -1,7 +1,7 @@
 import { connectionDropped, type PresenceRow } from '../../domain/routing/index.js';
 import type { ActionContext } from '../context.js';
 import { lockOperator } from '../load.js';
-import { setOperatorStatus } from './set-operator-status.js';
+import { lockOpenConversationsOf, setOperatorStatus } from './set-operator-status.js';
 
 /** Nodes refresh their presence rows three times within this; older live rows are a dead node's. */
 export const PRESENCE_STALE_MS = 60_000;
@@ -38,6 +38,7 @@ export async function expireDroppedOperators(
   const expired: string[] = [];
   for (const [operatorId, rows] of candidates) {
     if (!connectionDropped(rows, timing)) continue;
+    await lockOpenConversationsOf(ctx, operatorId); // lock order: conversations, then operator
     const operator = await lockOperator(ctx, operatorId);
     const fresh = groupByOperator(
       await ctx.trx

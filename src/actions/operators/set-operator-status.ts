@@ -12,6 +12,23 @@ export interface SetOperatorStatusInput {
 }
 
 /**
+ * Locks an operator's open conversations. Lock order is conversation rows
+ * before the operator row, as close, take and the router do: taking the
+ * operator first deadlocked against a close of one of their conversations
+ * (found by test/routing/race.test.ts). Call it before lockOperator.
+ */
+export async function lockOpenConversationsOf(ctx: ActionContext, operatorId: string) {
+  await ctx.trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('account_id', '=', ctx.accountId)
+    .where('operator_id', '=', operatorId)
+    .where('state', '=', 'assigned')
+    .forUpdate()
+    .execute();
+}
+
+/**
  * Operators change their own status; supervisors and admins change anyone's.
  * Going offline gives every open conversation back to the queue with its
  * original queued_at, so it keeps its place in line (DESIGN §2).
@@ -19,6 +36,7 @@ export interface SetOperatorStatusInput {
 export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorStatusInput) {
   const self = ctx.actor.kind === 'operator' && ctx.actor.id === input.operatorId;
   if (!self) authorize(ctx.actor, 'operator.manage');
+  if (input.status === 'offline') await lockOpenConversationsOf(ctx, input.operatorId);
   const before = await lockOperator(ctx, input.operatorId);
   let requeued = 0;
   if (input.status === 'offline' && before.open_count > 0) {

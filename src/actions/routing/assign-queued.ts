@@ -32,7 +32,11 @@ export async function assignQueued(
     ctx: { now: ctx.now.getTime(), random: ctx.random },
     roundRobin: snapshot.roundRobin,
   });
-  const applied = await applyAssignments(ctx, plan.assignments);
+  const applied = await applyAssignments(
+    ctx,
+    plan.assignments,
+    new Map(snapshot.queue.map((c) => [c.id, c.excludedOperatorId])),
+  );
   await saveCursors(ctx, snapshot.roundRobin, plan.roundRobin);
   const assignedIds = new Set(applied.map((a) => a.conversationId));
   const waiting = snapshot.queue.filter((c) => !assignedIds.has(c.id));
@@ -43,40 +47,52 @@ export async function assignQueued(
 async function applyAssignments(
   ctx: ActionContext,
   assignments: Assignment[],
+  excludedBefore: ReadonlyMap<string, string | null>,
 ): Promise<Assignment[]> {
   if (assignments.length === 0) return [];
   const values = sql.join(
     assignments.map((a) => sql`(${a.conversationId}::uuid, ${a.operatorId}::uuid)`),
   );
-  // The claimed rows come back whole (with the contact's name the view shows):
-  // they are the state the events carry, with no second read.
-  const claimed = await sql<ConversationRow & { operator_id: string; contact_name: string | null }>`
-    UPDATE conversations c SET state = 'assigned', operator_id = v.op, assigned_at = ${ctx.now}, excluded_operator_id = NULL
-    FROM (VALUES ${values}) AS v(id, op), contacts ct
-    WHERE c.id = v.id AND c.account_id = ${ctx.accountId} AND c.state = 'queued' AND ct.id = c.contact_id
-    RETURNING c.*, ct.name AS contact_name`.execute(ctx.trx);
-  const perOperator = new Map<string, number>();
-  for (const r of claimed.rows)
-    perOperator.set(r.operator_id, (perOperator.get(r.operator_id) ?? 0) + 1);
-  if (perOperator.size === 0) return [];
-  const counts = sql.join([...perOperator].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`));
-  const raised = await sql<{ id: string }>`
-    UPDATE operators o SET open_count = o.open_count + v.n, last_assigned_at = ${ctx.now}
-    FROM (VALUES ${counts}) AS v(id, n)
-    WHERE o.id = v.id AND o.status = 'online' AND o.open_count + v.n <= o."limit"
-    RETURNING o.id`.execute(ctx.trx);
-  const ok = new Set(raised.rows.map((r) => r.id));
-  const refused = claimed.rows.filter((r) => !ok.has(r.operator_id)).map((r) => r.id);
+  // One statement, in the lock order every claim uses (conversation rows, then
+  // operator rows — as takeConversation does, so the two cannot deadlock):
+  // claim the conversations still queued, then raise each operator's counter
+  // by what they got, only while online and within the limit. The claimed rows
+  // come back whole (with the contact's name the view shows), each saying
+  // whether its operator's raise held.
+  const claimed = await sql<
+    ConversationRow & { operator_id: string; contact_name: string | null; raised: boolean }
+  >`
+    WITH claimed AS (
+      UPDATE conversations c
+      SET state = 'assigned', operator_id = v.op, assigned_at = ${ctx.now}, excluded_operator_id = NULL
+      FROM (VALUES ${values}) AS v(id, op), contacts ct
+      WHERE c.id = v.id AND c.account_id = ${ctx.accountId} AND c.state = 'queued'
+        AND ct.id = c.contact_id
+      RETURNING c.*, ct.name AS contact_name
+    ), raised AS (
+      UPDATE operators o SET open_count = o.open_count + p.n, last_assigned_at = ${ctx.now}
+      FROM (SELECT operator_id, count(*)::int AS n FROM claimed GROUP BY operator_id) p
+      WHERE o.id = p.operator_id AND o.account_id = ${ctx.accountId} AND o.status = 'online'
+        AND o.open_count + p.n <= o."limit"
+      RETURNING o.id
+    )
+    SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised
+    FROM claimed c`.execute(ctx.trx);
+  const refused = claimed.rows.filter((r) => !r.raised);
   if (refused.length > 0) {
-    // The operator went offline or took conversations by hand since the snapshot.
-    await ctx.trx
-      .updateTable('conversations')
-      .set({ state: 'queued', operator_id: null, assigned_at: null })
-      .where('id', 'in', refused)
-      .execute();
+    // The operator went offline or took conversations by hand since the
+    // snapshot: those go back to the queue as they were.
+    const back = sql.join(
+      refused.map((r) => sql`(${r.id}::uuid, ${excludedBefore.get(r.id) ?? null}::uuid)`),
+    );
+    await sql`
+      UPDATE conversations c
+      SET state = 'queued', operator_id = NULL, assigned_at = NULL, excluded_operator_id = v.ex
+      FROM (VALUES ${back}) AS v(id, ex)
+      WHERE c.id = v.id`.execute(ctx.trx);
   }
-  const rows = claimed.rows.filter((r) => ok.has(r.operator_id));
-  for (const row of rows) {
+  const rows = claimed.rows.filter((r) => r.raised);
+  for (const { raised: _, ...row } of rows) {
     ctx.emit(
       event('conversation.assigned', 'conversation', row.id, {
         conversation: presentConversation(row),
