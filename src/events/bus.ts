@@ -43,12 +43,18 @@ export async function createRedisBus(url: string, channel = 'switchboard:events'
   const local = new EventEmitter();
   local.setMaxListeners(0);
   await sub.subscribe(channel);
+  const node = randomUUID();
   sub.on('message', (_ch: string, raw: string) => {
-    local.emit('message', JSON.parse(raw) as BusMessage);
+    const message = JSON.parse(raw) as BusMessage;
+    // This node's own messages were delivered when published.
+    if (message.node !== node) local.emit('message', message);
   });
   return {
-    node: randomUUID(),
+    node,
     async publish(message) {
+      // Local listeners (this node's sockets and processors) hear at once, not
+      // after a round trip through Redis, and even while Redis is away.
+      local.emit('message', message);
       await pub.publish(channel, JSON.stringify(message));
     },
     subscribe(listener) {
