@@ -347,6 +347,8 @@ describe('operator app', () => {
       await page.locator('.mine-row', { hasText: 'Ivan' }).waitFor();
       await page.keyboard.press('Alt+KeyN');
       await page.waitForURL(`**/c/${ivan.conversationId}`);
+      // The shortcut acts on the open conversation: wait until it has loaded.
+      await page.locator('.message', { hasText: 'My parcel is late' }).first().waitFor();
 
       await page.keyboard.press('Alt+KeyC');
       const dialog = page.getByRole('dialog', { name: 'Close the conversation' });
