@@ -30,6 +30,10 @@ export async function registerStaticRoutes(app: FastifyInstance) {
       .select('public_key')
       .where('kind', '=', 'widget')
       .where((eb) => eb(eb.ref('settings', '->>').key('demo'), '=', 'true'))
+      // One demo channel per install as a rule; when there are several (a
+      // database shared by test runs, a re-seeded demo) the newest wins.
+      .orderBy('created_at', 'desc')
+      .limit(1)
       .executeTakeFirst();
     const html = readFileSync(DEMO_PAGE, 'utf8').replaceAll(
       '%CHANNEL_KEY%',
