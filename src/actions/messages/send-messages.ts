@@ -60,10 +60,7 @@ export async function sendMessages(
     ctx,
     live.map((r) => r.actor),
   );
-  const replays = await findReplays(
-    ctx,
-    live.map((r) => r.input),
-  );
+  const replays = await findReplays(ctx, live, conversations);
   const seen = new Map<string, number>();
   const rows: MessageRow[] = [];
   const firstReplies = new Set<string>();
@@ -209,28 +206,43 @@ function replayKey(input: SendMessageInput, author: Author, channelId: string): 
   return null;
 }
 
+/**
+ * Earlier messages with the same identity as any of these requests. Looked up
+ * by the unique indexes' full keys, so the cost follows the batch, not the
+ * account's history.
+ */
 async function findReplays(
   ctx: ActionContext,
-  inputs: SendMessageInput[],
+  requests: readonly MessageRequest[],
+  conversations: Map<string, ConversationRow>,
 ): Promise<Map<string, MessageRow>> {
-  const externalIds = inputs.flatMap((i) => (i.externalId ? [i.externalId] : []));
-  const clientKeys = inputs.flatMap((i) => (i.clientKey ? [i.clientKey] : []));
+  const external = requests.flatMap(({ input }) => {
+    const channelId = conversations.get(input.conversationId)?.channel_id;
+    return input.externalId && channelId ? [sql`(${channelId}::uuid, ${input.externalId})`] : [];
+  });
+  const keyed = requests.flatMap(({ actor, input }) =>
+    input.clientKey && actor.kind !== 'system'
+      ? [sql`(${actor.kind}, ${actor.id}::uuid, ${input.clientKey})`]
+      : [],
+  );
   const found = new Map<string, MessageRow>();
-  if (externalIds.length > 0) {
+  if (external.length > 0) {
     const rows = await ctx.trx
       .selectFrom('messages')
       .selectAll()
       .where('account_id', '=', ctx.accountId)
-      .where('external_id', 'in', externalIds)
+      .where('external_id', 'is not', null)
+      .where(sql<boolean>`(channel_id, external_id) IN (${sql.join(external)})`)
       .execute();
     for (const m of rows) found.set(`x:${m.channel_id}:${m.external_id}`, m);
   }
-  if (clientKeys.length > 0) {
+  if (keyed.length > 0) {
     const rows = await ctx.trx
       .selectFrom('messages')
       .selectAll()
       .where('account_id', '=', ctx.accountId)
-      .where('client_key', 'in', clientKeys)
+      .where('client_key', 'is not', null)
+      .where(sql<boolean>`(author_kind, author_id, client_key) IN (${sql.join(keyed)})`)
       .execute();
     for (const m of rows) found.set(`k:${m.author_kind}:${m.author_id}:${m.client_key}`, m);
   }
