@@ -1,7 +1,10 @@
-// Child process of bench/message-path.ts: a real Switchboard (PGlite, or
+// Child process of bench/message-path.ts: a real Switchboard (PGlite in a temporary folder, or
 // PostgreSQL when DATABASE_URL is set) with N operators (limit 1, online, API
 // tokens) and N visitors on one widget channel. Prints one JSON line with the
 // address and the credentials, then serves until killed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createAccount, newId } from '../src/actions/accounts/create-account.js';
 import { createChannel } from '../src/actions/channels/create-channel.js';
@@ -15,9 +18,12 @@ import { signVisitorToken } from '../src/http/visitor-token.js';
 import { createSwitchboard } from '../src/server.js';
 
 const n = Number(process.argv[2] ?? 100);
+// PGlite on disk, as `npm start` runs it (its in-memory file system copies a
+// table file each time it grows, which would measure that instead).
+const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
 const config = loadConfig({
   ...process.env,
-  DATA_DIR: 'memory://',
+  DATA_DIR: dataDir,
   SECRET: 'bench-secret-0123456789abcdef',
   LOG_LEVEL: 'silent',
   ROUTING_SWEEP_MS: '600000',
@@ -72,4 +78,11 @@ await sb.app.listen({ port: 0, host: '127.0.0.1' });
 const address = sb.app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 process.stdout.write(`${JSON.stringify({ url: `ws://127.0.0.1:${port}`, operators, visitors })}\n`);
-process.on('SIGTERM', () => void sb.close().then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void sb.close().then(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    }),
+);
