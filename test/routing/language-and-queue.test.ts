@@ -152,6 +152,15 @@ describe(`queue position and estimated wait (${storeName})`, () => {
     // assignment in 15 min is slower than that and does not count.
     expect(await standing(second)).toEqual({ position: 1, ahead: 0, estimatedWaitS: 300 });
     expect(await standing(third)).toEqual({ position: 2, ahead: 1, estimatedWaitS: 600 });
+    // The client's queued notice tells the same estimate.
+    const notice = await server.sb.services.db
+      .selectFrom('messages')
+      .select('text')
+      .where('conversation_id', '=', third)
+      .where('author_kind', '=', 'system')
+      .executeTakeFirstOrThrow();
+    expect(notice.text).toContain('#2 in line');
+    expect(notice.text).toContain('about 10 min');
   });
 
   it('shows visitors their own conversation only', async () => {

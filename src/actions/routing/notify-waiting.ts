@@ -11,13 +11,13 @@ import {
   sortQueue,
   teamKey,
 } from '../../domain/routing/index.js';
+import { measuredWaitInputs } from '../../store/queries/queue.js';
 import type { ActionContext } from '../context.js';
 import { sendMessage } from '../messages/send-message.js';
 import type { RoutingSnapshot } from './routing-snapshot.js';
 
 /** At most this many notices per routing pass, so a burst cannot stall the router. */
 const NOTICES_PER_PASS = 200;
-const DEFAULT_HANDLE_TIME_MS = 5 * 60_000;
 
 /**
  * Tells each client still waiting after a routing pass why — queued with their
@@ -45,6 +45,17 @@ export async function notifyWaiting(
     snapshot.settings.workingHours as WorkingHours | null,
     ctx.now.getTime(),
   );
+  // The same measured estimate the operator app and the widget show (GET …/queue).
+  const measured = new Map<string, Awaited<ReturnType<typeof measuredWaitInputs>>>();
+  const waitInputsOf = async (teamId: string | null) => {
+    const key = teamKey(teamId);
+    let inputs = measured.get(key);
+    if (!inputs) {
+      inputs = await measuredWaitInputs(ctx.trx, ctx.accountId, teamId, ctx.now);
+      measured.set(key, inputs);
+    }
+    return inputs;
+  };
   for (const conv of pending) {
     const position = positions.get(conv.id) ?? null;
     const q = waiting.find((w) => w.id === conv.id);
@@ -59,7 +70,7 @@ export async function notifyWaiting(
             position,
             teamId: q.teamId,
             operators: snapshot.operators,
-            averageHandleTimeMs: DEFAULT_HANDLE_TIME_MS,
+            ...(await waitInputsOf(q.teamId)),
           })
         : null;
     const text = renderNotice(

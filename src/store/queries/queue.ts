@@ -34,7 +34,7 @@ export async function queueStanding(
   const team = conv.team_id;
   const queuedAt = conv.queued_at ?? conv.created_at;
   const sameTeam = team === null ? sql`c.team_id IS NULL` : sql`c.team_id = ${team}::uuid`;
-  const [ahead, operators, recent, handle] = await Promise.all([
+  const [ahead, operators, measured] = await Promise.all([
     // The queue order of src/domain/routing/queue-order.ts (priority, time in
     // line, id), counted in the database instead of loading the whole queue.
     sql<{ n: string | number }>`
@@ -48,6 +48,45 @@ export async function queueStanding(
         ${team === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM team_members m WHERE m.operator_id = o.id AND m.team_id = ${team}::uuid)`}`.execute(
       db,
     ),
+    measuredWaitInputs(db, accountId, team, now),
+  ]);
+  const position = Number(ahead.rows[0]?.n ?? 0) + 1;
+  const teamOperators: RoutingOperator[] = operators.rows.map((o, i) => ({
+    id: String(i),
+    status: 'online',
+    limit: o.limit,
+    open: o.open_count,
+    teamIds: team === null ? [] : [team],
+    languages: [],
+    lastAssignedAt: null,
+  }));
+  const waitMs = estimateWait({
+    position,
+    teamId: team,
+    operators: teamOperators,
+    ...measured,
+  });
+  return {
+    position,
+    ahead: position - 1,
+    estimatedWaitS: waitMs === null ? null : Math.round(waitMs / 1000),
+  };
+}
+
+/**
+ * The measured inputs of the wait estimate for one team (null: no team): the
+ * average handle time of the last hour's closed conversations (the default
+ * when there are too few) and the assignment rate of the last 15 minutes.
+ * The operator app, the widget and the queued notice all use these.
+ */
+export async function measuredWaitInputs(
+  db: Kysely<Database>,
+  accountId: string,
+  team: string | null,
+  now: Date,
+): Promise<{ averageHandleTimeMs: number; recentAssignmentRate: number }> {
+  const sameTeam = team === null ? sql`c.team_id IS NULL` : sql`c.team_id = ${team}::uuid`;
+  const [recent, handle] = await Promise.all([
     sql<{ n: string | number }>`
       SELECT count(*) AS n FROM conversations c
       WHERE c.account_id = ${accountId} AND ${sameTeam}
@@ -60,31 +99,12 @@ export async function queueStanding(
         AND c.assigned_at IS NOT NULL
         AND c.closed_at >= ${new Date(now.getTime() - HANDLE_WINDOW_MS)}`.execute(db),
   ]);
-  const position = Number(ahead.rows[0]?.n ?? 0) + 1;
-  const teamOperators: RoutingOperator[] = operators.rows.map((o, i) => ({
-    id: String(i),
-    status: 'online',
-    limit: o.limit,
-    open: o.open_count,
-    teamIds: team === null ? [] : [team],
-    languages: [],
-    lastAssignedAt: null,
-  }));
   const handleRow = handle.rows[0];
-  const averageHandleTimeMs =
-    handleRow && Number(handleRow.n) >= MIN_HANDLE_SAMPLES && Number(handleRow.avg_ms) > 0
-      ? Number(handleRow.avg_ms)
-      : DEFAULT_HANDLE_TIME_MS;
-  const waitMs = estimateWait({
-    position,
-    teamId: team,
-    operators: teamOperators,
-    averageHandleTimeMs,
-    recentAssignmentRate: Number(recent.rows[0]?.n ?? 0) / RATE_WINDOW_MS,
-  });
   return {
-    position,
-    ahead: position - 1,
-    estimatedWaitS: waitMs === null ? null : Math.round(waitMs / 1000),
+    averageHandleTimeMs:
+      handleRow && Number(handleRow.n) >= MIN_HANDLE_SAMPLES && Number(handleRow.avg_ms) > 0
+        ? Number(handleRow.avg_ms)
+        : DEFAULT_HANDLE_TIME_MS,
+    recentAssignmentRate: Number(recent.rows[0]?.n ?? 0) / RATE_WINDOW_MS,
   };
 }
