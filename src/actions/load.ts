@@ -1,6 +1,6 @@
 // Row loaders shared by actions: every read is scoped to the action's account,
 // so a wrong id from another account is simply "not found".
-import { notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
 import { contactName } from '../store/queries/conversations.js';
 import type { ConversationWithContact, OperatorRow } from '../store/schema.js';
 import type { ActionContext } from './context.js';
@@ -42,4 +42,19 @@ export async function operatorTeamIds(ctx: ActionContext, operatorId: string): P
     .where('operator_id', '=', operatorId)
     .execute();
   return rows.map((r) => r.team_id);
+}
+
+/** Refuses a category id that is not one of the account's (the error names `field`). */
+export async function assertCategory(
+  ctx: ActionContext,
+  categoryId: string,
+  field = 'categoryId',
+): Promise<void> {
+  const category = await ctx.trx
+    .selectFrom('categories')
+    .select('id')
+    .where('id', '=', categoryId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  if (!category) throw invalid(field, 'Unknown category.');
 }

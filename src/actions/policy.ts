@@ -34,3 +34,23 @@ export function can(actor: Actor, permission: Permission): boolean {
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AppError('forbidden');
 }
+
+/** Whether the actor handles this conversation: its operator, a supervisor or above, the system. */
+export function handles(actor: Actor, conversation: { operator_id: string | null }): boolean {
+  if (actor.kind === 'contact') return false;
+  if (actor.kind === 'operator' && actor.id === conversation.operator_id) return true;
+  return can(actor, 'conversation.manage');
+}
+
+/** Refuses anyone but the conversation's operator or a supervisor; `doing` completes the message. */
+export function authorizeHandling(
+  actor: Actor,
+  conversation: { operator_id: string | null },
+  doing: string,
+): void {
+  if (!handles(actor, conversation))
+    throw new AppError(
+      'forbidden',
+      `Only the conversation's operator or a supervisor can ${doing}.`,
+    );
+}

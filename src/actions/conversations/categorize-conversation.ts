@@ -1,11 +1,10 @@
-import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
 import { contactName } from '../../store/queries/conversations.js';
 import type { ActionContext } from '../context.js';
-import { lockConversation } from '../load.js';
-import { can } from '../policy.js';
+import { assertCategory, lockConversation } from '../load.js';
+import { authorizeHandling } from '../policy.js';
 
 export interface CategorizeConversationInput {
   conversationId: string;
@@ -25,25 +24,9 @@ export async function categorizeConversation(
   input: CategorizeConversationInput,
 ) {
   const conv = await lockConversation(ctx, input.conversationId);
-  const actor = ctx.actor;
-  if (
-    actor.kind === 'contact' ||
-    (actor.kind === 'operator' &&
-      actor.id !== conv.operator_id &&
-      !can(actor, 'conversation.manage'))
-  )
-    throw new AppError(
-      'forbidden',
-      "Only the conversation's operator or a supervisor can categorise it.",
-    );
+  authorizeHandling(ctx.actor, conv, 'categorise it');
   if (input.categoryId) {
-    const category = await ctx.trx
-      .selectFrom('categories')
-      .select('id')
-      .where('id', '=', input.categoryId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst();
-    if (!category) throw invalid('categoryId', 'Unknown category.');
+    await assertCategory(ctx, input.categoryId);
   }
   const row = await ctx.trx
     .updateTable('conversations')

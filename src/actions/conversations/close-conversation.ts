@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import { AppError, invalid } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { refreshConversationMetrics } from '../../store/queries/conversation-metrics.js';
 import { contactName } from '../../store/queries/conversations.js';
 import type { ClosedBy, ConversationRow } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
-import { lockConversation } from '../load.js';
-import { can } from '../policy.js';
+import { assertCategory, lockConversation } from '../load.js';
+import { authorizeHandling } from '../policy.js';
 
 export interface CloseConversationInput {
   conversationId: string;
@@ -22,13 +22,7 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
   if (conv.state === 'closed') throw new AppError('conversation_closed');
   const closedBy = closer(ctx, conv);
   if (input.categoryId) {
-    const category = await ctx.trx
-      .selectFrom('categories')
-      .select('id')
-      .where('id', '=', input.categoryId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst();
-    if (!category) throw invalid('categoryId', 'Unknown category.');
+    await assertCategory(ctx, input.categoryId);
   } else if (closedBy === 'operator') {
     const account = await ctx.trx
       .selectFrom('accounts')
@@ -80,7 +74,6 @@ function closer(
       throw new AppError('not_found', 'Conversation not found.');
     return 'contact';
   }
-  if (actor.id !== operatorId && !can(actor, 'conversation.manage'))
-    throw new AppError('forbidden', 'Only the assigned operator or a supervisor can close this.');
+  authorizeHandling(actor, { operator_id: operatorId }, 'close it');
   return 'operator';
 }

@@ -6,7 +6,7 @@ import { contactName } from '../../store/queries/conversations.js';
 import type { ConversationWithContact } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
-import { can } from '../policy.js';
+import { authorizeHandling } from '../policy.js';
 
 /**
  * Overrides the detected language of an open conversation (issue 3): its
@@ -21,17 +21,7 @@ export async function setConversationLanguage(
   const language = knownLanguageCode(input.language);
   if (language === null) throw invalid('language', 'Not a known language code (ISO 639).');
   const conv = await lockConversation(ctx, input.conversationId);
-  const actor = ctx.actor;
-  if (
-    actor.kind === 'contact' ||
-    (actor.kind === 'operator' &&
-      actor.id !== conv.operator_id &&
-      !can(actor, 'conversation.manage'))
-  )
-    throw new AppError(
-      'forbidden',
-      "Only the conversation's operator or a supervisor can change its language.",
-    );
+  authorizeHandling(ctx.actor, conv, 'change its language');
   if (conv.state === 'closed') throw new AppError('conversation_closed');
   if (conv.language === language) return conv;
   const row = await ctx.trx
