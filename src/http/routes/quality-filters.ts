@@ -1,5 +1,5 @@
-// Query filters of the audit and staffing endpoints — the same rules as the
-// reports (issue 6 contract): optional ISO instants `from` / `to` (default the
+// Query filters of the reports, audit and staffing endpoints — one set of rules
+// (issue 6 contract): optional ISO instants `from` / `to` (default the
 // last 7 days, `to` exclusive, by conversation creation), ids of the caller's
 // account, an IANA `tz`, `format=csv`. Bad values answer 400 naming the field.
 import { z } from 'zod';

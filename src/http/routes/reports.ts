@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
 import { DEFAULT_SERVICE_LEVEL_TARGET_MS, ratio } from '../../domain/metrics/index.js';
-import { invalid } from '../../errors.js';
 import {
   type BreakdownRow,
   breakdownReport,
@@ -13,31 +12,14 @@ import {
   operatorReport,
   type ReportFilter,
   reportDefaults,
-  unknownDimension,
 } from '../../store/queries/reports.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { qualityFilters, resolveFilters, timeZone } from './quality-filters.js';
 
-const DEFAULT_PERIOD_MS = 7 * 86_400_000;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const filters = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  channelId: z.string().uuid().optional(),
-  teamId: z.string().uuid().optional(),
-  operatorId: z.string().uuid().optional(),
-  tz: z.string().refine(isTimeZone, 'Not an IANA time zone, e.g. Europe/Moscow.').optional(),
+const filters = qualityFilters.extend({
+  tz: timeZone.optional(),
   slSeconds: z.coerce.number().positive().max(86_400).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
 });
 type Filters = z.infer<typeof filters>;
 
@@ -84,20 +66,9 @@ export async function registerReportRoutes(base: FastifyInstance) {
   async function resolve(request: FastifyRequest, q: Filters) {
     const scope = operatorScope(request);
     authorize(scope.actor, 'report.read');
-    const to = q.to ? new Date(q.to) : services.now();
-    const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_PERIOD_MS);
-    if (from >= to) throw invalid('from', '"from" must be before "to".');
-    const unknown = await unknownDimension(services.db, scope.accountId, q);
-    if (unknown) throw invalid(unknown, 'Not found in your account.');
+    const period = await resolveFilters(services, scope.accountId, q);
     const defaults = await reportDefaults(services.db, scope.accountId, q.channelId);
-    const filter: ReportFilter = {
-      accountId: scope.accountId,
-      from,
-      to,
-      channelId: q.channelId,
-      teamId: q.teamId,
-      operatorId: q.operatorId,
-    };
+    const filter: ReportFilter = { accountId: scope.accountId, ...period };
     return {
       filter,
       tz: q.tz ?? defaults.timezone ?? 'UTC',
