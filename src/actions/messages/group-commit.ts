@@ -9,10 +9,10 @@ import { type Actor, perform, type Scope, type Services } from '../context.js';
 import {
   type ContactMessageInput,
   type ReceiveOutcome,
-  receiveContactMessages,
+  receiveAlongside,
 } from './receive-contact-message.js';
 import type { SendMessageResult } from './send-message.js';
-import { type SendMessageInput, sendMessages } from './send-messages.js';
+import type { SendMessageInput, sendMessages } from './send-messages.js';
 
 type Item =
   | { kind: 'send'; actor: Actor; input: SendMessageInput; done: Settle<SendMessageResult> }
@@ -137,14 +137,10 @@ export function createGroupCommit(
         );
         const out: (ReceiveOutcome | Awaited<ReturnType<typeof sendMessages>>[number])[] =
           new Array(batch.length);
-        if (received.length > 0) {
-          const outcomes = await receiveContactMessages(ctx, received);
-          for (const [n, o] of outcomes.entries()) out[received[n]!.i] = o;
-        }
-        if (sent.length > 0) {
-          const outcomes = await sendMessages(ctx, sent);
-          for (const [n, o] of outcomes.entries()) out[sent[n]!.i] = o;
-        }
+        // One pass for both kinds: one lock, one author lookup, one write.
+        const outcomes = await receiveAlongside(ctx, received, sent);
+        for (const [n, o] of outcomes.received.entries()) out[received[n]!.i] = o;
+        for (const [n, o] of outcomes.alongside.entries()) out[sent[n]!.i] = o;
         return out;
       },
     );

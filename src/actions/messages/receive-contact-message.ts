@@ -33,10 +33,26 @@ export async function receiveContactMessages(
   ctx: ActionContext,
   items: readonly { actor: Actor; input: ContactMessageInput }[],
 ): Promise<ReceiveOutcome[]> {
-  const open = await openConversations(
-    ctx,
-    items.map((i) => i.input),
-  );
+  return (await receiveAlongside(ctx, items, [])).received;
+}
+
+/**
+ * Clients' messages and, in the same pass, other senders' messages into known
+ * conversations: one lock, one author lookup and one write for all of them
+ * (group commit's mixed batches).
+ */
+export async function receiveAlongside(
+  ctx: ActionContext,
+  items: readonly { actor: Actor; input: ContactMessageInput }[],
+  alongside: readonly MessageRequest[],
+): Promise<{ received: ReceiveOutcome[]; alongside: MessageOutcome[] }> {
+  const open =
+    items.length > 0
+      ? await openConversations(
+          ctx,
+          items.map((i) => i.input),
+        )
+      : new Map<string, { id: string; language: string | null }>();
   const resolved: (
     | { conversationId: string; created: boolean; language: string | null }
     | AppError
@@ -69,12 +85,14 @@ export async function receiveContactMessages(
     requests.push({ actor: item.actor, input: { ...message, conversationId: r.conversationId } });
     index.push(i);
   });
-  const sent = await sendMessages(ctx, requests);
+  const all = await sendMessages(ctx, [...requests, ...alongside]);
+  const sent = all.slice(0, requests.length);
   await detectLanguages(ctx, sent, index, resolved, items);
-  return items.map((_, i) => {
+  const positions = new Map(index.map((itemIndex, n) => [itemIndex, n]));
+  const received = items.map((_, i): ReceiveOutcome => {
     const r = resolved[i]!;
     if (r instanceof AppError) return { ok: false, error: r };
-    const outcome = sent[index.indexOf(i)]!;
+    const outcome = sent[positions.get(i)!]!;
     if (!outcome.ok) return outcome;
     return {
       ok: true,
@@ -86,6 +104,7 @@ export async function receiveContactMessages(
       },
     };
   });
+  return { received, alongside: all.slice(requests.length) };
 }
 
 /** One client message from the action's actor; throws the reason it cannot be taken. */
