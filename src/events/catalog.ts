@@ -120,6 +120,8 @@ export interface TypingSignal {
   conversationId: string;
   author: 'contact' | 'operator';
   authorId: string;
+  /** The conversation's operator when the signal was sent: of role-`operator`s, only they hear it. */
+  ownerId: string | null;
   /** The client's draft, for the operator's live preview; never sent to the contact. */
   draft: string | null;
 }

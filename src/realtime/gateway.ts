@@ -115,6 +115,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     const p = conn.principal;
     if (p.kind === 'operator') {
       if (s.author === 'operator' && s.authorId === p.operatorId) return;
+      if (p.role === 'operator' && s.ownerId !== p.operatorId) return;
       send(conn, {
         type: 'typing',
         conversationId: s.conversationId,

@@ -44,7 +44,7 @@ async function visitorWrites(channelKey: string, text: string) {
 }
 
 describe(`outgoing webhooks (${storeName})`, () => {
-  it('posts subscribed events, signed, in event order, and nothing else', async () => {
+  it('posts subscribed events, signed, with ids in event order, each once and nothing else', async () => {
     const { account, secret, received, headers } = await subscribed([
       'conversation.created',
       'message.created',
@@ -68,7 +68,11 @@ describe(`outgoing webhooks (${storeName})`, () => {
     expect(closed.status).toBe(200);
     const calls = await waitFor('four calls', async () => received().length >= 4 && received());
     await server.sb.channels.drain();
-    const mine = calls.filter((c) => c.json.conversationId === conversationId);
+    // Deliveries are retried independently, so they may arrive out of order;
+    // the ids give the order (docs/channels.md), and each event comes once.
+    const mine = calls
+      .filter((c) => c.json.conversationId === conversationId)
+      .sort((a, b) => (a.json.id as number) - (b.json.id as number));
     const types = mine.map((c) => c.json.type);
     expect(types.filter((t) => t !== 'message.created')).toEqual([
       'conversation.created',
@@ -77,7 +81,7 @@ describe(`outgoing webhooks (${storeName})`, () => {
     ]);
     expect(types).toContain('message.created');
     const ids = mine.map((c) => c.json.id as number);
-    expect([...ids].sort((a, b) => a - b)).toEqual(ids.slice().sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
     for (const call of mine) {
       const ts = Number(call.headers['x-switchboard-timestamp']);
       expect(call.headers['x-switchboard-signature']).toBe(

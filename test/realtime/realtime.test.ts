@@ -168,12 +168,30 @@ describe(`websocket delivery and resume (${storeName})`, () => {
       (m) => m.type === 'event' && (m.event as { type: string }).type === 'conversation.assigned',
     );
     await visitorWrites(support.token, 'now private to Maxim', 's3');
+    // The client's live draft reaches Maxim, whose conversation it is, and not Ivan.
+    const maximSocket = await connect(`${server.wsUrl}/api/v1/ws`, { cookie: maxim.cookie });
+    maximSocket.send({ type: 'hello' });
+    await maximSocket.waitFor((m) => m.type === 'ready');
+    const client = await connect(
+      `${server.wsUrl}/api/v1/visitor/ws?token=${encodeURIComponent(support.token)}`,
+    );
+    client.send({ type: 'hello' });
+    await client.waitFor((m) => m.type === 'ready');
+    client.send({
+      type: 'typing',
+      conversationId: waiting.conversationId,
+      draft: 'draft only Maxim may read',
+    });
+    await maximSocket.waitFor(
+      (m) => m.type === 'typing' && m.draft === 'draft only Maxim may read',
+    );
     await new Promise((r) => setTimeout(r, 300));
     const seen = JSON.stringify(ivan.received);
     expect(seen).not.toContain('sales question');
     expect(seen).not.toContain('support question');
     expect(seen).not.toContain('now private to Maxim');
-    await ivan.close();
+    expect(seen).not.toContain('draft only Maxim may read');
+    await Promise.all([ivan.close(), maximSocket.close(), client.close()]);
   });
 
   it('delivers an event committed on one node to sockets on another node', async () => {

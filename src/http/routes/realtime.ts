@@ -69,6 +69,15 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
     conn.lastTypingAt = now;
     const p = conn.principal;
     if (p.kind === 'visitor' && !conn.ownConversations.has(conversationId)) return;
+    // Who may hear it: the conversation's operator (and the supervisors), not
+    // every operator of the account — a client's draft is part of their dialog.
+    const conversation = await services.db
+      .selectFrom('conversations')
+      .select('operator_id')
+      .where('id', '=', conversationId)
+      .where('account_id', '=', p.accountId)
+      .executeTakeFirst();
+    if (!conversation) return;
     await services.bus
       .publish({
         kind: 'typing',
@@ -79,6 +88,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
           conversationId,
           author: p.kind === 'visitor' ? 'contact' : 'operator',
           authorId: p.kind === 'visitor' ? p.contactId : p.operatorId,
+          ownerId: conversation.operator_id,
           draft: p.kind === 'visitor' && conn.draftPreview ? draft : null,
         },
       })
