@@ -124,4 +124,16 @@ describe(`changing a channel's settings (${storeName})`, () => {
     expect(res.status).toBe(400);
     expect(res.body.error?.field).toBe('settings.sla.redMs');
   });
+
+  it('holds the account thresholds to the same rule: red strictly after yellow', async () => {
+    const same = await call('PATCH', '/account', {
+      settings: { sla: { yellowMs: 30_000, redMs: 30_000 } },
+    });
+    expect(same.status).toBe(400);
+    expect(same.body.error?.field).toBe('settings.sla.redMs');
+    const ok = await call('PATCH', '/account', {
+      settings: { sla: { yellowMs: 30_000, redMs: 31_000 } },
+    });
+    expect(ok.status).toBe(200);
+  });
 });

@@ -33,7 +33,7 @@ export async function updateAccount(
     .where('id', '=', ctx.accountId)
     .executeTakeFirstOrThrow();
   const settings = { ...current.settings, ...input.settings };
-  if (settings.sla.redMs < settings.sla.yellowMs)
+  if (settings.sla.redMs <= settings.sla.yellowMs)
     throw new AppError('validation_failed', 'Red must come after yellow.', 'settings.sla.redMs');
   const row = await ctx.trx
     .updateTable('accounts')
