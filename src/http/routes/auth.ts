@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { createApiToken } from '../../actions/sessions/create-api-token.js';
 import { login, logout } from '../../actions/sessions/login.js';
-import { presentOperator } from '../../presenters.js';
+import { presentAccount, presentOperator } from '../../presenters.js';
 import { getAccount, operatorTeamIdsOf } from '../../store/queries/account.js';
 import { operatorScope, SESSION_COOKIE } from '../auth.js';
 
@@ -62,7 +62,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
       const p = request.principal;
       return {
         operator: presentOperator(op, await operatorTeamIdsOf(services.db, op.id)),
-        account: { id: account!.id, name: account!.name, settings: account!.settings },
+        account: presentAccount(account!),
         csrfToken: p?.kind === 'operator' ? p.csrf : null,
       };
     },
