@@ -1,9 +1,13 @@
 // Row types of every table, as Kysely sees them. The SQL lives in migrations/.
+// Core tables here; the channels' tables in schema-channels.ts, the audit's and
+// the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ChannelTables } from './schema-channels.js';
+import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
+import type { QualityTables } from './schema-quality.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Json<T> = ColumnType<T, string, string>;
+export type * from './schema-channels.js';
+export type * from './schema-quality.js';
 
 export type Role = 'admin' | 'supervisor' | 'operator';
 export type OperatorStatus = 'online' | 'away' | 'offline';
@@ -238,7 +242,7 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends ChannelTables, QualityTables {
   accounts: AccountsTable;
   operators: OperatorsTable;
   teams: TeamsTable;
@@ -271,170 +275,4 @@ export type ConversationWithContact = ConversationRow & { contact_name: string |
 export type MessageRow = Selectable<MessagesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewMessage = Insertable<MessagesTable>;
-
-// --- Channels (issue 7): inbound inbox, deliveries, webhooks, threads, channel workers.
-// Declared as an interface merge so these tables stay in one additive block.
-
-export type InboxStatus = 'pending' | 'done' | 'ignored' | 'dead';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'dead';
-export type DeliveryTarget = 'channel' | 'webhook';
-export type DeliveryErrorKind = 'temporary' | 'permanent' | 'auth_revoked';
-type BigId = ColumnType<number, never, never>;
-type BigInt8 = ColumnType<number, number, number>;
-
-export interface ChannelInboxTable {
-  id: BigId;
-  account_id: string;
-  channel_id: string;
-  external_id: string;
-  thread_key: string;
-  /** The provider's own order (Telegram update_id) or, by default, arrival order. */
-  order_key: ColumnType<number, number | undefined, number>;
-  payload: ColumnType<Record<string, unknown> | null, string | null, string | null>;
-  raw: ColumnType<Uint8Array | null, Uint8Array | null, Uint8Array | null>;
-  status: ColumnType<InboxStatus, InboxStatus | undefined, InboxStatus>;
-  attempts: ColumnType<number, number | undefined, number>;
-  next_attempt_at: Timestamp;
-  last_error: string | null;
-  received_at: Timestamp;
-  processed_at: Timestamp | null;
-}
-
-export interface WebhooksTable {
-  id: string;
-  account_id: string;
-  url: string;
-  secret: string;
-  events: string[];
-  active: ColumnType<boolean, boolean | undefined, boolean>;
-  cursor_event_id: ColumnType<number, number | undefined, number>;
-  created_at: CreatedAt;
-}
-
-export interface DeliveriesTable {
-  id: string;
-  account_id: string;
-  target: DeliveryTarget;
-  channel_id: string | null;
-  webhook_id: string | null;
-  conversation_id: string | null;
-  message_id: string | null;
-  event_id: number | null;
-  order_key: BigInt8;
-  status: DeliveryStatus;
-  attempts: ColumnType<number, number | undefined, number>;
-  parts_sent: ColumnType<number, number | undefined, number>;
-  next_attempt_at: Timestamp;
-  last_error: string | null;
-  error_kind: DeliveryErrorKind | null;
-  external_id: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  sent_at: Timestamp | null;
-}
-
-export interface ChannelThreadsTable {
-  conversation_id: string;
-  account_id: string;
-  channel_id: string;
-  token: string;
-  reply_to: string;
-  subject: string | null;
-  message_ids: ColumnType<string[], string[] | undefined, string[]>;
-}
-
-export interface ChannelWorkersTable {
-  channel_id: string;
-  account_id: string;
-  node: string | null;
-  lease_expires_at: Timestamp | null;
-  cursor: ColumnType<Record<string, unknown>, string | undefined, string>;
-  last_error: string | null;
-  last_error_at: Timestamp | null;
-  updated_at: Timestamp;
-}
-
-export interface EventCursorsTable {
-  account_id: string;
-  consumer: string;
-  event_id: number;
-}
-
-export interface Database {
-  channel_inbox: ChannelInboxTable;
-  event_cursors: EventCursorsTable;
-  webhooks: WebhooksTable;
-  deliveries: DeliveriesTable;
-  channel_threads: ChannelThreadsTable;
-  channel_workers: ChannelWorkersTable;
-}
-
-export type InboxRow = Selectable<ChannelInboxTable>;
-export type WebhookRow = Selectable<WebhooksTable>;
-export type DeliveryRow = Selectable<DeliveriesTable>;
 export type TransferRow = Selectable<TransfersTable>;
-export type ChannelThreadRow = Selectable<ChannelThreadsTable>;
-
-// --- Dialog-quality audit (issue 6): automatic results and reviewers' verdicts (migration 007).
-
-/** One check of a stored result, keyed by check id in `audit_results.checks`. */
-export interface StoredAuditCheck {
-  outcome: 'pass' | 'fail' | 'na';
-  messageId: string | null;
-  note: string;
-}
-
-export interface AuditResultsTable {
-  conversation_id: string;
-  account_id: string;
-  operator_id: string | null;
-  closed_at: Timestamp;
-  last_seq: number;
-  version: number;
-  score: number;
-  checks: Json<Record<string, StoredAuditCheck>>;
-  failed: string[];
-  audited_at: Timestamp;
-}
-
-export interface AuditReviewsTable {
-  conversation_id: string;
-  account_id: string;
-  reviewer_id: string;
-  verdicts: Json<Record<string, 'pass' | 'fail' | 'na'>>;
-  comment: string | null;
-  reviewed_at: Timestamp;
-}
-
-export interface Database {
-  audit_results: AuditResultsTable;
-  audit_reviews: AuditReviewsTable;
-}
-
-// --- Reports (issue 6): one row of report inputs per closed conversation (migration 006).
-
-export interface ConversationMetricsTable {
-  conversation_id: string;
-  account_id: string;
-  channel_id: string;
-  team_id: string | null;
-  operator_id: string | null;
-  category_id: string | null;
-  rating: Rating | null;
-  targeted: boolean | null;
-  created_at: Timestamp;
-  closed_at: Timestamp | null;
-  first_response_ms: number | null;
-  wait_ms: number | null;
-  duration_ms: number | null;
-  answered: number;
-  unanswered: number;
-  reaction_sum_ms: number;
-  reaction_count: number;
-  abandoned: boolean;
-  sl_decided: boolean;
-}
-
-export interface Database {
-  conversation_metrics: ConversationMetricsTable;
-}
