@@ -22,6 +22,20 @@ interface Inputs {
 
 const FIELDS = ['weeks', 'slTarget', 'slSeconds', 'concurrency'] as const;
 
+/** The form's inputs: the API field each one feeds, and its bounds. */
+const INPUTS: {
+  field: (typeof FIELDS)[number];
+  key: keyof Inputs;
+  min: number;
+  max: number;
+  step?: number;
+}[] = [
+  { field: 'weeks', key: 'weeks', min: 1, max: 52 },
+  { field: 'slTarget', key: 'slTargetPct', min: 1, max: 99 },
+  { field: 'slSeconds', key: 'slSeconds', min: 1, max: 3600 },
+  { field: 'concurrency', key: 'concurrency', min: 1, max: 20, step: 0.5 },
+];
+
 /** The query for valid inputs, or the first invalid field. */
 export function staffingQuery(i: Inputs): { query: string } | { field: (typeof FIELDS)[number] } {
   const weeks = Number(i.weeks);
@@ -80,59 +94,20 @@ export function StaffingView() {
         onSubmit={submit}
         aria-label={t('staffing.inputs')}
       >
-        <Field label={t('staffing.weeks')} error={fieldError(error, 'weeks')}>
-          {(p) => (
-            <input
-              {...p}
-              className="compact number"
-              type="number"
-              min={1}
-              max={52}
-              value={form.weeks}
-              onChange={(e) => set({ weeks: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('staffing.slTarget')} error={fieldError(error, 'slTarget')}>
-          {(p) => (
-            <input
-              {...p}
-              className="compact number"
-              type="number"
-              min={1}
-              max={99}
-              value={form.slTargetPct}
-              onChange={(e) => set({ slTargetPct: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('staffing.slSeconds')} error={fieldError(error, 'slSeconds')}>
-          {(p) => (
-            <input
-              {...p}
-              className="compact number"
-              type="number"
-              min={1}
-              max={3600}
-              value={form.slSeconds}
-              onChange={(e) => set({ slSeconds: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('staffing.concurrency')} error={fieldError(error, 'concurrency')}>
-          {(p) => (
-            <input
-              {...p}
-              className="compact number"
-              type="number"
-              min={1}
-              max={20}
-              step={0.5}
-              value={form.concurrency}
-              onChange={(e) => set({ concurrency: e.target.value })}
-            />
-          )}
-        </Field>
+        {INPUTS.map(({ field, key, ...bounds }) => (
+          <Field key={field} label={t(`staffing.${field}`)} error={fieldError(error, field)}>
+            {(p) => (
+              <input
+                {...p}
+                {...bounds}
+                className="compact number"
+                type="number"
+                value={form[key]}
+                onChange={(e) => set({ [key]: e.target.value })}
+              />
+            )}
+          </Field>
+        ))}
         <button type="submit" className="primary">
           {t('staffing.calculate')}
         </button>
