@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../../actions/context.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ClientHandler, Connection } from '../../realtime/gateway.js';
+import { conversationOperatorId } from '../../store/queries/conversations.js';
 import { enforceOrigin } from './widget.js';
 
 /** Typing signals are ephemeral and throttled: at most one per connection per interval. */
@@ -71,13 +72,8 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
     if (p.kind === 'visitor' && !conn.ownConversations.has(conversationId)) return;
     // Who may hear it: the conversation's operator (and the supervisors), not
     // every operator of the account — a client's draft is part of their dialog.
-    const conversation = await services.db
-      .selectFrom('conversations')
-      .select('operator_id')
-      .where('id', '=', conversationId)
-      .where('account_id', '=', p.accountId)
-      .executeTakeFirst();
-    if (!conversation) return;
+    const ownerId = await conversationOperatorId(services.db, p.accountId, conversationId);
+    if (ownerId === undefined) return;
     await services.bus
       .publish({
         kind: 'typing',
@@ -88,7 +84,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
           conversationId,
           author: p.kind === 'visitor' ? 'contact' : 'operator',
           authorId: p.kind === 'visitor' ? p.contactId : p.operatorId,
-          ownerId: conversation.operator_id,
+          ownerId,
           draft: p.kind === 'visitor' && conn.draftPreview ? draft : null,
         },
       })

@@ -100,3 +100,21 @@ export function getContact(db: Kysely<Database>, accountId: string, id: string) 
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * Who handles a conversation of the account right now: its operator id, null
+ * when nobody does, undefined when there is no such conversation.
+ */
+export async function conversationOperatorId(
+  db: Kysely<Database>,
+  accountId: string,
+  conversationId: string,
+): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('conversations')
+    .select('operator_id')
+    .where('id', '=', conversationId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row?.operator_id;
+}
