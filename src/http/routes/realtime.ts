@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../../actions/context.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ClientHandler, Connection } from '../../realtime/gateway.js';
+import { channelSettings } from '../../store/queries/channels.js';
 import { conversationOperatorId } from '../../store/queries/conversations.js';
 import { enforceOrigin } from './widget.js';
 
@@ -119,15 +120,10 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
   async function visitorChannel(request: FastifyRequest, reply: FastifyReply) {
     const p = request.principal;
     if (p?.kind !== 'visitor') return;
-    const channel = await services.db
-      .selectFrom('channels')
-      .select('settings')
-      .where('id', '=', p.channelId)
-      .where('account_id', '=', p.accountId)
-      .executeTakeFirst();
-    if (!channel) throw notFound('Channel');
-    enforceOrigin(request, reply, channel.settings);
-    visitorChannels.set(request, channel.settings);
+    const settings = await channelSettings(services.db, p.accountId, p.channelId);
+    if (!settings) throw notFound('Channel');
+    enforceOrigin(request, reply, settings);
+    visitorChannels.set(request, settings);
   }
 
   app.get(

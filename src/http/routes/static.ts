@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { demoChannelKey } from '../../store/queries/channels.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const WEB_DIST = join(root, 'web', 'dist');
@@ -25,20 +26,8 @@ export async function registerStaticRoutes(app: FastifyInstance) {
 
   app.get('/demo', { schema: { hide: true } }, async (_request, reply) => {
     if (!existsSync(DEMO_PAGE)) return reply.status(404).send('demo page missing');
-    const channel = await services.db
-      .selectFrom('channels')
-      .select('public_key')
-      .where('kind', '=', 'widget')
-      .where((eb) => eb(eb.ref('settings', '->>').key('demo'), '=', 'true'))
-      // One demo channel per install as a rule; when there are several (a
-      // database shared by test runs, a re-seeded demo) the newest wins.
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const html = readFileSync(DEMO_PAGE, 'utf8').replaceAll(
-      '%CHANNEL_KEY%',
-      channel?.public_key ?? '',
-    );
+    const key = await demoChannelKey(services.db);
+    const html = readFileSync(DEMO_PAGE, 'utf8').replaceAll('%CHANNEL_KEY%', key ?? '');
     return reply.type('text/html; charset=utf-8').send(html);
   });
 

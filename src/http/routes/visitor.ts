@@ -11,6 +11,7 @@ import { receiveContactMessage } from '../../actions/messages/receive-contact-me
 import { notFound } from '../../errors.js';
 import { presentConversation, presentMessage } from '../../presenters.js';
 import { findChannelByKey } from '../../store/queries/account.js';
+import { channelSettings } from '../../store/queries/channels.js';
 import {
   getConversation,
   listConversations,
@@ -44,14 +45,9 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.addHook('preHandler', async (request, reply) => {
     const p = request.principal;
     if (p?.kind !== 'visitor' || !request.headers.origin) return;
-    const channel = await services.db
-      .selectFrom('channels')
-      .select('settings')
-      .where('id', '=', p.channelId)
-      .where('account_id', '=', p.accountId)
-      .executeTakeFirst();
-    if (!channel) throw notFound('Channel');
-    enforceOrigin(request, reply, channel.settings);
+    const settings = await channelSettings(services.db, p.accountId, p.channelId);
+    if (!settings) throw notFound('Channel');
+    enforceOrigin(request, reply, settings);
   });
 
   app.post(
