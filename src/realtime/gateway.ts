@@ -146,36 +146,48 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     conn.socket.send(frame);
   }
 
+  // The bound is read first: every event up to it is visible (an account's
+  // event ids become visible in increasing order), so what the connection owns
+  // is read after it, and anything newer reaches the buffer, which decides
+  // ownership itself. Reading the bound last would let a conversation created
+  // in between fall through both.
   async function hello(conn: Connection, lastEventId: number | undefined) {
     const p = conn.principal;
+    const bound = await latestEventId(services.db, p.accountId);
     if (p.kind === 'visitor')
       conn.ownConversations = await ownConversationIds(services.db, p.accountId, p);
     else conn.teamIds = new Set(await operatorTeamIdsOf(services.db, p.operatorId));
     const visitor = p.kind === 'visitor' ? { conversationIds: [...conn.ownConversations] } : null;
     let resumed = 0;
-    if (lastEventId === undefined) {
-      conn.lastSent = await latestEventId(services.db, p.accountId);
+    if (lastEventId === undefined || lastEventId === bound) {
+      conn.lastSent = bound;
+    } else if (lastEventId > bound) {
+      // Not an event of this account (a restored database, another install).
+      send(conn, {
+        type: 'resync',
+        reason: 'unknown event id; fetch state again',
+        lastEventId: bound,
+      });
+      conn.lastSent = bound;
     } else {
-      const missed = await eventsAfter(
-        services.db,
-        p.accountId,
-        lastEventId,
-        MAX_RESUME_EVENTS + 1,
+      const missed = await eventsAfter(services.db, p.accountId, {
+        afterId: lastEventId,
+        upToId: bound,
+        limit: MAX_RESUME_EVENTS + 1,
         visitor,
-      );
+      });
       if (missed.length > MAX_RESUME_EVENTS) {
-        const latest = await latestEventId(services.db, p.accountId);
         send(conn, {
           type: 'resync',
           reason: 'too many missed events; fetch state again',
-          lastEventId: latest,
+          lastEventId: bound,
         });
-        conn.lastSent = latest;
       } else {
         conn.lastSent = lastEventId;
         sendEvents(conn, missed);
         resumed = missed.length;
       }
+      conn.lastSent = bound;
     }
     send(conn, { type: 'ready', lastEventId: conn.lastSent, resumed });
     sendEvents(

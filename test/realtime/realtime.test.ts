@@ -89,6 +89,69 @@ describe(`websocket delivery and resume (${storeName})`, () => {
     await op.close();
   });
 
+  it('tells a client whose event id is newer than any of the account to resync', async () => {
+    const headers = await loginHeaders(server.url, account.operator('Natalia'));
+    const op = await connect(`${server.wsUrl}/api/v1/ws`, { cookie: headers.cookie });
+    op.send({ type: 'hello', lastEventId: 1e12 });
+    const answer = await op.waitFor((m) => m.type === 'ready' || m.type === 'resync');
+    expect(answer.type).toBe('resync');
+    const ready = await op.waitFor((m) => m.type === 'ready');
+    expect(ready.lastEventId).toBe(answer.lastEventId);
+    expect(ready.lastEventId).toBeLessThan(1e12);
+    // Live events flow again from the account's own ids.
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    await visitorWrites(visitor.token, 'after a restored database', 'restored');
+    await op.waitFor(
+      (m) => m.type === 'event' && JSON.stringify(m).includes('after a restored database'),
+    );
+    await op.close();
+  });
+
+  it("streams a visitor's conversation that opens while their socket says hello", async () => {
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const services = server.sb.services;
+    const db = services.db;
+    // The visitor's first message commits right after the gateway's first read
+    // for this hello (events or conversations), before its second.
+    let armed = true;
+    services.db = afterFirstRead(db, ['events', 'conversations'], async () => {
+      armed = false;
+      await visitorWrites(visitor.token, 'written during hello', 'race');
+    });
+    try {
+      const socket = await connect(
+        `${server.wsUrl}/api/v1/visitor/ws?token=${encodeURIComponent(visitor.token)}`,
+      );
+      socket.send({ type: 'hello' });
+      await socket.waitFor((m) => m.type === 'ready');
+      expect(armed).toBe(false);
+      // The operator's reply must reach the visitor live.
+      const { conversationId } = await db
+        .selectFrom('conversations')
+        .select('id as conversationId')
+        .where('contact_id', '=', visitor.contactId)
+        .executeTakeFirstOrThrow();
+      const headers = await loginHeaders(server.url, account.operator('Natalia'));
+      await fetch(`${server.url}/api/v1/conversations/${conversationId}/take`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      });
+      const res = await fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ text: 'answer during hello', clientKey: 'answer' }),
+      });
+      expect(res.status).toBe(201);
+      await socket.waitFor(
+        (m) => m.type === 'event' && JSON.stringify(m).includes('answer during hello'),
+      );
+      await socket.close();
+    } finally {
+      services.db = db;
+    }
+  });
+
   it('acknowledges a websocket send after commit and answers a retry with the original', async () => {
     const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
     const socket = await connect(
@@ -221,3 +284,31 @@ describe(`websocket delivery and resume (${storeName})`, () => {
     }
   });
 });
+
+/**
+ * `db`, but the first select from one of `tables` runs `hook` after its result
+ * is back (its connection released) and before the caller sees it.
+ */
+function afterFirstRead<T extends object>(db: T, tables: string[], hook: () => Promise<void>): T {
+  let fired = false;
+  const wrap = <O extends object>(target: O, watched: boolean): O =>
+    new Proxy(target, {
+      get(obj, key, receiver) {
+        const value = Reflect.get(obj, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const out = value.apply(obj, args);
+          if (watched && String(key).startsWith('execute') && !fired) {
+            fired = true;
+            return (out as Promise<unknown>).then(async (result) => {
+              await hook();
+              return result;
+            });
+          }
+          const watch = watched || (key === 'selectFrom' && tables.includes(String(args[0])));
+          return watch && out && typeof out === 'object' ? wrap(out, true) : out;
+        };
+      },
+    });
+  return wrap(db, false);
+}

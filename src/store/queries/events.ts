@@ -11,19 +11,27 @@ export async function latestEventId(db: Kysely<Database>, accountId: string): Pr
   return Number(row?.id ?? 0);
 }
 
-/** Events after `afterId` in id order; for a visitor only their conversations' public events. */
+/**
+ * Events in (afterId, upToId] in id order, at most `limit`; for a visitor only
+ * their conversations' public events.
+ */
 export async function eventsAfter(
   db: Kysely<Database>,
   accountId: string,
-  afterId: number,
-  limit: number,
-  visitor: { conversationIds: string[] } | null,
+  range: {
+    afterId: number;
+    upToId: number;
+    limit: number;
+    visitor: { conversationIds: string[] } | null;
+  },
 ): Promise<StoredEvent[]> {
+  const { afterId, upToId, limit, visitor } = range;
   let q = db
     .selectFrom('events')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('id', '>', sql<string>`${afterId}`)
+    .where('id', '<=', sql<string>`${upToId}`)
     .orderBy('id')
     .limit(limit);
   if (visitor) {
@@ -62,4 +70,40 @@ export async function ownConversationIds(
     .where('channel_id', '=', visitor.channelId)
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Accounts whose event tail has work: an external channel whose outbound
+ * cursor (`consumer`) is missing or behind the account's newest event, or an
+ * active webhook behind it. Each test is one probe of events (account_id, id).
+ */
+export async function accountsWithUnreadEvents(
+  db: Kysely<Database>,
+  consumer: string,
+): Promise<string[]> {
+  const after = (account: string, cursor: string) =>
+    db
+      .selectFrom('events as e')
+      .select(sql`1`.as('one'))
+      .whereRef('e.account_id', '=', sql.ref(account))
+      .whereRef('e.id', '>', sql.ref(cursor));
+  const rows = await db
+    .selectFrom('channels as ch')
+    .leftJoin('event_cursors as c', (join) =>
+      join.onRef('c.account_id', '=', 'ch.account_id').on('c.consumer', '=', consumer),
+    )
+    .select('ch.account_id')
+    .where('ch.kind', '<>', 'widget')
+    .where((eb) =>
+      eb.or([eb('c.event_id', 'is', null), eb.exists(after('ch.account_id', 'c.event_id'))]),
+    )
+    .union(
+      db
+        .selectFrom('webhooks as w')
+        .select('w.account_id')
+        .where('w.active', '=', true)
+        .where((eb) => eb.exists(after('w.account_id', 'w.cursor_event_id'))),
+    )
+    .execute();
+  return rows.map((r) => r.account_id);
 }
