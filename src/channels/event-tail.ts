@@ -4,9 +4,13 @@
 // every account with an external channel or a webhook catches what another
 // node committed and could not hand over (it died right after its commit).
 import { perform } from '../actions/context.js';
-import { queueOutboundDeliveries } from '../actions/deliveries/queue-outbound-deliveries.js';
+import {
+  OUTBOUND_CONSUMER,
+  queueOutboundDeliveries,
+} from '../actions/deliveries/queue-outbound-deliveries.js';
 import { fanOutWebhookEvents } from '../actions/webhooks/fan-out-webhook-events.js';
 import { onLocalEvents } from '../events/bus.js';
+import { accountsWithUnreadEvents } from '../store/queries/events.js';
 import { createPump, type Pump } from './pump.js';
 import { WEBHOOK_EVENTS } from './webhooks/events.js';
 import { systemScope, type WorkerDeps } from './worker-deps.js';
@@ -95,16 +99,13 @@ export function createEventTail(deps: WorkerDeps, onQueued: () => void): EventTa
     pump.kick();
   });
 
+  // Only accounts with events past a cursor are visited: on a database of
+  // many accounts, a pass over every one of them would keep the pump busy and
+  // delay what a local commit has just kicked.
   async function sweep() {
-    const rows = await services.db
-      .selectFrom('channels')
-      .select('account_id')
-      .where('kind', '<>', 'widget')
-      .union(services.db.selectFrom('webhooks').select('account_id').where('active', '=', true))
-      .execute();
-    for (const r of rows) {
-      dirty.add(r.account_id);
-      interest.delete(r.account_id);
+    for (const accountId of await accountsWithUnreadEvents(services.db, OUTBOUND_CONSUMER)) {
+      dirty.add(accountId);
+      interest.delete(accountId);
     }
     await pump.drain();
   }

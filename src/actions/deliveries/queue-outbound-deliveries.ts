@@ -6,7 +6,8 @@ import type { MessageView } from '../../presenters.js';
 import type { AuthorKind } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 
-const CONSUMER = 'outbound';
+/** The outbound queueing's name in event_cursors. */
+export const OUTBOUND_CONSUMER = 'outbound';
 
 /**
  * What goes out to the client on Telegram, e-mail and the API channel: what a
@@ -67,7 +68,7 @@ export async function queueOutboundDeliveries(
     .updateTable('event_cursors')
     .set({ event_id: Number(events[events.length - 1]!.id) })
     .where('account_id', '=', ctx.accountId)
-    .where('consumer', '=', CONSUMER)
+    .where('consumer', '=', OUTBOUND_CONSUMER)
     .execute();
   return { queued, more: events.length === input.batch };
 }
@@ -109,7 +110,7 @@ async function lockCursor(ctx: ActionContext): Promise<number | null> {
     .selectFrom('event_cursors')
     .select('event_id')
     .where('account_id', '=', ctx.accountId)
-    .where('consumer', '=', CONSUMER)
+    .where('consumer', '=', OUTBOUND_CONSUMER)
     .forUpdate()
     .skipLocked()
     .executeTakeFirst();
@@ -130,7 +131,7 @@ async function lockCursor(ctx: ActionContext): Promise<number | null> {
   const start = first?.id == null ? await latestId(ctx) : Number(first.id) - 1;
   const inserted = await ctx.trx
     .insertInto('event_cursors')
-    .values({ account_id: ctx.accountId, consumer: CONSUMER, event_id: start })
+    .values({ account_id: ctx.accountId, consumer: OUTBOUND_CONSUMER, event_id: start })
     .onConflict((oc) => oc.columns(['account_id', 'consumer']).doNothing())
     .returning('event_id')
     .executeTakeFirst();
