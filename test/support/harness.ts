@@ -3,6 +3,7 @@
 // PostgreSQL and Redis. Each test builds its own account instead of wiping data.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import pino from 'pino';
 import { createAccount } from '../../src/actions/accounts/create-account.js';
 import { createChannel } from '../../src/actions/channels/create-channel.js';
@@ -15,9 +16,41 @@ import { createSwitchboard, type Switchboard, type SwitchboardOptions } from '..
 import { openStore, type Store } from '../../src/store/database.js';
 import type { DistributionMode, Role } from '../../src/store/schema.js';
 
-export const databaseUrl = process.env.TEST_DATABASE_URL || null;
+const sharedDatabaseUrl = process.env.TEST_DATABASE_URL || null;
+/**
+ * On PostgreSQL each test file (a process) works in a database of its own,
+ * named after TEST_DATABASE_URL's. Files run in parallel, and a node's workers
+ * take any account's due work in their database — right for the nodes of one
+ * installation, but between test files it would make one file wait on
+ * another's deliveries. Several nodes started within a file still share one
+ * database, as in production. global-setup.ts drops these databases.
+ */
+const fileDatabase = sharedDatabaseUrl ? perFileDatabase(sharedDatabaseUrl) : null;
+export const databaseUrl = fileDatabase?.url ?? null;
 export const redisUrl = process.env.TEST_REDIS_URL || null;
 export const storeName = databaseUrl ? 'postgres' : 'pglite';
+
+function perFileDatabase(url: string) {
+  const u = new URL(url);
+  const name = `${u.pathname.slice(1)}_file_${process.pid}_${randomUUID().slice(0, 8)}`;
+  u.pathname = `/${name}`;
+  return { name, url: u.toString() };
+}
+
+let databaseReady: Promise<void> | null = null;
+function ensureDatabase(): Promise<void> {
+  if (!sharedDatabaseUrl || !fileDatabase) return Promise.resolve();
+  databaseReady ??= (async () => {
+    const client = new pg.Client({ connectionString: sharedDatabaseUrl });
+    await client.connect();
+    try {
+      await client.query(`CREATE DATABASE "${fileDatabase.name}"`);
+    } finally {
+      await client.end();
+    }
+  })();
+  return databaseReady;
+}
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -34,6 +67,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function openTestStore(): Promise<Store> {
+  await ensureDatabase();
   return openStore({ databaseUrl, dataDir: 'memory://', poolSize: 10 });
 }
 
@@ -48,6 +82,7 @@ export interface TestServer {
 export async function startTestServer(
   options: SwitchboardOptions & { config?: Partial<Config> } = {},
 ): Promise<TestServer> {
+  await ensureDatabase();
   const config = testConfig(options.config);
   const sb = await createSwitchboard(config, { logger: pino({ level: 'silent' }), ...options });
   await sb.app.listen({ port: 0, host: '127.0.0.1' });
