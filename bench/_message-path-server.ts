@@ -16,8 +16,10 @@ import { createApiToken } from '../src/actions/sessions/create-api-token.js';
 import { loadConfig } from '../src/config.js';
 import { signVisitorToken } from '../src/http/visitor-token.js';
 import { createSwitchboard } from '../src/server.js';
+import { profileOnSignal } from './_profile.js';
 
 const n = Number(process.argv[2] ?? 100);
+profileOnSignal(`server-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}-${n}`);
 // PGlite on disk, as `npm start` runs it (its in-memory file system copies a
 // table file each time it grows, which would measure that instead).
 const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));

@@ -6,12 +6,15 @@
 // in the same run; (b) delivery latency (client send → operator receives the
 // committed message) at a fixed offered load of 2,000 messages/s, open loop.
 // Server and relay run in child processes; this process is the load generator.
+// BENCH_PROFILE=dir writes CPU profiles of the server and of the load
+// generator during the closed loop there (bench/_profile.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { profileDir, profilePhase } from './_profile.js';
 
 type Mode = 'idle' | 'closed' | 'open';
 interface Frame {
@@ -59,18 +62,21 @@ export async function main(args: string[]) {
       const sb = await withChild(
         ['bench/_message-path-server.ts', String(n)],
         env,
-        async (info: {
-          url: string;
-          operators: { id: string; token: string }[];
-          visitors: string[];
-        }) => {
+        async (
+          info: {
+            url: string;
+            operators: { id: string; token: string }[];
+            visitors: string[];
+          },
+          child,
+        ) => {
           const ends: Endpoints = {
             visitor: (i) =>
               `${info.url}/api/v1/visitor/ws?token=${encodeURIComponent(info.visitors[i]!)}`,
             operator: (i) => `${info.url}/api/v1/ws?token=${info.operators[i]!.token}`,
             operatorId: (i) => info.operators[i]!.id,
           };
-          return runLoad(ends, n, seconds, true);
+          return runLoad(ends, n, seconds, true, { name: `${store}-${n}`, child });
         },
       );
       const line = {
@@ -93,7 +99,19 @@ export async function main(args: string[]) {
   for (const l of lines) console.log(l);
 }
 
-async function runLoad(ends: Endpoints, n: number, seconds: number, measureLatency: boolean) {
+/** With BENCH_PROFILE, the server child and this process are profiled during the closed loop. */
+interface ProfiledRun {
+  name: string;
+  child: ChildProcess;
+}
+
+async function runLoad(
+  ends: Endpoints,
+  n: number,
+  seconds: number,
+  measureLatency: boolean,
+  profiled: ProfiledRun | null = null,
+) {
   let mode: Mode = 'idle';
   let acks = 0;
   const sentAt = new Map<string, number>();
@@ -179,9 +197,16 @@ async function runLoad(ends: Endpoints, n: number, seconds: number, measureLaten
     send(o.ws, { conversationId: o.conversation(), text: 'Hello, how can I help?' });
   await sleep(1000);
   acks = 0;
+  const stopProfile =
+    profiled && profileDir ? await profilePhase(`loadgen-${profiled.name}`) : null;
+  if (stopProfile) profiled?.child.kill('SIGUSR2');
   const t0 = performance.now();
   await sleep(seconds * 1000);
   const closedPerS = acks / ((performance.now() - t0) / 1000);
+  if (stopProfile) {
+    profiled?.child.kill('SIGUSR2');
+    await stopProfile();
+  }
   mode = 'idle';
   await sleep(1500);
 
@@ -228,13 +253,9 @@ function open(url: string): Promise<WebSocket> {
 async function withChild<I, T>(
   script: string[],
   env: Record<string, string>,
-  body: (info: I) => Promise<T>,
+  body: (info: I, child: ChildProcess) => Promise<T>,
 ): Promise<T> {
-  // BENCH_PROFILE=dir writes a CPU profile of each child process there.
-  const profile = process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-    : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', ...script], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -244,7 +265,7 @@ async function withChild<I, T>(
       rl.once('line', resolve);
       child.once('exit', (code) => reject(new Error(`${script[0]} exited with ${code}`)));
     });
-    return await body(JSON.parse(first) as I);
+    return await body(JSON.parse(first) as I, child);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -3,6 +3,7 @@
 // the events table on resume. A connection that resumes buffers live events
 // until its catch-up query is done, then skips what it already sent, so every
 // event is delivered exactly once and in id order.
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Services } from '../actions/context.js';
 import type { BusMessage } from '../events/bus.js';
@@ -45,6 +46,10 @@ export interface Realtime {
   connections(): number;
   close(): void;
 }
+
+/** The TCP stream under a `ws` socket (not in its typings). */
+const streamOf = (conn: Connection) =>
+  (conn.socket as unknown as { _socket?: Duplex | null })._socket ?? null;
 
 /** Past this many unsent bytes a slow client is dropped; it resumes from the table. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -143,7 +148,25 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       conn.socket.close(1013, 'too slow; resume from your last event id');
       return;
     }
+    cork(conn);
     conn.socket.send(frame);
+  }
+
+  // What one turn of the event loop sends a socket (a visitor's ack and their
+  // message's event, a batch's events) leaves in one write: a system call per
+  // frame was the largest single cost of the message path.
+  const corked = new Set<Connection>();
+  function cork(conn: Connection) {
+    if (corked.has(conn)) return;
+    const stream = streamOf(conn);
+    if (!stream) return;
+    stream.cork();
+    corked.add(conn);
+    if (corked.size === 1) setImmediate(uncorkAll);
+  }
+  function uncorkAll() {
+    for (const conn of corked) streamOf(conn)?.uncork();
+    corked.clear();
   }
 
   // The bound is read first: every event up to it is visible (an account's
