@@ -63,6 +63,31 @@ function prepareSla(raw: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * A channel's own service-level threshold T (DESIGN §3: the share of
+ * conversations answered within T), read by the reports when they are filtered
+ * to the channel; `null` clears it (the account's applies). Bounds as the
+ * account's.
+ */
+const serviceLevelSchema = z
+  .number()
+  .int()
+  .min(1000, 'At least 1 second.')
+  .max(3_600_000, 'At most one hour.');
+
+function prepareServiceLevel(raw: Record<string, unknown>): Record<string, unknown> {
+  const value = raw.serviceLevelTargetMs;
+  if (value === undefined) return raw;
+  if (value === null) {
+    const { serviceLevelTargetMs: _cleared, ...rest } = raw;
+    return rest;
+  }
+  const parsed = serviceLevelSchema.safeParse(value);
+  if (!parsed.success)
+    throw invalid('settings.serviceLevelTargetMs', parsed.error.issues[0]!.message);
+  return raw;
+}
+
+/**
  * For channel creation and changes: the settings to store, with defaults and
  * generated secrets (the Telegram webhook secret_token) filled in. SLA
  * thresholds are checked for every kind; other unknown keys (notices) are
@@ -74,7 +99,7 @@ export function prepareChannelSettings(
   kind: ChannelKind,
   input: Record<string, unknown>,
 ): Record<string, unknown> {
-  const raw = prepareSla(input);
+  const raw = prepareServiceLevel(prepareSla(input));
   if (kind === 'widget' || raw[CONNECTING_KEY[kind]] === undefined) return raw;
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {

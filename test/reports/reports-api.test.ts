@@ -234,6 +234,23 @@ describe(`reports API (${storeName})`, () => {
     await play.patch('/account', { settings: { serviceLevelTargetMs: 20_000 } });
   });
 
+  it("uses the channel's own threshold when the report is filtered to that channel", async () => {
+    const widget = play.account.channels.widget!.id;
+    const byChannel = () =>
+      play.get<BreakdownBody>(`/reports/breakdown?by=channel&channelId=${widget}&${period}`);
+    expect((await byChannel()).body.serviceLevelThresholdS).toBe(20);
+    await play.patch(`/channels/${widget}`, { settings: { serviceLevelTargetMs: 90_000 } });
+    const lenient = await byChannel();
+    expect(lenient.body.serviceLevelThresholdS).toBe(90);
+    // The 60 s first response now counts as within the threshold too.
+    expect(lenient.body.rows[0]).toMatchObject({ serviceLevel: 1, answeredWithinThreshold: 2 });
+    // Unfiltered reports keep the account's threshold.
+    const all = await play.get<BreakdownBody>(`/reports/breakdown?by=channel&${period}`);
+    expect(all.body.serviceLevelThresholdS).toBe(20);
+    await play.patch(`/channels/${widget}`, { settings: { serviceLevelTargetMs: null } });
+    expect((await byChannel()).body.serviceLevelThresholdS).toBe(20);
+  });
+
   it('cuts by category with the uncategorised last', async () => {
     const { body } = await play.get<BreakdownBody>(`/reports/breakdown?by=category&${period}`);
     expect(body.rows.map((r) => [r.key, r.label, r.conversations])).toEqual([

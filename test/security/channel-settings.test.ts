@@ -114,6 +114,31 @@ describe(`changing a channel's settings (${storeName})`, () => {
     expect(await storedSettings('widget')).not.toHaveProperty('sla');
   });
 
+  it.each([
+    [500, 'At least 1 second.'],
+    [3_600_001, 'At most one hour.'],
+    [1500.5, null],
+    ['20s', null],
+  ])('refuses a service-level threshold of %j, naming the field', async (value, message) => {
+    const res = await patch('widget', { settings: { serviceLevelTargetMs: value } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      code: 'validation_failed',
+      field: 'settings.serviceLevelTargetMs',
+    });
+    if (message) expect(res.body.error?.message).toBe(message);
+    expect(await storedSettings('widget')).not.toHaveProperty('serviceLevelTargetMs');
+  });
+
+  it("keeps a channel's service-level threshold and clears it with null", async () => {
+    expect((await patch('widget', { settings: { serviceLevelTargetMs: 45_000 } })).status).toBe(
+      200,
+    );
+    expect((await storedSettings('widget')).serviceLevelTargetMs).toBe(45_000);
+    expect((await patch('widget', { settings: { serviceLevelTargetMs: null } })).status).toBe(200);
+    expect(await storedSettings('widget')).not.toHaveProperty('serviceLevelTargetMs');
+  });
+
   it('refuses bad thresholds when a channel is created, too', async () => {
     const res = await call('POST', '/channels', {
       kind: 'widget',
