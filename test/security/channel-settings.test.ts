@@ -126,7 +126,7 @@ describe(`changing a channel's settings (${storeName})`, () => {
       code: 'validation_failed',
       field: 'settings.serviceLevelTargetMs',
     });
-    if (message) expect(res.body.error?.message).toBe(message);
+    if (message) expect((res.body.error as { message?: string }).message).toBe(message);
     expect(await storedSettings('widget')).not.toHaveProperty('serviceLevelTargetMs');
   });
 
@@ -160,5 +160,39 @@ describe(`changing a channel's settings (${storeName})`, () => {
       settings: { sla: { yellowMs: 30_000, redMs: 31_000 } },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe(`creating channels and teams (${storeName})`, () => {
+  async function eventsOf(type: string) {
+    const rows = await server.sb.services.db
+      .selectFrom('events')
+      .select('payload')
+      .where('account_id', '=', account.accountId)
+      .where('type', '=', type)
+      .execute();
+    return rows.map((r) => r.payload as Record<string, { id: string } & Record<string, unknown>>);
+  }
+
+  it('announces a new channel like a change, without its secrets', async () => {
+    const res = await call('POST', '/channels', {
+      kind: 'api',
+      name: 'CRM bridge',
+      priority: 2,
+      settings: { hmacSecret: 'another-long-hmac-secret-9876543210' },
+    });
+    expect(res.status).toBe(201);
+    const id = (res.body as { id?: string }).id;
+    expect(id).toBeTruthy();
+    const announced = (await eventsOf('channel.updated')).filter((p) => p.channel!.id === id);
+    expect(announced).toHaveLength(1);
+    expect(JSON.stringify(announced[0])).not.toContain('another-long-hmac-secret');
+  });
+
+  it('announces a new team', async () => {
+    const res = await call('POST', '/teams', { name: 'Night shift', mode: 'round_robin' });
+    expect(res.status).toBe(201);
+    const announced = (await eventsOf('team.updated')).map((p) => p.team!);
+    expect(announced).toContainEqual(expect.objectContaining({ name: 'Night shift' }));
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { prepareChannelSettings } from '../../channels/settings.js';
 import { invalid } from '../../errors.js';
+import { event } from '../../events/catalog.js';
 import { presentChannel } from '../../presenters.js';
 import type { ChannelKind } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
@@ -42,5 +43,8 @@ export async function createChannel(ctx: ActionContext, input: CreateChannelInpu
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return presentChannel(row);
+  const channel = presentChannel(row);
+  // Open admin views and the router hear of it like of a change.
+  ctx.emit(event('channel.updated', 'account', null, { channel }));
+  return channel;
 }

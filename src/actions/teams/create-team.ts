@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
+import { event } from '../../events/catalog.js';
 import { presentTeam } from '../../presenters.js';
 import type { DistributionMode } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
@@ -28,5 +29,7 @@ export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('conflict', 'A team with this name already exists.', 'name');
-  return presentTeam(row);
+  const team = presentTeam(row);
+  ctx.emit(event('team.updated', 'account', null, { team }));
+  return team;
 }
