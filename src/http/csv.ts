@@ -1,7 +1,8 @@
 // CSV exports of report tables: RFC 4180 (quoted when needed, CRLF between
 // records), one header row of the JSON field names, and cells that a
 // spreadsheet would run as a formula (= + - @ …) defused with a leading
-// apostrophe (OWASP "CSV injection").
+// apostrophe (OWASP "CSV injection"). A UTF-8 byte order mark leads, so
+// Excel reads Cyrillic names as UTF-8 rather than the system's code page.
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 
@@ -13,6 +14,7 @@ export function toCsv(
   return stringify(
     rows.map((row) => columns.map((c) => row[c] ?? null)),
     {
+      bom: true,
       header: true,
       columns: [...columns],
       record_delimiter: 'windows',

@@ -114,6 +114,9 @@ describe(`staffing forecast API (${storeName})`, () => {
     const res = await fetch(`${server.url}/api/v1/staffing?tz=UTC&format=csv`, { headers });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="staffing.csv"');
+    // A byte order mark first, so Excel reads UTF-8 (fetch's text() drops it).
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe('dayOfWeek,hour,arrivalsPerHour,handleTimeS,recommendedOperators');
     expect(lines).toHaveLength(169);
