@@ -428,6 +428,28 @@ describe('operator app', () => {
         yellowMs: 20_000,
         redMs: 45_000,
       });
+
+      // The channel's own service-level target; emptied fields clear what was stored.
+      await adminPage.getByRole('button', { name: 'Edit site' }).click();
+      await dialog.getByLabel('Service level target (seconds)').fill('40');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const site = async () =>
+        (
+          await api<{ channels: { name: string; settings: Record<string, unknown> }[] }>(
+            'GET',
+            '/channels',
+          )
+        ).channels.find((c) => c.name === 'site')?.settings;
+      expect((await site())?.serviceLevelTargetMs).toBe(40_000);
+      await adminPage.getByRole('button', { name: 'Edit site' }).click();
+      await dialog.getByLabel('Yellow after (seconds)').fill('');
+      await dialog.getByLabel('Red after (seconds)').fill('');
+      await dialog.getByLabel('Service level target (seconds)').fill('');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await site()).not.toHaveProperty('sla');
+      expect(await site()).not.toHaveProperty('serviceLevelTargetMs');
       page = previous;
       await context.close();
     },

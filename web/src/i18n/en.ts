@@ -271,6 +271,8 @@ export const en = {
   'channels.defaultTeam': 'Default team',
   'channels.sla': 'Waiting colours',
   'channels.slaHint': 'Leave empty to use the account defaults.',
+  'channels.serviceLevelTargetHint':
+    "Empty: the account's target. Used by reports filtered to this channel.",
   'channels.slaInherited': 'Account default',
 
   'connection.title': 'Connection',

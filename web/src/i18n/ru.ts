@@ -272,6 +272,7 @@ export const ru: Record<MessageKey, string> = {
   'channels.defaultTeam': 'Отдел по умолчанию',
   'channels.sla': 'Цвета ожидания',
   'channels.slaHint': 'Оставьте пустым, чтобы использовать настройки компании.',
+  'channels.serviceLevelTargetHint': 'Пусто — цель компании. Действует в отчётах по этому каналу.',
   'channels.slaInherited': 'Как в компании',
 
   'connection.title': 'Подключение',

@@ -33,6 +33,10 @@ export function ChannelForm({
   const sla = channelSla(channel ?? undefined);
   const [yellow, setYellow] = useState(msToSeconds(sla?.yellowMs));
   const [red, setRed] = useState(msToSeconds(sla?.redMs));
+  const ownTarget = channel?.settings.serviceLevelTargetMs;
+  const [target, setTarget] = useState(
+    msToSeconds(typeof ownTarget === 'number' ? ownTarget : undefined),
+  );
   // Unknown keys (set by other tools) are kept; the server never sends secrets here.
   const [settings, setSettings] = useState<Settings>(channel?.settings ?? {});
 
@@ -40,17 +44,19 @@ export function ChannelForm({
     e.preventDefault();
     const yellowMs = secondsToMs(yellow);
     const redMs = secondsToMs(red);
-    const { sla: _old, ...rest } = settings;
+    const { sla: _old, serviceLevelTargetMs: _oldTarget, ...rest } = settings;
+    // Emptied fields are sent as null: the server merges a change over what is
+    // stored, so leaving a key out would keep the old value.
     const nextSettings: Settings = {
       ...rest,
-      ...(yellowMs !== null || redMs !== null
-        ? {
-            sla: {
+      sla:
+        yellowMs !== null || redMs !== null
+          ? {
               ...(yellowMs !== null ? { yellowMs } : {}),
               ...(redMs !== null ? { redMs } : {}),
-            },
-          }
-        : {}),
+            }
+          : null,
+      serviceLevelTargetMs: secondsToMs(target),
     };
     const body = {
       name: name.trim(),
@@ -150,6 +156,21 @@ export function ChannelForm({
                   min={1}
                   value={red}
                   onChange={(e) => setRed(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('account.serviceLevelTarget')}
+              hint={t('channels.serviceLevelTargetHint')}
+              error={err('settings.serviceLevelTargetMs')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={1}
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value)}
                 />
               )}
             </Field>
