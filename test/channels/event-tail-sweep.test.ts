@@ -9,17 +9,15 @@ import {
 import { createWebhook } from '../../src/actions/webhooks/create-webhook.js';
 import { fanOutWebhookEvents } from '../../src/actions/webhooks/fan-out-webhook-events.js';
 import { systemScope } from '../../src/channels/worker-deps.js';
-import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
 import { accountsWithUnreadEvents } from '../../src/store/queries/events.js';
-import { buildAccount, openTestStore, storeName } from '../support/harness.js';
+import { buildAccount, openTestServices, storeName } from '../support/harness.js';
 
 let store: Store;
 let services: Services;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  services = { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random };
+  ({ store, services } = await openTestServices());
 });
 afterAll(() => store.close());
 

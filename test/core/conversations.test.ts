@@ -8,16 +8,14 @@ import { takeConversation } from '../../src/actions/conversations/take-conversat
 import { receiveContactMessage } from '../../src/actions/messages/receive-contact-message.js';
 import { sendMessage } from '../../src/actions/messages/send-message.js';
 import { AppError } from '../../src/errors.js';
-import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
-import { buildAccount, openTestStore, storeName, type TestAccount } from '../support/harness.js';
+import { buildAccount, openTestServices, storeName, type TestAccount } from '../support/harness.js';
 
 let store: Store;
 let services: Services;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  services = { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random };
+  ({ store, services } = await openTestServices());
 });
 afterAll(() => store.close());
 

@@ -5,16 +5,14 @@ import { perform, type Scope, type Services } from '../../src/actions/context.js
 import { closeConversation } from '../../src/actions/conversations/close-conversation.js';
 import { createGroupCommit } from '../../src/actions/messages/group-commit.js';
 import type { AppError } from '../../src/errors.js';
-import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
-import { buildAccount, openTestStore, storeName } from '../support/harness.js';
+import { buildAccount, openTestServices, storeName } from '../support/harness.js';
 
 let store: Store;
 let services: Services;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  services = { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random };
+  ({ store, services } = await openTestServices());
 });
 afterAll(() => store.close());
 

@@ -12,6 +12,7 @@ import { createOperator } from '../../src/actions/operators/create-operator.js';
 import { setOperatorStatus } from '../../src/actions/operators/set-operator-status.js';
 import { createTeam } from '../../src/actions/teams/create-team.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { createMemoryBus } from '../../src/events/bus.js';
 import { createSwitchboard, type Switchboard, type SwitchboardOptions } from '../../src/server.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import type { DistributionMode, Role } from '../../src/store/schema.js';
@@ -69,6 +70,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function openTestStore(): Promise<Store> {
   await ensureDatabase();
   return openStore({ databaseUrl, dataDir: 'memory://', poolSize: 10 });
+}
+
+/** A test store with in-process services (memory bus, real clock), for tests of actions without a server. */
+export async function openTestServices(): Promise<{ store: Store; services: Services }> {
+  const store = await openTestStore();
+  return {
+    store,
+    services: { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random },
+  };
 }
 
 export interface TestServer {

@@ -7,6 +7,7 @@ import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/use-account';
 import { refreshSession } from '../../state/session';
+import { ServiceTargetFields, type ServiceTargets } from './service-targets';
 import { MODES } from './team-form';
 import { msToSeconds, secondsToMs, useSave } from './use-save';
 import { WorkingHoursEditor } from './working-hours-editor';
@@ -18,9 +19,11 @@ export function AccountAdmin() {
   const save = useSave();
   const [name, setName] = useState(me.account.name);
   const [limit, setLimit] = useState(String(s.defaultLimit));
-  const [yellow, setYellow] = useState(msToSeconds(s.sla.yellowMs));
-  const [red, setRed] = useState(msToSeconds(s.sla.redMs));
-  const [target, setTarget] = useState(msToSeconds(s.serviceLevelTargetMs));
+  const [targets, setTargets] = useState<ServiceTargets>({
+    yellow: msToSeconds(s.sla.yellowMs),
+    red: msToSeconds(s.sla.redMs),
+    target: msToSeconds(s.serviceLevelTargetMs),
+  });
   const [categoryRequired, setCategoryRequired] = useState(s.categoryRequired);
   const [mode, setMode] = useState<DistributionMode>(s.routing.mode);
   const [hours, setHours] = useState<WorkingHours | null>(s.workingHours);
@@ -29,8 +32,8 @@ export function AccountAdmin() {
     e.preventDefault();
     const settings = {
       defaultLimit: Number(limit),
-      sla: { yellowMs: secondsToMs(yellow), redMs: secondsToMs(red) },
-      serviceLevelTargetMs: secondsToMs(target),
+      sla: { yellowMs: secondsToMs(targets.yellow), redMs: secondsToMs(targets.red) },
+      serviceLevelTargetMs: secondsToMs(targets.target),
       categoryRequired,
       routing: { ...s.routing, mode },
       workingHours: hours,
@@ -80,45 +83,12 @@ export function AccountAdmin() {
         </div>
         <fieldset>
           <legend>{t('account.sla')}</legend>
-          <div className="field-row">
-            <Field label={t('sla.yellowAfter')} error={err('settings.sla.yellowMs')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  value={yellow}
-                  onChange={(e) => setYellow(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('sla.redAfter')} error={err('settings.sla.redMs')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  value={red}
-                  onChange={(e) => setRed(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label={t('account.serviceLevelTarget')}
-              hint={t('account.serviceLevelTargetHint')}
-              error={err('settings.serviceLevelTargetMs')}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  value={target}
-                  onChange={(e) => setTarget(e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
+          <ServiceTargetFields
+            value={targets}
+            onChange={setTargets}
+            error={err}
+            targetHint={t('account.serviceLevelTargetHint')}
+          />
         </fieldset>
         <label className="checkbox">
           <input

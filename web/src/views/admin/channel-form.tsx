@@ -10,6 +10,7 @@ import { channelSla } from '../../lib/sla';
 import { useReference } from '../../lib/use-account';
 import { ConnectionEditor } from './connection-editor';
 import { NoticesEditor } from './notices-editor';
+import { ServiceTargetFields, type ServiceTargets } from './service-targets';
 import { msToSeconds, secondsToMs, useSave } from './use-save';
 import { WidgetSettingsEditor } from './widget-settings-editor';
 
@@ -31,19 +32,19 @@ export function ChannelForm({
   const [priority, setPriority] = useState(String(channel?.priority ?? 1));
   const [teamId, setTeamId] = useState(channel?.defaultTeamId ?? '');
   const sla = channelSla(channel ?? undefined);
-  const [yellow, setYellow] = useState(msToSeconds(sla?.yellowMs));
-  const [red, setRed] = useState(msToSeconds(sla?.redMs));
   const ownTarget = channel?.settings.serviceLevelTargetMs;
-  const [target, setTarget] = useState(
-    msToSeconds(typeof ownTarget === 'number' ? ownTarget : undefined),
-  );
+  const [targets, setTargets] = useState<ServiceTargets>({
+    yellow: msToSeconds(sla?.yellowMs),
+    red: msToSeconds(sla?.redMs),
+    target: msToSeconds(typeof ownTarget === 'number' ? ownTarget : undefined),
+  });
   // Unknown keys (set by other tools) are kept; the server never sends secrets here.
   const [settings, setSettings] = useState<Settings>(channel?.settings ?? {});
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const yellowMs = secondsToMs(yellow);
-    const redMs = secondsToMs(red);
+    const yellowMs = secondsToMs(targets.yellow);
+    const redMs = secondsToMs(targets.red);
     const { sla: _old, serviceLevelTargetMs: _oldTarget, ...rest } = settings;
     // Emptied fields are sent as null: the server merges a change over what is
     // stored, so leaving a key out would keep the old value.
@@ -56,7 +57,7 @@ export function ChannelForm({
               ...(redMs !== null ? { redMs } : {}),
             }
           : null,
-      serviceLevelTargetMs: secondsToMs(target),
+      serviceLevelTargetMs: secondsToMs(targets.target),
     };
     const body = {
       name: name.trim(),
@@ -136,45 +137,12 @@ export function ChannelForm({
         <fieldset>
           <legend>{t('channels.sla')}</legend>
           <p className="hint">{t('channels.slaHint')}</p>
-          <div className="field-row">
-            <Field label={t('sla.yellowAfter')} error={err('settings.sla.yellowMs')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  value={yellow}
-                  onChange={(e) => setYellow(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('sla.redAfter')} error={err('settings.sla.redMs')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  value={red}
-                  onChange={(e) => setRed(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label={t('account.serviceLevelTarget')}
-              hint={t('channels.serviceLevelTargetHint')}
-              error={err('settings.serviceLevelTargetMs')}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  value={target}
-                  onChange={(e) => setTarget(e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
+          <ServiceTargetFields
+            value={targets}
+            onChange={setTargets}
+            error={err}
+            targetHint={t('channels.serviceLevelTargetHint')}
+          />
         </fieldset>
         {kind !== 'widget' && (
           <ConnectionEditor
