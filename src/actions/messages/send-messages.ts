@@ -139,13 +139,26 @@ function checkText(input: SendMessageInput): MessageOutcome | null {
   return null;
 }
 
+/** What sending reads of a conversation; only these columns are fetched (and parsed). */
+const LOCKED_COLUMNS = [
+  'id',
+  'channel_id',
+  'contact_id',
+  'state',
+  'operator_id',
+  'team_id',
+  'last_seq',
+  'first_operator_reply_at',
+] as const;
+type LockedConversation = Pick<ConversationRow, (typeof LOCKED_COLUMNS)[number]>;
+
 async function lockConversations(
   ctx: ActionContext,
   ids: string[],
-): Promise<Map<string, ConversationRow>> {
+): Promise<Map<string, LockedConversation>> {
   const rows = await ctx.trx
     .selectFrom('conversations')
-    .selectAll()
+    .select(LOCKED_COLUMNS)
     .where('id', 'in', ids)
     .where('account_id', '=', ctx.accountId)
     .orderBy('id')
@@ -181,7 +194,7 @@ async function loadAuthors(ctx: ActionContext, actors: Actor[]) {
 
 function authorOf(
   actor: Actor,
-  conv: ConversationRow,
+  conv: LockedConversation,
   authors: Awaited<ReturnType<typeof loadAuthors>>,
   asBot: boolean,
 ): Author | AppError {
@@ -207,43 +220,54 @@ function replayKey(input: SendMessageInput, author: Author, channelId: string): 
 }
 
 /**
- * Earlier messages with the same identity as any of these requests. Looked up
- * by the unique indexes' full keys, so the cost follows the batch, not the
- * account's history.
+ * Earlier messages with the same identity as any of these requests: one probe
+ * of a unique index per key. The keys arrive as arrays, joined laterally with
+ * LIMIT 1, so the plan is a loop of index lookups whatever the batch size — an
+ * `IN` list of row values planned as a bitmap OR took 17 ms a batch on
+ * average under load (half of PostgreSQL's time in the message benchmark),
+ * and a plain join would hash the account's whole history.
  */
 async function findReplays(
   ctx: ActionContext,
   requests: readonly MessageRequest[],
-  conversations: Map<string, ConversationRow>,
+  conversations: Map<string, LockedConversation>,
 ): Promise<Map<string, MessageRow>> {
-  const external = requests.flatMap(({ input }) => {
+  const external = { channels: [] as string[], ids: [] as string[] };
+  const keyed = { kinds: [] as string[], authors: [] as string[], keys: [] as string[] };
+  for (const { actor, input } of requests) {
     const channelId = conversations.get(input.conversationId)?.channel_id;
-    return input.externalId && channelId ? [sql`(${channelId}::uuid, ${input.externalId})`] : [];
-  });
-  const keyed = requests.flatMap(({ actor, input }) =>
-    input.clientKey && actor.kind !== 'system'
-      ? [sql`(${actor.kind}, ${actor.id}::uuid, ${input.clientKey})`]
-      : [],
-  );
+    if (input.externalId && channelId) {
+      external.channels.push(channelId);
+      external.ids.push(input.externalId);
+    }
+    if (input.clientKey && actor.kind !== 'system') {
+      keyed.kinds.push(actor.kind);
+      keyed.authors.push(actor.id);
+      keyed.keys.push(input.clientKey);
+    }
+  }
   const found = new Map<string, MessageRow>();
-  if (external.length > 0) {
-    const rows = await ctx.trx
-      .selectFrom('messages')
-      .selectAll()
-      .where('account_id', '=', ctx.accountId)
-      .where('external_id', 'is not', null)
-      .where(sql<boolean>`(channel_id, external_id) IN (${sql.join(external)})`)
-      .execute();
+  if (external.ids.length > 0) {
+    const { rows } = await sql<MessageRow>`
+      SELECT m.* FROM unnest(${external.channels}::uuid[], ${external.ids}::text[]) AS k(channel, id)
+      CROSS JOIN LATERAL (
+        SELECT * FROM messages m
+        WHERE m.channel_id = k.channel AND m.external_id = k.id
+          AND m.external_id IS NOT NULL AND m.account_id = ${ctx.accountId}
+        LIMIT 1
+      ) m`.execute(ctx.trx);
     for (const m of rows) found.set(`x:${m.channel_id}:${m.external_id}`, m);
   }
-  if (keyed.length > 0) {
-    const rows = await ctx.trx
-      .selectFrom('messages')
-      .selectAll()
-      .where('account_id', '=', ctx.accountId)
-      .where('client_key', 'is not', null)
-      .where(sql<boolean>`(author_kind, author_id, client_key) IN (${sql.join(keyed)})`)
-      .execute();
+  if (keyed.keys.length > 0) {
+    const { rows } = await sql<MessageRow>`
+      SELECT m.* FROM unnest(${keyed.kinds}::text[], ${keyed.authors}::uuid[], ${keyed.keys}::text[])
+        AS k(kind, author, key)
+      CROSS JOIN LATERAL (
+        SELECT * FROM messages m
+        WHERE m.account_id = ${ctx.accountId} AND m.client_key IS NOT NULL
+          AND m.author_kind = k.kind AND m.author_id = k.author AND m.client_key = k.key
+        LIMIT 1
+      ) m`.execute(ctx.trx);
     for (const m of rows) found.set(`k:${m.author_kind}:${m.author_id}:${m.client_key}`, m);
   }
   return found;
@@ -252,7 +276,7 @@ async function findReplays(
 async function writeMessages(
   ctx: ActionContext,
   rows: MessageRow[],
-  conversations: Map<string, ConversationRow>,
+  conversations: Map<string, LockedConversation>,
   firstReplies: Set<string>,
 ): Promise<void> {
   if (rows.length === 0) return;
