@@ -2,53 +2,15 @@
 // hand below (T = 20 s unless a test sets another).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeName } from '../support/harness.js';
-import { Play, startWorld, T0, type World } from './support.js';
-
-interface OperatorRow {
-  operatorId: string;
-  operatorName: string;
-  conversations: number;
-  firstResponseAvgS: number | null;
-  firstResponseMedianS: number | null;
-  answeredClientMessages: number;
-  unansweredClientMessages: number;
-  reactionAvgS: number | null;
-  durationAvgS: number | null;
-  likes: number;
-  dislikes: number;
-  likedConversationIds: string[];
-  dislikedConversationIds: string[];
-  targeted: number;
-  nonTargeted: number;
-  auditScore: number | null;
-}
-interface OperatorsBody {
-  from: string;
-  to: string;
-  serviceLevelThresholdS: number;
-  rows: OperatorRow[];
-}
-interface BreakdownRow {
-  key: string | null;
-  label: string;
-  conversations: number;
-  waitAvgS: number | null;
-  waitMedianS: number | null;
-  firstResponseAvgS: number | null;
-  serviceLevel: number | null;
-  answeredWithinThreshold: number;
-  abandoned: number;
-  targeted: number;
-  nonTargeted: number;
-}
-interface BreakdownBody {
-  by: string;
-  serviceLevelThresholdS: number;
-  rows: BreakdownRow[];
-}
-interface ErrorBody {
-  error: { code: string; field: string | null };
-}
+import {
+  type BreakdownBody,
+  type ErrorBody,
+  type OperatorsBody,
+  Play,
+  startWorld,
+  T0,
+  type World,
+} from './support.js';
 
 let world: World;
 let play: Play;

@@ -211,3 +211,50 @@ export class Play {
     return { status: res.status, body: await res.json() };
   }
 }
+
+// The answers of the /reports endpoints, as the tests read them.
+export interface OperatorRow {
+  operatorId: string;
+  operatorName: string;
+  conversations: number;
+  firstResponseAvgS: number | null;
+  firstResponseMedianS: number | null;
+  answeredClientMessages: number;
+  unansweredClientMessages: number;
+  reactionAvgS: number | null;
+  durationAvgS: number | null;
+  likes: number;
+  dislikes: number;
+  likedConversationIds: string[];
+  dislikedConversationIds: string[];
+  targeted: number;
+  nonTargeted: number;
+  auditScore: number | null;
+}
+export interface OperatorsBody {
+  from: string;
+  to: string;
+  serviceLevelThresholdS: number;
+  rows: OperatorRow[];
+}
+export interface BreakdownRow {
+  key: string | null;
+  label: string;
+  conversations: number;
+  waitAvgS: number | null;
+  waitMedianS: number | null;
+  firstResponseAvgS: number | null;
+  serviceLevel: number | null;
+  answeredWithinThreshold: number;
+  abandoned: number;
+  targeted: number;
+  nonTargeted: number;
+}
+export interface BreakdownBody {
+  by: string;
+  serviceLevelThresholdS: number;
+  rows: BreakdownRow[];
+}
+export interface ErrorBody {
+  error: { code: string; field: string | null };
+}
