@@ -720,7 +720,12 @@ describe('the website chat widget in Chromium', () => {
       await page
         .getByRole('textbox', { name: 'Anything to add? (optional)' })
         .fill('Quick and kind');
+      expect(await page.locator('[data-switchboard-widget] form.comment').count()).toBe(1);
       await page.getByRole('button', { name: 'Send comment' }).click();
+      // The thanks show from the like on; the comment form goes once the comment is stored.
+      await expect
+        .poll(() => page.locator('[data-switchboard-widget] form.comment').count())
+        .toBe(0);
       await expect
         .poll(() => page.locator('[data-switchboard-widget] .feedback').textContent())
         .toContain('Thank you for your feedback!');
