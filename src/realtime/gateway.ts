@@ -182,36 +182,33 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     else conn.teamIds = new Set(await operatorTeamIdsOf(services.db, p.operatorId));
     const visitor = p.kind === 'visitor' ? { conversationIds: [...conn.ownConversations] } : null;
     let resumed = 0;
-    if (lastEventId === undefined || lastEventId === bound) {
-      conn.lastSent = bound;
-    } else if (lastEventId > bound) {
-      // Not an event of this account (a restored database, another install).
-      send(conn, {
-        type: 'resync',
-        reason: 'unknown event id; fetch state again',
-        lastEventId: bound,
-      });
-      conn.lastSent = bound;
-    } else {
-      const missed = await eventsAfter(services.db, p.accountId, {
-        afterId: lastEventId,
-        upToId: bound,
-        limit: MAX_RESUME_EVENTS + 1,
-        visitor,
-      });
-      if (missed.length > MAX_RESUME_EVENTS) {
-        send(conn, {
-          type: 'resync',
-          reason: 'too many missed events; fetch state again',
-          lastEventId: bound,
-        });
-      } else {
+    if (lastEventId !== undefined && lastEventId !== bound) {
+      // An id past the bound is not an event of this account (a restored
+      // database, another install): nothing to replay, fetch state again.
+      const missed =
+        lastEventId < bound
+          ? await eventsAfter(services.db, p.accountId, {
+              afterId: lastEventId,
+              upToId: bound,
+              limit: MAX_RESUME_EVENTS + 1,
+              visitor,
+            })
+          : null;
+      if (missed && missed.length <= MAX_RESUME_EVENTS) {
         conn.lastSent = lastEventId;
         sendEvents(conn, missed);
         resumed = missed.length;
+      } else {
+        send(conn, {
+          type: 'resync',
+          reason: missed
+            ? 'too many missed events; fetch state again'
+            : 'unknown event id; fetch state again',
+          lastEventId: bound,
+        });
       }
-      conn.lastSent = bound;
     }
+    conn.lastSent = bound;
     send(conn, { type: 'ready', lastEventId: conn.lastSent, resumed });
     sendEvents(
       conn,
