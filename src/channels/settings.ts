@@ -1,6 +1,7 @@
 // Channel settings are validated per kind when a channel is created and parsed
 // again when used (rows may predate a setting). A bad setting names its field.
 import { z } from 'zod';
+import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../domain/metrics/index.js';
 import { invalid } from '../errors.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
@@ -71,8 +72,8 @@ function prepareSla(raw: Record<string, unknown>): Record<string, unknown> {
 const serviceLevelSchema = z
   .number()
   .int()
-  .min(1000, 'At least 1 second.')
-  .max(3_600_000, 'At most one hour.');
+  .min(SERVICE_LEVEL_TARGET_BOUNDS_MS.min, 'At least 1 second.')
+  .max(SERVICE_LEVEL_TARGET_BOUNDS_MS.max, 'At most one hour.');
 
 function prepareServiceLevel(raw: Record<string, unknown>): Record<string, unknown> {
   const value = raw.serviceLevelTargetMs;

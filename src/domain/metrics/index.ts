@@ -15,6 +15,7 @@ export { mean, median, ratio, sum } from './stats.js';
 export {
   DEFAULT_SERVICE_LEVEL_TARGET_MS,
   type MetricSummary,
+  SERVICE_LEVEL_TARGET_BOUNDS_MS,
   type SummaryOptions,
   summarize,
 } from './summarize.js';

@@ -18,6 +18,8 @@ import type { MetricItem } from './types.js';
 
 /** DESIGN §3: service level is measured against T = 20 s unless configured. */
 export const DEFAULT_SERVICE_LEVEL_TARGET_MS = 20_000;
+/** The T an account or a channel may set: whole milliseconds, one second to one hour. */
+export const SERVICE_LEVEL_TARGET_BOUNDS_MS = { min: 1000, max: 3_600_000 } as const;
 
 export interface SummaryOptions {
   serviceLevelTargetMs: number;

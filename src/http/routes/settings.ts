@@ -11,6 +11,7 @@ import {
   updateTeam,
 } from '../../actions/account/update-settings.js';
 import { perform } from '../../actions/context.js';
+import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../../domain/metrics/index.js';
 import { operatorScope } from '../auth.js';
 
 const id = z.object({ id: z.string().uuid() });
@@ -21,7 +22,11 @@ export const accountSettingsPatch = z
   .object({
     defaultLimit: z.number().int().min(0).max(100),
     sla: z.object({ yellowMs: z.number().int().min(1000), redMs: z.number().int().min(1000) }),
-    serviceLevelTargetMs: z.number().int().min(1000).max(3_600_000),
+    serviceLevelTargetMs: z
+      .number()
+      .int()
+      .min(SERVICE_LEVEL_TARGET_BOUNDS_MS.min)
+      .max(SERVICE_LEVEL_TARGET_BOUNDS_MS.max),
     categoryRequired: z.boolean(),
     routing: z.object({
       mode,
