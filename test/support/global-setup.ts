@@ -1,6 +1,7 @@
 // Drops the per-file databases test runs leave on PostgreSQL (see harness.ts),
 // before the run (an interrupted one may have left some) and after it.
 import pg from 'pg';
+import { fileDatabasePrefix } from './file-databases.js';
 
 async function dropFileDatabases() {
   const url = process.env.TEST_DATABASE_URL;
@@ -8,10 +9,9 @@ async function dropFileDatabases() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const base = new URL(url).pathname.slice(1);
     const { rows } = await client.query<{ name: string }>(
       'SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)',
-      [`${base}_file_`],
+      [fileDatabasePrefix(url)],
     );
     for (const { name } of rows) await client.query(`DROP DATABASE "${name}" WITH (FORCE)`);
   } finally {

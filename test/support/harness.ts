@@ -16,6 +16,7 @@ import { createMemoryBus } from '../../src/events/bus.js';
 import { createSwitchboard, type Switchboard, type SwitchboardOptions } from '../../src/server.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import type { DistributionMode, Role } from '../../src/store/schema.js';
+import { fileDatabasePrefix } from './file-databases.js';
 
 const sharedDatabaseUrl = process.env.TEST_DATABASE_URL || null;
 /**
@@ -32,20 +33,21 @@ export const redisUrl = process.env.TEST_REDIS_URL || null;
 export const storeName = databaseUrl ? 'postgres' : 'pglite';
 
 function perFileDatabase(url: string) {
+  const name = `${fileDatabasePrefix(url)}${process.pid}_${randomUUID().slice(0, 8)}`;
   const u = new URL(url);
-  const name = `${u.pathname.slice(1)}_file_${process.pid}_${randomUUID().slice(0, 8)}`;
   u.pathname = `/${name}`;
-  return { name, url: u.toString() };
+  return { name, url: u.toString(), shared: url };
 }
 
 let databaseReady: Promise<void> | null = null;
 function ensureDatabase(): Promise<void> {
-  if (!sharedDatabaseUrl || !fileDatabase) return Promise.resolve();
+  if (!fileDatabase) return Promise.resolve();
+  const { name, shared } = fileDatabase;
   databaseReady ??= (async () => {
-    const client = new pg.Client({ connectionString: sharedDatabaseUrl });
+    const client = new pg.Client({ connectionString: shared });
     await client.connect();
     try {
-      await client.query(`CREATE DATABASE "${fileDatabase.name}"`);
+      await client.query(`CREATE DATABASE "${name}"`);
     } finally {
       await client.end();
     }
