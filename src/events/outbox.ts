@@ -4,14 +4,17 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { PendingEvent, StoredEvent } from './catalog.js';
 
-const EVENTS_PER_INSERT = 4_000;
-
 /**
  * Writes events and returns them with their ids. Takes a per-account
  * transaction-level advisory lock first, held until commit, so that within an
  * account event ids become visible in increasing order: a client resuming
  * "after id N" can never miss a smaller id committed later. Call it last in the
  * transaction to keep the lock short.
+ *
+ * The events go as one array per column, whatever their number: one short
+ * statement to parse and plan instead of eight parameters per event, and one
+ * row back (the ids, and the transaction's timestamp that is every row's
+ * `created_at`) instead of a row per event.
  */
 export async function appendEvents(
   trx: Transaction<Database>,
@@ -22,32 +25,27 @@ export async function appendEvents(
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`events:${accountId}`}, 0))`.execute(
     trx,
   );
-  // In chunks: one INSERT may bind at most 65,535 parameters (8 per event),
-  // and a router pass can assign 10,000 conversations at once.
-  const rows: { id: string; created_at: Date }[] = [];
-  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
-    const chunk = await trx
-      .insertInto('events')
-      .values(
-        events.slice(start, start + EVENTS_PER_INSERT).map((e) => ({
-          account_id: accountId,
-          type: e.type,
-          conversation_id: e.conversationId,
-          audience: e.audience,
-          payload: JSON.stringify(e.payload),
-          route_operator_id: e.route?.operatorId ?? null,
-          route_team_id: e.route?.teamId ?? null,
-          routed: e.route !== null,
-        })),
-      )
-      .returning(['id', 'created_at'])
-      .execute();
-    rows.push(...chunk);
-  }
-  return events.map((e, i) => ({
-    ...e,
-    id: Number(rows[i]!.id),
-    accountId,
-    at: new Date(rows[i]!.created_at).toISOString(),
-  }));
+  const { rows } = await sql<{ ids: (string | number | bigint)[]; at: Date | string }>`
+    WITH inserted AS (
+      INSERT INTO events (account_id, type, conversation_id, audience, payload,
+                          route_operator_id, route_team_id, routed)
+      SELECT ${accountId}, e.type, e.conversation_id, e.audience, e.payload::jsonb,
+             e.route_operator_id, e.route_team_id, e.routed
+      FROM unnest(${events.map((e) => e.type)}::text[],
+                  ${events.map((e) => e.conversationId)}::uuid[],
+                  ${events.map((e) => e.audience)}::text[],
+                  ${events.map((e) => JSON.stringify(e.payload))}::text[],
+                  ${events.map((e) => e.route?.operatorId ?? null)}::uuid[],
+                  ${events.map((e) => e.route?.teamId ?? null)}::uuid[],
+                  ${events.map((e) => e.route !== null)}::boolean[])
+        WITH ORDINALITY AS e(type, conversation_id, audience, payload,
+                             route_operator_id, route_team_id, routed, n)
+      ORDER BY e.n
+      RETURNING id
+    )
+    SELECT array_agg(id ORDER BY id) AS ids, now() AS at FROM inserted`.execute(trx);
+  // Ids come from one sequence in insertion order, so the sorted ids are the events' in order.
+  const ids = rows[0]!.ids.map(Number);
+  const at = new Date(rows[0]!.at).toISOString();
+  return events.map((e, i) => ({ ...e, id: ids[i]!, accountId, at }));
 }

@@ -86,6 +86,38 @@ describe(`conversations and messages (${storeName})`, () => {
     expect(row.last_seq).toBe(2);
   });
 
+  it('stores text and attachments exactly as sent, whatever characters they hold', async () => {
+    const account = await buildAccount(services);
+    const client = await contactIn(account);
+    const text = 'Braces {a,b}, "quotes", back\\slash, NULL, tab\there, Привет 👋\nnew line';
+    const attachments = [
+      {
+        id: crypto.randomUUID(),
+        name: 'счёт "июнь" {1}.pdf',
+        contentType: 'application/pdf',
+        size: 42,
+      },
+    ];
+    const { result } = await perform(services, client.scope, (ctx) =>
+      receiveContactMessage(ctx, {
+        channelId: account.channels.widget!.id,
+        contactId: client.id,
+        text,
+        attachments,
+        clientKey: 'key, with "quotes"',
+      }),
+    );
+    const row = await store.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('id', '=', result.message.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ text, attachments, client_key: 'key, with "quotes"', seq: 1 });
+    expect(row.external_id).toBeNull();
+    expect(row.author_kind).toBe('contact');
+    expect(row.author_id).toBe(client.id);
+  });
+
   it('returns the original message for a retried send with the same key and writes nothing', async () => {
     const account = await buildAccount(services);
     const client = await contactIn(account);

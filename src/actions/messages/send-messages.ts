@@ -273,6 +273,7 @@ async function findReplays(
   return found;
 }
 
+/** The batch's rows and conversation counters, one array per column (see appendEvents). */
 async function writeMessages(
   ctx: ActionContext,
   rows: MessageRow[],
@@ -283,18 +284,24 @@ async function writeMessages(
   const touched = [...new Set(rows.map((r) => r.conversation_id))].map(
     (id) => conversations.get(id)!,
   );
-  const values = sql.join(
-    touched.map(
-      (c) => sql`(${c.id}::uuid, ${c.last_seq}::int, ${firstReplies.has(c.id)}::boolean)`,
-    ),
-  );
   await sql`
     UPDATE conversations c SET last_seq = v.seq,
       first_operator_reply_at = CASE WHEN v.first_reply THEN ${ctx.now}::timestamptz ELSE c.first_operator_reply_at END
-    FROM (VALUES ${values}) AS v(id, seq, first_reply)
+    FROM unnest(${touched.map((c) => c.id)}::uuid[], ${touched.map((c) => c.last_seq)}::int[],
+                ${touched.map((c) => firstReplies.has(c.id))}::boolean[]) AS v(id, seq, first_reply)
     WHERE c.id = v.id`.execute(ctx.trx);
-  await ctx.trx
-    .insertInto('messages')
-    .values(rows.map((r) => ({ ...r, attachments: JSON.stringify(r.attachments) })))
-    .execute();
+  await sql`
+    INSERT INTO messages (id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
+                          text, attachments, client_key, external_id, created_at)
+    SELECT m.id, m.account_id, m.conversation_id, m.channel_id, m.seq, m.author_kind, m.author_id,
+           m.text, m.attachments::jsonb, m.client_key, m.external_id, m.created_at
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.account_id)}::uuid[],
+                ${rows.map((r) => r.conversation_id)}::uuid[], ${rows.map((r) => r.channel_id)}::uuid[],
+                ${rows.map((r) => r.seq)}::int[], ${rows.map((r) => r.author_kind)}::text[],
+                ${rows.map((r) => r.author_id)}::uuid[], ${rows.map((r) => r.text)}::text[],
+                ${rows.map((r) => JSON.stringify(r.attachments))}::text[],
+                ${rows.map((r) => r.client_key)}::text[], ${rows.map((r) => r.external_id)}::text[],
+                ${rows.map((r) => r.created_at)}::timestamptz[])
+      AS m(id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
+           text, attachments, client_key, external_id, created_at)`.execute(ctx.trx);
 }
