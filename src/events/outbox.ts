@@ -11,8 +11,8 @@ import type { PendingEvent, StoredEvent } from './catalog.js';
  * "after id N" can never miss a smaller id committed later. Call it last in the
  * transaction to keep the lock short.
  *
- * The events go as one array per column, whatever their number: one short
- * statement to parse and plan instead of eight parameters per event, and one
+ * The events go as one JSON array, whatever their number: one short statement
+ * to parse and plan instead of eight parameters per event, and one
  * row back (the ids, and the transaction's timestamp that is every row's
  * `created_at`) instead of a row per event.
  */
@@ -25,27 +25,30 @@ export async function appendEvents(
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`events:${accountId}`}, 0))`.execute(
     trx,
   );
-  const { rows } = await sql<{ ids: (string | number | bigint)[]; at: Date | string }>`
+  const rows = events.map((e) => ({
+    type: e.type,
+    conversation_id: e.conversationId,
+    audience: e.audience,
+    payload: e.payload,
+    route_operator_id: e.route?.operatorId ?? null,
+    route_team_id: e.route?.teamId ?? null,
+    routed: e.route !== null,
+  }));
+  const {
+    rows: [inserted],
+  } = await sql<{ ids: (string | number | bigint)[]; at: Date | string }>`
     WITH inserted AS (
       INSERT INTO events (account_id, type, conversation_id, audience, payload,
                           route_operator_id, route_team_id, routed)
-      SELECT ${accountId}, e.type, e.conversation_id, e.audience, e.payload::jsonb,
+      SELECT ${accountId}, e.type, e.conversation_id, e.audience, e.payload,
              e.route_operator_id, e.route_team_id, e.routed
-      FROM unnest(${events.map((e) => e.type)}::text[],
-                  ${events.map((e) => e.conversationId)}::uuid[],
-                  ${events.map((e) => e.audience)}::text[],
-                  ${events.map((e) => JSON.stringify(e.payload))}::text[],
-                  ${events.map((e) => e.route?.operatorId ?? null)}::uuid[],
-                  ${events.map((e) => e.route?.teamId ?? null)}::uuid[],
-                  ${events.map((e) => e.route !== null)}::boolean[])
-        WITH ORDINALITY AS e(type, conversation_id, audience, payload,
-                             route_operator_id, route_team_id, routed, n)
-      ORDER BY e.n
+      FROM json_populate_recordset(NULL::events, ${JSON.stringify(rows)}::json) WITH ORDINALITY AS e
+      ORDER BY e.ordinality
       RETURNING id
     )
     SELECT array_agg(id ORDER BY id) AS ids, now() AS at FROM inserted`.execute(trx);
   // Ids come from one sequence in insertion order, so the sorted ids are the events' in order.
-  const ids = rows[0]!.ids.map(Number);
-  const at = new Date(rows[0]!.at).toISOString();
+  const ids = inserted!.ids.map(Number);
+  const at = new Date(inserted!.at).toISOString();
   return events.map((e, i) => ({ ...e, id: ids[i]!, accountId, at }));
 }

@@ -273,7 +273,7 @@ async function findReplays(
   return found;
 }
 
-/** The batch's rows and conversation counters, one array per column (see appendEvents). */
+/** The batch's rows as one JSON array, its conversations' counters as arrays (see appendEvents). */
 async function writeMessages(
   ctx: ActionContext,
   rows: MessageRow[],
@@ -293,15 +293,7 @@ async function writeMessages(
   await sql`
     INSERT INTO messages (id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
                           text, attachments, client_key, external_id, created_at)
-    SELECT m.id, m.account_id, m.conversation_id, m.channel_id, m.seq, m.author_kind, m.author_id,
-           m.text, m.attachments::jsonb, m.client_key, m.external_id, m.created_at
-    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.account_id)}::uuid[],
-                ${rows.map((r) => r.conversation_id)}::uuid[], ${rows.map((r) => r.channel_id)}::uuid[],
-                ${rows.map((r) => r.seq)}::int[], ${rows.map((r) => r.author_kind)}::text[],
-                ${rows.map((r) => r.author_id)}::uuid[], ${rows.map((r) => r.text)}::text[],
-                ${rows.map((r) => JSON.stringify(r.attachments))}::text[],
-                ${rows.map((r) => r.client_key)}::text[], ${rows.map((r) => r.external_id)}::text[],
-                ${rows.map((r) => r.created_at)}::timestamptz[])
-      AS m(id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
-           text, attachments, client_key, external_id, created_at)`.execute(ctx.trx);
+    SELECT id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
+           text, attachments, client_key, external_id, created_at
+    FROM json_populate_recordset(NULL::messages, ${JSON.stringify(rows)}::json)`.execute(ctx.trx);
 }
