@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { presentDelivery } from '../../channels/present.js';
 import { event } from '../../events/catalog.js';
 import type { MessageView } from '../../presenters.js';
+import { latestEventId } from '../../store/queries/events.js';
 import type { AuthorKind } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 
@@ -128,7 +129,8 @@ async function lockCursor(ctx: ActionContext): Promise<number | null> {
     .where('account_id', '=', ctx.accountId)
     .where('created_at', '>=', since.at)
     .executeTakeFirst();
-  const start = first?.id == null ? await latestId(ctx) : Number(first.id) - 1;
+  const start =
+    first?.id == null ? await latestEventId(ctx.trx, ctx.accountId) : Number(first.id) - 1;
   const inserted = await ctx.trx
     .insertInto('event_cursors')
     .values({ account_id: ctx.accountId, consumer: OUTBOUND_CONSUMER, event_id: start })
@@ -137,13 +139,4 @@ async function lockCursor(ctx: ActionContext): Promise<number | null> {
     .executeTakeFirst();
   // Another node created it first: it works on this account now.
   return inserted ? start : null;
-}
-
-async function latestId(ctx: ActionContext): Promise<number> {
-  const row = await ctx.trx
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .where('account_id', '=', ctx.accountId)
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
 }
