@@ -56,3 +56,11 @@ export class AppError extends Error {
 export const invalid = (field: string, message: string) =>
   new AppError('validation_failed', message, field);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
+
+/**
+ * A unique index refused the write (PostgreSQL's 23505, PGlite's too): two
+ * writers raced for one name. The action answers with its own conflict.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}

@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCannedResponse } from '../../src/actions/catalog/create-canned-response.js';
+import { createCategory } from '../../src/actions/catalog/create-category.js';
+import { type ActionContext, perform } from '../../src/actions/context.js';
+import { categorizeConversation } from '../../src/actions/conversations/categorize-conversation.js';
+import { listCategories } from '../../src/store/queries/account.js';
 import {
   buildAccount,
   loginHeaders,
@@ -160,6 +165,84 @@ describe(`HTTP API (${storeName})`, () => {
       authorization: `Bearer ${visitorOfMine.token}`,
     });
     expect(peek.status).toBe(404);
+  });
+
+  it('renames categories and canned responses, naming the field of a taken name, within the account only', async () => {
+    const admin = await loginHeaders(server.url, mine.admin);
+    const create = async (name: string) =>
+      (await call('POST', '/api/v1/categories', admin, { name })).body.id as string;
+    const billing = await create('Billing');
+    await create('Refunds');
+    const rename = (id: string, name: string, as = admin) =>
+      call('PATCH', `/api/v1/categories/${id}`, as, { name });
+
+    expect(await rename(billing, ' Refunds ')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'conflict', field: 'name' } },
+    });
+    expect(await rename(billing, '   ')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'validation_failed', field: 'name' } },
+    });
+    expect((await call('POST', '/api/v1/categories', admin, { name: ' ' })).status).toBe(400);
+
+    // A category closed conversations use cannot go, but it can be renamed.
+    const { conversationId } = await conversationIn(mine);
+    const set = await call('PATCH', `/api/v1/conversations/${conversationId}/category`, admin, {
+      categoryId: billing,
+    });
+    expect(set.status).toBe(200);
+    expect(await call('DELETE', `/api/v1/categories/${billing}`, admin)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'conflict', field: 'categoryId' } },
+    });
+    expect(await rename(billing, 'Payments')).toMatchObject({
+      status: 200,
+      body: { id: billing, name: 'Payments' },
+    });
+    const names = (await call('GET', '/api/v1/categories', admin)).body.categories.map(
+      (c: { name: string }) => c.name,
+    );
+    expect(names).toContain('Payments');
+    expect(names).not.toContain('Billing');
+
+    const canned = async (shortcut: string) =>
+      (await call('POST', '/api/v1/canned-responses', admin, { shortcut, text: 'Hi' })).body
+        .id as string;
+    const hello = await canned('hello');
+    await canned('bye');
+    expect(
+      await call('PATCH', `/api/v1/canned-responses/${hello}`, admin, { shortcut: '/bye' }),
+    ).toMatchObject({ status: 409, body: { error: { code: 'conflict', field: 'shortcut' } } });
+    expect(
+      await call('PATCH', `/api/v1/canned-responses/${hello}`, admin, { shortcut: 'hi' }),
+    ).toMatchObject({ status: 200, body: { shortcut: 'hi' } });
+
+    // Another account's category — even one in use — and canned response: 404, nothing changed.
+    const asTheirAdmin = <T>(action: (ctx: ActionContext) => Promise<T>) =>
+      perform(server.sb.services, theirs.scopeOf('admin'), action).then((r) => r.result);
+    const theirCategory = (await asTheirAdmin((ctx) => createCategory(ctx, { name: 'Theirs' }))).id;
+    const theirConversation = await conversationIn(theirs);
+    await asTheirAdmin((ctx) =>
+      categorizeConversation(ctx, {
+        conversationId: theirConversation.conversationId,
+        categoryId: theirCategory,
+      }),
+    );
+    const theirCanned = (
+      await asTheirAdmin((ctx) => createCannedResponse(ctx, { shortcut: 'x', text: 'X' }))
+    ).id;
+    for (const res of [
+      await call('DELETE', `/api/v1/categories/${theirCategory}`, admin),
+      await rename(theirCategory, 'Mine now'),
+      await call('PATCH', `/api/v1/canned-responses/${theirCanned}`, admin, { text: 'Mine' }),
+      await call('DELETE', `/api/v1/canned-responses/${theirCanned}`, admin),
+    ])
+      expect(res).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await listCategories(server.sb.services.db, theirs.accountId)).toContainEqual({
+      id: theirCategory,
+      name: 'Theirs',
+    });
   });
 
   it('lets the first of two operators take a manual conversation; the second hears "already taken"', async () => {

@@ -1,5 +1,5 @@
 import { prepareChannelSettings } from '../../channels/settings.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, isUniqueViolation, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentAccount, presentChannel, presentTeam } from '../../presenters.js';
 import type { AccountSettings, DistributionMode } from '../../store/schema.js';
@@ -131,26 +131,56 @@ export async function updateChannel(
   return channel;
 }
 
+/** Renames keep closed conversations' categories (and the reports) under the new name. */
+export async function renameCategory(
+  ctx: ActionContext,
+  input: { categoryId: string; name: string },
+) {
+  authorize(ctx.actor, 'account.configure');
+  const name = input.name.trim();
+  if (!name) throw new AppError('validation_failed', 'A name is required.', 'name');
+  const row = await ctx.trx
+    .updateTable('categories')
+    .set({ name })
+    .where('id', '=', input.categoryId)
+    .where('account_id', '=', ctx.accountId)
+    .returning(['id', 'name'])
+    .executeTakeFirst()
+    .catch((error: unknown) => {
+      // The account's unique index on names decides, also between two racing renames.
+      throw isUniqueViolation(error)
+        ? new AppError('conflict', 'A category with this name already exists.', 'name')
+        : error;
+    });
+  if (!row) throw notFound('Category');
+  await audit(ctx, 'category.rename', { categoryId: row.id, name });
+  return row;
+}
+
 export async function deleteCategory(ctx: ActionContext, input: { categoryId: string }) {
   authorize(ctx.actor, 'account.configure');
+  const category = await ctx.trx
+    .selectFrom('categories')
+    .select('id')
+    .where('id', '=', input.categoryId)
+    .where('account_id', '=', ctx.accountId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!category) throw notFound('Category');
   const used = await ctx.trx
     .selectFrom('conversations')
     .select('id')
-    .where('category_id', '=', input.categoryId)
+    .where('account_id', '=', ctx.accountId)
+    .where('category_id', '=', category.id)
     .limit(1)
     .executeTakeFirst();
   if (used)
     throw new AppError(
       'conflict',
-      'Closed conversations use this category; rename it instead.',
+      'Conversations use this category; rename it instead.',
       'categoryId',
     );
-  const res = await ctx.trx
-    .deleteFrom('categories')
-    .where('id', '=', input.categoryId)
-    .where('account_id', '=', ctx.accountId)
-    .executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw notFound('Category');
+  await ctx.trx.deleteFrom('categories').where('id', '=', category.id).execute();
   return { ok: true };
 }
 
@@ -162,13 +192,17 @@ export async function updateCannedResponse(
   const row = await ctx.trx
     .updateTable('canned_responses')
     .set({
-      ...(input.shortcut ? { shortcut: input.shortcut.replace(/^\//, '') } : {}),
+      ...(input.shortcut ? { shortcut: input.shortcut.trim().replace(/^\//, '') } : {}),
       ...(input.text ? { text: input.text } : {}),
     })
     .where('id', '=', input.id)
     .where('account_id', '=', ctx.accountId)
     .returning(['id', 'shortcut', 'text'])
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw new AppError('conflict', 'A canned response with this shortcut exists.', 'shortcut');
+    });
   if (!row) throw notFound('Canned response');
   return row;
 }

@@ -93,7 +93,7 @@ export async function registerAccountRoutes(base: FastifyInstance) {
       schema: {
         tags: ['account'],
         summary: 'Create a category',
-        body: z.object({ name: z.string().min(1).max(100) }),
+        body: z.object({ name: z.string().trim().min(1).max(100) }),
       },
     },
     async (request, reply) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   deleteCannedResponse,
   deleteCategory,
+  renameCategory,
   updateAccount,
   updateCannedResponse,
   updateChannel,
@@ -114,6 +115,25 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
       const scope = operatorScope(request);
       const { result } = await perform(services, scope, (ctx) =>
         updateChannel(ctx, { channelId: request.params.id, ...request.body }),
+      );
+      return result;
+    },
+  );
+
+  app.patch(
+    '/categories/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Rename a category (closed conversations keep it)',
+        params: id,
+        body: z.object({ name: z.string().trim().min(1).max(100) }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        renameCategory(ctx, { categoryId: request.params.id, name: request.body.name }),
       );
       return result;
     },
