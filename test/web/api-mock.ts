@@ -14,7 +14,10 @@ export interface Recorded {
 
 type Handler = (req: Recorded) => unknown;
 
-/** Routes are `"GET /reports/operators"` (path under /api/v1, no query); others answer 404. */
+/**
+ * Routes are `"GET /reports/operators"` (path under /api/v1, no query); others answer 404.
+ * A handler answers 200 with what it returns, or with a `Response` it builds (an error).
+ */
 export function mockApi(routes: Record<string, Handler>): Recorded[] {
   const calls: Recorded[] = [];
   vi.stubGlobal(
@@ -36,7 +39,9 @@ export function mockApi(routes: Record<string, Handler>): Recorded[] {
             status: 404,
           },
         );
-      return new Response(JSON.stringify(handler(req)), {
+      const out = handler(req);
+      if (out instanceof Response) return out;
+      return new Response(JSON.stringify(out), {
         status: 200,
         headers: { 'content-type': 'application/json' },
       });

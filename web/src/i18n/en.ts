@@ -321,6 +321,8 @@ export const en = {
 
   'categories.new': 'New category',
   'categories.empty': 'No categories yet.',
+  'categories.rename': 'Rename',
+  'categories.renameNamed': 'Rename {name}',
 
   'canned.create': 'New canned response',
   'canned.edit': 'Edit the canned response',

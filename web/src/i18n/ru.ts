@@ -322,6 +322,8 @@ export const ru: Record<MessageKey, string> = {
 
   'categories.new': 'Новая категория',
   'categories.empty': 'Категорий пока нет.',
+  'categories.rename': 'Переименовать',
+  'categories.renameNamed': 'Переименовать: {name}',
 
   'canned.create': 'Новый шаблон',
   'canned.edit': 'Изменить шаблон',
