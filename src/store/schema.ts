@@ -2,6 +2,7 @@
 // Core tables here; the channels' tables in schema-channels.ts, the audit's and
 // the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { WorkingHours } from '../domain/notices.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
 import type { QualityTables } from './schema-quality.js';
@@ -24,7 +25,7 @@ export interface AccountSettings {
   serviceLevelTargetMs: number;
   categoryRequired: boolean;
   routing: { mode: DistributionMode; languageRouting: boolean; languageTimeoutMs: number };
-  workingHours: unknown | null;
+  workingHours: WorkingHours | null;
   /**
    * How long an operator whose websockets all dropped stays as they were before
    * going offline; null or absent: the server's OFFLINE_GRACE_MS.

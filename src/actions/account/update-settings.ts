@@ -8,8 +8,9 @@ import { authorize } from '../policy.js';
 
 // Admin changes to the account's configuration. Each takes effect at once:
 // the router reads settings at every pass, and open operator apps hear
-// account.updated, team.updated or channel.updated (the web app refetches
-// settings periodically and on tab focus; see docs/realtime.md).
+// account.updated, team.updated or channel.updated and apply it. Categories
+// and canned responses have no events: the web app refetches them
+// periodically and on tab focus (docs/realtime.md).
 
 async function audit(ctx: ActionContext, action: string, details: Record<string, unknown>) {
   await ctx.trx

@@ -1,6 +1,6 @@
 // The API's JSON shapes. Server presenters and the event catalog are the
 // contract, so they are imported (types only) instead of copied.
-import type { SlaThresholds } from '../../../src/domain/sla';
+import type { Weekday, WorkingHours } from '../../../src/domain/notices';
 import type { StoredEvent } from '../../../src/events/catalog';
 import type {
   ChannelView,
@@ -9,8 +9,19 @@ import type {
   OperatorView,
   TeamView,
 } from '../../../src/presenters';
+import type { AccountSettings } from '../../../src/store/schema';
 
-export type { ChannelView, ConversationView, MessageView, OperatorView, StoredEvent, TeamView };
+export type {
+  AccountSettings,
+  ChannelView,
+  ConversationView,
+  MessageView,
+  OperatorView,
+  StoredEvent,
+  TeamView,
+  Weekday,
+  WorkingHours,
+};
 
 export type Role = OperatorView['role'];
 export type OperatorStatus = OperatorView['status'];
@@ -18,22 +29,7 @@ export type DistributionMode = TeamView['mode'];
 export type ChannelKind = ChannelView['kind'];
 export type Attachment = MessageView['attachments'][number];
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-export interface WorkingHours {
-  timezone: string;
-  days: Partial<Record<Weekday, { from: string; to: string }>>;
-}
-
-export interface AccountSettings {
-  defaultLimit: number;
-  sla: SlaThresholds;
-  serviceLevelTargetMs: number;
-  categoryRequired: boolean;
-  routing: { mode: DistributionMode; languageRouting: boolean; languageTimeoutMs: number };
-  workingHours: WorkingHours | null;
-}
 
 export interface Account {
   id: string;

@@ -37,14 +37,25 @@ export async function loadReference(): Promise<void> {
   });
 }
 
+// An operator, team or channel from an event replaces its old version, in the
+// order the API lists them.
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+function upsert<T extends { id: string }>(list: T[], item: T, order: (a: T, b: T) => number): T[] {
+  return [...list.filter((x) => x.id !== item.id), item].sort(order);
+}
+
 export function upsertOperator(operator: OperatorView): void {
-  reference.set((r) => {
-    const exists = r.operators.some((o) => o.id === operator.id);
-    return {
-      ...r,
-      operators: exists
-        ? r.operators.map((o) => (o.id === operator.id ? operator : o))
-        : [...r.operators, operator].sort((a, b) => a.name.localeCompare(b.name)),
-    };
-  });
+  reference.set((r) => ({ ...r, operators: upsert(r.operators, operator, byName) }));
+}
+
+export function upsertTeam(team: TeamView): void {
+  reference.set((r) => ({ ...r, teams: upsert(r.teams, team, byName) }));
+}
+
+export function upsertChannel(channel: ChannelView): void {
+  reference.set((r) => ({
+    ...r,
+    channels: upsert(r.channels, channel, (a, b) => a.priority - b.priority || byName(a, b)),
+  }));
 }

@@ -1,6 +1,6 @@
 // The logged-in operator and their account. `null` shows the login form.
 import { api, setCsrfToken } from '../api/client';
-import type { Me, OperatorView } from '../api/types';
+import type { Account, Me, OperatorView } from '../api/types';
 import { createStore } from './store';
 
 export type SessionState =
@@ -55,6 +55,15 @@ export function updateMe(operator: OperatorView): void {
   session.set((s) =>
     s.phase === 'ready' && s.me.operator.id === operator.id
       ? { phase: 'ready', me: { ...s.me, operator } }
+      : s,
+  );
+}
+
+/** New account settings (SLA thresholds, limits…) from `account.updated`: they apply at once. */
+export function updateAccount(account: Account): void {
+  session.set((s) =>
+    s.phase === 'ready' && s.me.account.id === account.id
+      ? { phase: 'ready', me: { ...s.me, account } }
       : s,
   );
 }

@@ -3,8 +3,8 @@
 import { api } from '../api/client';
 import { RealtimeClient, type RealtimeStatus } from '../api/realtime';
 import type { Contact, ConversationView, Me, MessageView, StoredEvent } from '../api/types';
-import { loadReference, upsertOperator } from './reference';
-import { currentMe, refreshSession, session, updateMe } from './session';
+import { loadReference, upsertChannel, upsertOperator, upsertTeam } from './reference';
+import { currentMe, refreshSession, session, updateAccount, updateMe } from './session';
 import { createStore } from './store';
 import { currentTime } from './ticker';
 import {
@@ -108,6 +108,9 @@ const handlers: Handlers = {
       if (updated) void refetch(updated);
     }
   },
+  'account.updated': (_me, e) => updateAccount(e.payload.account),
+  'team.updated': (_me, e) => upsertTeam(e.payload.team),
+  'channel.updated': (_me, e) => upsertChannel(e.payload.channel),
 };
 
 function apply(event: StoredEvent): void {
@@ -181,8 +184,9 @@ export function startSync(): () => void {
   });
   client = rt;
   rt.start();
-  // Account settings and reference data have no events of their own: refresh
-  // them now and then, and whenever the operator comes back to the tab.
+  // Account, team and channel changes arrive as events; categories and canned
+  // responses have none: refresh them now and then, and whenever the operator
+  // comes back to the tab.
   const refresh = () => void Promise.all([refreshSession(), loadReference()]).catch(() => {});
   const timer = setInterval(refresh, SETTINGS_REFRESH_MS);
   const onVisible = () => document.visibilityState === 'visible' && refresh();
