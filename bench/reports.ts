@@ -11,8 +11,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { AUDIT_VERSION } from '../src/actions/audit/record-audit.js';
 import { DEFAULT_SERVICE_LEVEL_TARGET_MS, median } from '../src/domain/metrics/index.js';
 import { openStore, type Store } from '../src/store/database.js';
+import { staleAudits } from '../src/store/queries/audit.js';
 import { storeMetricRows } from '../src/store/queries/conversation-metrics.js';
 import { breakdownReport, operatorReport } from '../src/store/queries/reports.js';
 
@@ -232,6 +234,16 @@ async function previousWorld(store: Store): Promise<World> {
   };
 }
 
+async function markAllAudited(store: Store) {
+  await sql`
+    INSERT INTO audit_results (conversation_id, account_id, operator_id, closed_at, last_seq,
+                               version, score, checks, failed, audited_at)
+    SELECT id, account_id, operator_id, closed_at, last_seq, ${AUDIT_VERSION}, 1, '[]', '{}', now()
+      FROM conversations WHERE state = 'closed'
+    ON CONFLICT (conversation_id) DO NOTHING`.execute(store.db);
+  await sql`ANALYZE audit_results`.execute(store.db);
+}
+
 async function timeMs(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await fn();
@@ -254,6 +266,11 @@ export async function main(args: string[]) {
     const w = reuse ? await previousWorld(store) : await generate(store, total);
     const generationS = (performance.now() - generated) / 1000;
 
+    // Every close audited, as the auditor leaves a live account (results written
+    // set-based): the operator report reads their scores, and the auditor's
+    // sweep below finds nothing to do — its steady state.
+    process.stderr.write('marking every closed conversation audited…\n');
+    await markAllAudited(store);
     const to = new Date(w.start.getTime() + DAYS * 86_400_000);
     const filter = {
       accountId: w.accountId,
@@ -276,6 +293,21 @@ export async function main(args: string[]) {
       channelMs.push(await timeMs(channel));
       progress('timing', r + 1, runs);
     }
+
+    // The auditor's sweep: the full check it makes at start and hourly, and the
+    // periodic one over the last hour's closes.
+    const fullSweep = () => staleAudits(store.db, AUDIT_VERSION, 200);
+    const recentSweep = () =>
+      staleAudits(store.db, AUDIT_VERSION, 200, new Date(to.getTime() - 3_600_000));
+    if ((await fullSweep()).length > 0) throw new Error('the sweep found stale audits');
+    await recentSweep();
+    const fullMs: number[] = [];
+    const recentMs: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      fullMs.push(await timeMs(fullSweep));
+      recentMs.push(await timeMs(recentSweep));
+      progress('sweeps', r + 1, runs);
+    }
     const round = (x: number | null) => Math.round((x ?? 0) * 10) / 10;
     console.log(
       JSON.stringify({
@@ -283,6 +315,8 @@ export async function main(args: string[]) {
         conversations: total,
         operator_report_ms: round(median(operatorMs)),
         channel_report_ms: round(median(channelMs)),
+        audit_sweep_full_ms: round(median(fullMs)),
+        audit_sweep_recent_ms: round(median(recentMs)),
       }),
     );
   } finally {

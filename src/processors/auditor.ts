@@ -2,8 +2,12 @@
 // `conversation.closed` queues the conversation at once. A periodic sweep is
 // the safety net for what events cannot see — a node that died between the
 // commit and the audit, conversations closed before the audit existed, and
-// results of an older AUDIT_VERSION. recordAudit is idempotent, so the two
-// paths (and several nodes) may meet on the same conversation harmlessly.
+// results of an older AUDIT_VERSION. The first sweep after start, and one an
+// hour, checks every closed conversation; the others only what was closed
+// since the last full one — at a million conversations a full check is most
+// of a second of database time, a recent one a fraction of a millisecond.
+// recordAudit is idempotent, so the two paths (and several nodes) may meet on
+// the same conversation harmlessly.
 // Audits run one at a time per node: they are off every client's path.
 import type { Logger } from 'pino';
 import { AUDIT_VERSION, recordAudit } from '../actions/audit/record-audit.js';
@@ -14,14 +18,30 @@ import { staleAudits } from '../store/queries/audit.js';
 export interface Auditor {
   /** Queues one conversation; resolves when its audit is done (or failed and logged). */
   audit(accountId: string, conversationId: string): Promise<void>;
-  /** Audits closed conversations without a current result; resolves with how many were recorded. */
-  sweep(): Promise<number>;
+  /**
+   * Audits closed conversations without a current result — all of them, or
+   * those closed since `closedSince`; resolves with how many were recorded.
+   */
+  sweep(closedSince?: Date | null): Promise<number>;
   /** Resolves when everything queued so far is done. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const SWEEP_BATCH = 200;
+const FULL_SWEEP_MS = 60 * 60_000;
+/** Close times come from the closing node's clock: recent sweeps look back this much further. */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * What a periodic sweep checks: every closed conversation (null) first and
+ * once an hour after the last full sweep that succeeded; otherwise what was
+ * closed since that one began, with a margin for the nodes' clocks.
+ */
+export function periodicSweepSince(lastFullSweep: number | null, now: number): Date | null {
+  if (lastFullSweep === null || now - lastFullSweep >= FULL_SWEEP_MS) return null;
+  return new Date(lastFullSweep - CLOCK_MARGIN_MS);
+}
 
 export function startAuditor(services: Services, logger: Logger, sweepMs: number): Auditor {
   let chain: Promise<unknown> = Promise.resolve();
@@ -56,10 +76,10 @@ export function startAuditor(services: Services, logger: Logger, sweepMs: number
     }
   });
 
-  async function sweep(): Promise<number> {
+  async function sweep(closedSince: Date | null = null): Promise<number> {
     let recorded = 0;
     for (;;) {
-      const batch = await staleAudits(services.db, AUDIT_VERSION, SWEEP_BATCH);
+      const batch = await staleAudits(services.db, AUDIT_VERSION, SWEEP_BATCH, closedSince);
       const done = await Promise.all(batch.map((c) => enqueue(c.accountId, c.conversationId)));
       const progress = done.filter(Boolean).length;
       recorded += progress;
@@ -69,9 +89,16 @@ export function startAuditor(services: Services, logger: Logger, sweepMs: number
   }
 
   let sweeping: Promise<number> | null = null;
+  let lastFullSweep: number | null = null;
   const timer = setInterval(() => {
     if (sweeping) return;
-    sweeping = sweep()
+    const startedAt = services.now().getTime();
+    const since = periodicSweepSince(lastFullSweep, startedAt);
+    sweeping = sweep(since)
+      .then((recorded) => {
+        if (since === null) lastFullSweep = startedAt;
+        return recorded;
+      })
       .catch((err) => {
         logger.error({ err }, 'audit sweep failed');
         return 0;
@@ -86,7 +113,7 @@ export function startAuditor(services: Services, logger: Logger, sweepMs: number
     audit: async (accountId, conversationId) => {
       await enqueue(accountId, conversationId);
     },
-    sweep,
+    sweep: (closedSince) => sweep(closedSince ?? null),
     async idle() {
       while (queued.size > 0) await Promise.allSettled([...queued.values()]);
     },

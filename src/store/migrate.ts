@@ -8,6 +8,7 @@ import { m006Reports } from './migrations/006-reports.js';
 import { m007Audit } from './migrations/007-audit.js';
 import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 import { m009Hardening } from './migrations/009-hardening.js';
+import { m010AuditSweep } from './migrations/010-audit-sweep.js';
 
 // Forward-only, applied in name order at every start; the same on PGlite and PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007-audit': m007Audit,
   '008-routing-presence': m008RoutingPresence,
   '009-hardening': m009Hardening,
+  '010-audit-sweep': m010AuditSweep,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -3,6 +3,7 @@ import { perform } from '../../src/actions/context.js';
 import { closeConversation } from '../../src/actions/conversations/close-conversation.js';
 import { sendMessage } from '../../src/actions/messages/send-message.js';
 import { AUDIT_CHECKS } from '../../src/domain/audit/index.js';
+import { periodicSweepSince } from '../../src/processors/auditor.js';
 import {
   BAD_DIALOG,
   GOOD_DIALOG,
@@ -168,6 +169,34 @@ describe(`dialog audit storage and API (${storeName})`, () => {
     expect((await get(`/audit/conversations/${id}`, headers)).status).toBe(404);
     expect(await server.sb.auditor.sweep()).toBeGreaterThanOrEqual(1);
     expect((await get(`/audit/conversations/${id}`, headers)).body.score).toBe(1);
+  });
+
+  it('sweeps only the closes since a given time when asked, every close otherwise', async () => {
+    const { account, headers } = await setup();
+    const older = await closed(account, 'Natalia');
+    const newer = await closed(account, 'Natalia');
+    const { db } = server.sb.services;
+    const { closed_at } = await db
+      .selectFrom('conversations')
+      .select('closed_at')
+      .where('id', '=', newer)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('audit_results').where('conversation_id', 'in', [older, newer]).execute();
+
+    await server.sb.auditor.sweep(new Date(closed_at!));
+    expect((await get(`/audit/conversations/${newer}`, headers)).status).toBe(200);
+    expect((await get(`/audit/conversations/${older}`, headers)).status).toBe(404);
+    await server.sb.auditor.sweep();
+    expect((await get(`/audit/conversations/${older}`, headers)).body.score).toBe(1);
+  });
+
+  it('plans periodic sweeps: every close at start and hourly, else the closes since the last full one', () => {
+    const t = Date.parse('2026-11-23T10:00:00Z');
+    const since = new Date(t - 5 * 60_000);
+    expect(periodicSweepSince(null, t)).toBeNull();
+    expect(periodicSweepSince(t, t + 60_000)).toEqual(since);
+    expect(periodicSweepSince(t, t + 59 * 60_000)).toEqual(since);
+    expect(periodicSweepSince(t, t + 60 * 60_000)).toBeNull();
   });
 
   it('re-audits a re-closed conversation and keeps the reviewer’s verdict', async () => {
