@@ -250,6 +250,16 @@ async function timeMs(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** The median of `runs` timed runs of each function, the functions taking turns. */
+async function medians(label: string, runs: number, fns: (() => Promise<unknown>)[]) {
+  const times = fns.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, fn] of fns.entries()) times[i]!.push(await timeMs(fn));
+    progress(label, r + 1, runs);
+  }
+  return times.map((t) => median(t));
+}
+
 export async function main(args: string[]) {
   const total = positive(args, 'conversations', 1_000_000);
   if (total < 1000) throw new Error('--conversations must be at least 1000');
@@ -286,13 +296,7 @@ export async function main(args: string[]) {
       `data ready in ${generationS.toFixed(0)} s; ${inPeriod} conversations handled by operators in the last ${REPORT_DAYS} days\n`,
     );
     await channel();
-    const operatorMs: number[] = [];
-    const channelMs: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      operatorMs.push(await timeMs(operator));
-      channelMs.push(await timeMs(channel));
-      progress('timing', r + 1, runs);
-    }
+    const [operatorMs, channelMs] = await medians('timing', runs, [operator, channel]);
 
     // The auditor's sweep: the full check it makes at start and hourly, and the
     // periodic one over the last hour's closes.
@@ -301,22 +305,16 @@ export async function main(args: string[]) {
       staleAudits(store.db, AUDIT_VERSION, 200, new Date(to.getTime() - 3_600_000));
     if ((await fullSweep()).length > 0) throw new Error('the sweep found stale audits');
     await recentSweep();
-    const fullMs: number[] = [];
-    const recentMs: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      fullMs.push(await timeMs(fullSweep));
-      recentMs.push(await timeMs(recentSweep));
-      progress('sweeps', r + 1, runs);
-    }
-    const round = (x: number | null) => Math.round((x ?? 0) * 10) / 10;
+    const [fullMs, recentMs] = await medians('sweeps', runs, [fullSweep, recentSweep]);
+    const round = (x?: number | null) => Math.round((x ?? 0) * 10) / 10;
     console.log(
       JSON.stringify({
         bench: 'reports',
         conversations: total,
-        operator_report_ms: round(median(operatorMs)),
-        channel_report_ms: round(median(channelMs)),
-        audit_sweep_full_ms: round(median(fullMs)),
-        audit_sweep_recent_ms: round(median(recentMs)),
+        operator_report_ms: round(operatorMs),
+        channel_report_ms: round(channelMs),
+        audit_sweep_full_ms: round(fullMs),
+        audit_sweep_recent_ms: round(recentMs),
       }),
     );
   } finally {
