@@ -113,7 +113,7 @@ export function startAuditor(services: Services, logger: Logger, sweepMs: number
     audit: async (accountId, conversationId) => {
       await enqueue(accountId, conversationId);
     },
-    sweep: (closedSince) => sweep(closedSince ?? null),
+    sweep,
     async idle() {
       while (queued.size > 0) await Promise.allSettled([...queued.values()]);
     },

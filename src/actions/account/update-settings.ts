@@ -3,6 +3,8 @@ import { AppError, isUniqueViolation, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentAccount, presentChannel, presentTeam } from '../../presenters.js';
 import type { AccountSettings, DistributionMode } from '../../store/schema.js';
+import { shortcutTaken } from '../catalog/create-canned-response.js';
+import { categoryNameTaken } from '../catalog/create-category.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
 
@@ -149,9 +151,7 @@ export async function renameCategory(
     .executeTakeFirst()
     .catch((error: unknown) => {
       // The account's unique index on names decides, also between two racing renames.
-      throw isUniqueViolation(error)
-        ? new AppError('conflict', 'A category with this name already exists.', 'name')
-        : error;
+      throw isUniqueViolation(error) ? categoryNameTaken() : error;
     });
   if (!row) throw notFound('Category');
   await audit(ctx, 'category.rename', { categoryId: row.id, name });
@@ -160,19 +160,12 @@ export async function renameCategory(
 
 export async function deleteCategory(ctx: ActionContext, input: { categoryId: string }) {
   authorize(ctx.actor, 'account.configure');
-  const category = await ctx.trx
-    .selectFrom('categories')
-    .select('id')
-    .where('id', '=', input.categoryId)
-    .where('account_id', '=', ctx.accountId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!category) throw notFound('Category');
+  // Scoped to the account, so another account's category — used or not — is not found.
   const used = await ctx.trx
     .selectFrom('conversations')
     .select('id')
     .where('account_id', '=', ctx.accountId)
-    .where('category_id', '=', category.id)
+    .where('category_id', '=', input.categoryId)
     .limit(1)
     .executeTakeFirst();
   if (used)
@@ -181,7 +174,12 @@ export async function deleteCategory(ctx: ActionContext, input: { categoryId: st
       'Conversations use this category; rename it instead.',
       'categoryId',
     );
-  await ctx.trx.deleteFrom('categories').where('id', '=', category.id).execute();
+  const res = await ctx.trx
+    .deleteFrom('categories')
+    .where('id', '=', input.categoryId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw notFound('Category');
   return { ok: true };
 }
 
@@ -201,8 +199,7 @@ export async function updateCannedResponse(
     .returning(['id', 'shortcut', 'text'])
     .executeTakeFirst()
     .catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-      throw new AppError('conflict', 'A canned response with this shortcut exists.', 'shortcut');
+      throw isUniqueViolation(error) ? shortcutTaken() : error;
     });
   if (!row) throw notFound('Canned response');
   return row;

@@ -19,7 +19,10 @@ export async function createCannedResponse(
     .onConflict((oc) => oc.columns(['account_id', 'shortcut']).doNothing())
     .returning(['id', 'shortcut', 'text'])
     .executeTakeFirst();
-  if (!row)
-    throw new AppError('conflict', 'A canned response with this shortcut exists.', 'shortcut');
+  if (!row) throw shortcutTaken();
   return row;
 }
+
+/** Shortcuts are unique per account: creating or changing onto a taken one. */
+export const shortcutTaken = () =>
+  new AppError('conflict', 'A canned response with this shortcut exists.', 'shortcut');

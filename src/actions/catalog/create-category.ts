@@ -11,6 +11,10 @@ export async function createCategory(ctx: ActionContext, input: { name: string }
     .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
     .returning(['id', 'name'])
     .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 'A category with this name already exists.', 'name');
+  if (!row) throw categoryNameTaken();
   return row;
 }
+
+/** Category names are unique per account: creating or renaming onto a taken one. */
+export const categoryNameTaken = () =>
+  new AppError('conflict', 'A category with this name already exists.', 'name');
