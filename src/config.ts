@@ -96,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
-  // `memory://` keeps PGlite in memory (tests, benchmarks); anything else is a folder.
+  // `memory://` runs a throw-away embedded server (benchmarks); anything else is a folder.
   const dataDir = e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR);
   return {
     port: e.PORT,

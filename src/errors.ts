@@ -58,7 +58,7 @@ export const invalid = (field: string, message: string) =>
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
 
 /**
- * A unique index refused the write (PostgreSQL's 23505, PGlite's too): two
+ * A unique index refused the write (PostgreSQL's 23505): two
  * writers raced for one name. The action answers with its own conflict.
  */
 export function isUniqueViolation(error: unknown): boolean {

@@ -47,7 +47,7 @@ export interface SwitchboardOptions {
   channels?: ChannelsOverrides;
 }
 
-/** Message batches of one account written at once on PostgreSQL (see group-commit.ts). */
+/** Message batches of one account written at once (see group-commit.ts). */
 const MESSAGE_BATCHES_IN_FLIGHT = 4;
 
 export async function createSwitchboard(
@@ -74,7 +74,7 @@ export async function createSwitchboard(
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);
   const messages = createGroupCommit(services, logger, {
-    concurrency: store.kind === 'postgres' ? MESSAGE_BATCHES_IN_FLIGHT : 1,
+    concurrency: MESSAGE_BATCHES_IN_FLIGHT,
   });
   const app = await buildHttpApp(
     { services, messages, config, realtime, storeKind: store.kind },

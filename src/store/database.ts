@@ -1,16 +1,13 @@
-// The one connection to the system of record: PGlite (embedded, in DATA_DIR) by
-// default, PostgreSQL when DATABASE_URL is set. Same SQL dialect, same migrations.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+// The one connection to the system of record: the embedded PostgreSQL server
+// (started by Switchboard, data in DATA_DIR) by default, any PostgreSQL when
+// DATABASE_URL is set. One server, one dialect, the same migrations.
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
+import { startEmbeddedDatabase } from './embedded-store.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
-import { serializedDialect } from './serialized-dialect.js';
 
-export type StoreKind = 'pglite' | 'postgres';
+export type StoreKind = 'embedded' | 'postgres';
 
 export interface Store {
   db: Kysely<Database>;
@@ -18,13 +15,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// Event ids are bigserial; they stay far below 2^53, so numbers are safe and
-// match what PGlite returns.
+// Event ids are bigserial; they stay far below 2^53, so numbers are safe.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export interface OpenStoreOptions {
   databaseUrl: string | null;
-  /** Folder for PGlite data; `memory://` keeps it in memory (tests). */
+  /** DATA_DIR, home of the embedded server; `memory://` runs a throw-away one. */
   dataDir: string;
   poolSize?: number;
   migrate?: boolean;
@@ -33,7 +29,7 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
-    : await openPglite(options.dataDir);
+    : await openEmbedded(options.dataDir, options.poolSize ?? 20);
   if (options.migrate !== false) await migrateToLatest(store.db);
   return store;
 }
@@ -44,20 +40,15 @@ function openPostgres(url: string, max: number): Store {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
-  let location = dataDir;
-  if (!dataDir.startsWith('memory://')) {
-    location = join(dataDir, 'pgdata');
-    mkdirSync(location, { recursive: true });
-  }
-  const client = await PGlite.create(location);
-  const db = new Kysely<Database>({ dialect: serializedDialect(new KyselyPGlite(client).dialect) });
+async function openEmbedded(dataDir: string, max: number): Promise<Store> {
+  const server = await startEmbeddedDatabase(dataDir);
+  const store = openPostgres(server.url, max);
   return {
-    db,
-    kind: 'pglite',
+    db: store.db,
+    kind: 'embedded',
     close: async () => {
-      await db.destroy();
-      if (!client.closed) await client.close();
+      await store.close();
+      await server.stop();
     },
   };
 }

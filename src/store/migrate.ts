@@ -10,7 +10,7 @@ import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 import { m009Hardening } from './migrations/009-hardening.js';
 import { m010AuditSweep } from './migrations/010-audit-sweep.js';
 
-// Forward-only, applied in name order at every start; the same on PGlite and PostgreSQL.
+// Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
   '001-initial': m001Initial,
   '002-routing': m002Routing,

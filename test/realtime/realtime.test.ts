@@ -258,7 +258,7 @@ describe(`websocket delivery and resume (${storeName})`, () => {
   });
 
   it('delivers an event committed on one node to sockets on another node', async () => {
-    const store = server.sb.store.kind === 'pglite' ? server.sb.store : await openTestStore();
+    const store = await openTestStore();
     // Without Redis the two nodes share an in-process bus; with Redis each has its own connection.
     const sharedBus = redisUrl ? undefined : createMemoryBus();
     const nodeA = await startTestServer({ store, ...(sharedBus ? { bus: sharedBus } : {}) });
@@ -280,7 +280,7 @@ describe(`websocket delivery and resume (${storeName})`, () => {
     } finally {
       await nodeA.close();
       await nodeB.close();
-      if (store !== server.sb.store) await store.close();
+      await store.close();
     }
   });
 });

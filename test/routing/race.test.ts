@@ -1,8 +1,6 @@
 // Invariants under concurrency (DESIGN §2): four routers, each on its own
 // connection pool, race over one account while conversations arrive and close
-// and operators change status and limit. Thousands of conversations on real
-// PostgreSQL (TEST_DATABASE_URL); a smaller run on PGlite, whose single
-// connection serialises everything but still interleaves the transactions.
+// and operators change status and limit: thousands of conversations.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/actions/accounts/create-account.js';
@@ -21,11 +19,9 @@ import { AppError } from '../../src/errors.js';
 import { createMemoryBus } from '../../src/events/bus.js';
 import { type Router, startRouter } from '../../src/processors/router.js';
 import type { Store } from '../../src/store/database.js';
-import { databaseUrl, openTestStore, storeName } from '../support/harness.js';
+import { openTestStore, storeName } from '../support/harness.js';
 
-const SIZE = databaseUrl
-  ? { conversations: 3_000, operators: 300, clients: 8 }
-  : { conversations: 300, operators: 40, clients: 4 };
+const SIZE = { conversations: 3_000, operators: 300, clients: 8 };
 const ROUTERS = 4;
 
 let stores: Store[];
@@ -34,10 +30,7 @@ let routers: Router[];
 const bus = createMemoryBus();
 
 beforeAll(async () => {
-  // PGlite is one embedded database per store: the routers share it.
-  stores = databaseUrl
-    ? await Promise.all(Array.from({ length: ROUTERS }, () => openTestStore()))
-    : [await openTestStore()];
+  stores = await Promise.all(Array.from({ length: ROUTERS }, () => openTestStore()));
   nodes = Array.from({ length: ROUTERS }, (_, i) => ({
     db: stores[i % stores.length]!.db,
     bus,

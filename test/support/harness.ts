@@ -1,10 +1,12 @@
-// Test harness: a real Switchboard on PGlite (in memory) or, when
-// TEST_DATABASE_URL / TEST_REDIS_URL are set (as .ci/run does), on real
-// PostgreSQL and Redis. Each test builds its own account instead of wiping data.
+// Test harness: a real Switchboard on PostgreSQL — the embedded server the run
+// started (global-setup.ts) or TEST_DATABASE_URL's — and, when TEST_REDIS_URL
+// is set (as .ci/run does), on Redis. Each test builds its own account instead
+// of wiping data.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { createAccount } from '../../src/actions/accounts/create-account.js';
 import { createChannel } from '../../src/actions/channels/create-channel.js';
 import { perform, type Scope, type Services } from '../../src/actions/context.js';
@@ -16,38 +18,35 @@ import { createMemoryBus } from '../../src/events/bus.js';
 import { createSwitchboard, type Switchboard, type SwitchboardOptions } from '../../src/server.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import type { DistributionMode, Role } from '../../src/store/schema.js';
-import { fileDatabasePrefix } from './file-databases.js';
+import { fileDatabaseUrl, templateDatabaseUrl } from './file-databases.js';
 
-const sharedDatabaseUrl = process.env.TEST_DATABASE_URL || null;
+const sharedDatabaseUrl = inject('testDatabaseUrl');
 /**
- * On PostgreSQL each test file (a process) works in a database of its own,
- * named after TEST_DATABASE_URL's. Files run in parallel, and a node's workers
- * take any account's due work in their database — right for the nodes of one
- * installation, but between test files it would make one file wait on
- * another's deliveries. Several nodes started within a file still share one
- * database, as in production. global-setup.ts drops these databases.
+ * Each test file (a process) works in a database of its own. Files run in
+ * parallel, and a node's workers take any account's due work in their
+ * database — right for the nodes of one installation, but between test files
+ * it would make one file wait on another's deliveries. Several nodes started
+ * within a file still share one database, as in production.
  */
-const fileDatabase = sharedDatabaseUrl ? perFileDatabase(sharedDatabaseUrl) : null;
-export const databaseUrl = fileDatabase?.url ?? null;
+const fileDatabase = fileDatabaseUrl(
+  sharedDatabaseUrl,
+  `${process.pid}_${randomUUID().slice(0, 8)}`,
+);
+export const databaseUrl: string = fileDatabase.url;
 export const redisUrl = process.env.TEST_REDIS_URL || null;
-export const storeName = databaseUrl ? 'postgres' : 'pglite';
-
-function perFileDatabase(url: string) {
-  const name = `${fileDatabasePrefix(url)}${process.pid}_${randomUUID().slice(0, 8)}`;
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { name, url: u.toString(), shared: url };
-}
+/** Where the run's PostgreSQL comes from, for test names. */
+export const storeName = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
 
 let databaseReady: Promise<void> | null = null;
 function ensureDatabase(): Promise<void> {
-  if (!fileDatabase) return Promise.resolve();
-  const { name, shared } = fileDatabase;
   databaseReady ??= (async () => {
-    const client = new pg.Client({ connectionString: shared });
+    const client = new pg.Client({ connectionString: sharedDatabaseUrl });
     await client.connect();
     try {
-      await client.query(`CREATE DATABASE "${name}"`);
+      // A copy of the migrated template: no migrations to run per file.
+      await client.query(
+        `CREATE DATABASE "${fileDatabase.name}" TEMPLATE "${templateDatabaseUrl(sharedDatabaseUrl).name}"`,
+      );
     } finally {
       await client.end();
     }

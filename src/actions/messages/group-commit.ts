@@ -37,9 +37,8 @@ const MAX_BATCH = 500;
 
 export interface GroupCommitOptions {
   /**
-   * Batches of one account in flight at once. One connection (PGlite) gains
-   * nothing from more than one; on PostgreSQL a few let one batch do its reads
-   * while another waits for its commit.
+   * Batches of one account in flight at once: a few let one batch do its
+   * reads while another waits for its commit.
    */
   concurrency?: number;
 }

@@ -183,8 +183,8 @@ export const m001Initial: Migration = {
 };
 
 /**
- * PGlite runs one statement per prepared query, so a migration's SQL is split
- * into statements (none of ours contains a semicolon inside a literal).
+ * A parameterised query (PostgreSQL's extended protocol, which Kysely uses)
+ * holds one statement, so a migration's SQL is split into statements (none of ours contains a semicolon inside a literal).
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
 export async function runStatements(db: Kysely<any>, script: string): Promise<void> {

