@@ -1,8 +1,8 @@
-// Child process of bench/message-path.ts: a real Switchboard (PGlite in a temporary folder, or
-// PostgreSQL when DATABASE_URL is set) with N operators (limit 1, online, API
+// Child process of bench/message-path.ts: a real Switchboard (its embedded PostgreSQL with
+// DATA_DIR a temporary folder, as `npm start` runs it, or PostgreSQL when DATABASE_URL is set) with N operators (limit 1, online, API
 // tokens) and N visitors on one widget channel. Prints one JSON line with the
 // address and the credentials, then serves until killed.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -19,10 +19,10 @@ import { createSwitchboard } from '../src/server.js';
 import { profileOnSignal } from './_profile.js';
 
 const n = Number(process.argv[2] ?? 100);
-profileOnSignal(`server-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}-${n}`);
-// PGlite on disk, as `npm start` runs it (its in-memory file system copies a
-// table file each time it grows, which would measure that instead).
+profileOnSignal(`server-${process.env.DATABASE_URL ? 'postgres' : 'embedded'}-${n}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+// As root the embedded server runs as user postgres, which must reach DATA_DIR.
+chmodSync(dataDir, 0o755);
 const config = loadConfig({
   ...process.env,
   DATA_DIR: dataDir,

@@ -1,4 +1,4 @@
-// npm run bench -- message-path [--stores pglite,postgres] [--sizes 100,1000] [--seconds 8]
+// npm run bench -- message-path [--stores embedded,postgres] [--sizes 100,1000] [--seconds 8]
 //
 // N visitors and N operators on websockets, in N real conversations. For each
 // store and N: (a) the maximum sustained rate, closed loop (each side answers
@@ -34,7 +34,7 @@ export async function main(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
-      stores: { type: 'string', default: 'pglite,postgres' },
+      stores: { type: 'string', default: 'embedded,postgres' },
       sizes: { type: 'string', default: '100,1000' },
       seconds: { type: 'string', default: '8' },
       'database-url': {

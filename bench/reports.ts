@@ -1,4 +1,4 @@
-// `npm run bench -- reports [--conversations N] [--database-url URL] [--runs R] [--reuse]`
+// `npm run bench -- reports [--store postgres|embedded] [--conversations N] [--database-url URL] [--runs R] [--reuse]`
 // Generates a year of one busy account on PostgreSQL — N conversations (default
 // 1,000,000) with ten messages each — set-based (INSERT … SELECT
 // generate_series), fills the report rows with the same SQL the actions use,
@@ -7,8 +7,11 @@
 // the last stdout line is the result.
 //
 // Without --database-url (or DATABASE_URL) it drops and creates the database
-// switchboard_bench_reports on postgres://postgres@127.0.0.1:5432.
+// switchboard_bench_reports on postgres://postgres@127.0.0.1:5432. With
+// `--store embedded` it runs Switchboard's embedded server instead, as `npm
+// start` does, with DATA_DIR .bench-data/reports-embedded (kept for --reuse).
 import { createHash, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { AUDIT_VERSION } from '../src/actions/audit/record-audit.js';
@@ -20,6 +23,7 @@ import { breakdownReport, operatorReport } from '../src/store/queries/reports.js
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DB = 'switchboard_bench_reports';
+const EMBEDDED_DATA_DIR = '.bench-data/reports-embedded';
 const MESSAGES_PER_CONVERSATION = 10;
 const DAYS = 365;
 const REPORT_DAYS = 30;
@@ -266,11 +270,20 @@ export async function main(args: string[]) {
   const runs = positive(args, 'runs', 7);
   // --reuse times the data a previous run left in the bench database, without generating.
   const reuse = args.includes('--reuse');
-  const url =
-    option(args, 'database-url') ??
-    process.env.DATABASE_URL ??
-    (reuse ? `${SERVER}/${BENCH_DB}` : await freshDatabase());
-  const store = await openStore({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
+  const storeKind = option(args, 'store') ?? 'postgres';
+  if (storeKind !== 'postgres' && storeKind !== 'embedded')
+    throw new Error('--store must be postgres or embedded');
+  let store: Store;
+  if (storeKind === 'embedded') {
+    if (!reuse) rmSync(EMBEDDED_DATA_DIR, { recursive: true, force: true });
+    store = await openStore({ databaseUrl: null, dataDir: EMBEDDED_DATA_DIR, poolSize: 4 });
+  } else {
+    const url =
+      option(args, 'database-url') ??
+      process.env.DATABASE_URL ??
+      (reuse ? `${SERVER}/${BENCH_DB}` : await freshDatabase());
+    store = await openStore({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
+  }
   try {
     const generated = performance.now();
     const w = reuse ? await previousWorld(store) : await generate(store, total);
@@ -310,6 +323,7 @@ export async function main(args: string[]) {
     console.log(
       JSON.stringify({
         bench: 'reports',
+        store: storeKind,
         conversations: total,
         operator_report_ms: round(operatorMs),
         channel_report_ms: round(channelMs),

@@ -1,4 +1,4 @@
-// npm run bench -- routing [--stores pglite,postgres] [--database-url URL]
+// npm run bench -- routing [--stores embedded,postgres] [--database-url URL]
 //                          [--samples 500] [--operators 20] [--drain 10000] [--drain-operators 2000]
 //
 // The router of a real Switchboard (createSwitchboard, event-driven, on its bus):
@@ -35,7 +35,7 @@ export async function main(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
-      stores: { type: 'string', default: 'pglite,postgres' },
+      stores: { type: 'string', default: 'embedded,postgres' },
       'database-url': { type: 'string' },
       samples: { type: 'string', default: '500' },
       operators: { type: 'string', default: '20' },
@@ -51,7 +51,7 @@ export async function main(args: string[]) {
   };
   const lines: string[] = [];
   for (const store of values.stores!.split(',')) {
-    if (store !== 'pglite' && store !== 'postgres') throw new Error(`unknown store ${store}`);
+    if (store !== 'embedded' && store !== 'postgres') throw new Error(`unknown store ${store}`);
     log(`\n== ${store} ==`);
     const databaseUrl =
       store === 'postgres' ? (values['database-url'] ?? (await freshDatabase())) : undefined;
