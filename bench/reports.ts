@@ -275,7 +275,13 @@ export async function main(args: string[]) {
     throw new Error('--store must be postgres or embedded');
   let store: Store;
   if (storeKind === 'embedded') {
-    if (!reuse) rmSync(EMBEDDED_DATA_DIR, { recursive: true, force: true });
+    if (!reuse) {
+      // Opened first so that a server an interrupted run left there is stopped.
+      await (
+        await openStore({ databaseUrl: null, dataDir: EMBEDDED_DATA_DIR, migrate: false })
+      ).close();
+      rmSync(EMBEDDED_DATA_DIR, { recursive: true, force: true });
+    }
     store = await openStore({ databaseUrl: null, dataDir: EMBEDDED_DATA_DIR, poolSize: 4 });
   } else {
     const url =
