@@ -35,4 +35,6 @@ export async function startServer(config: Config): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // A closed terminal: stop the embedded server too rather than leave it running.
+  process.once('SIGHUP', stop);
 }

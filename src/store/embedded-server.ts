@@ -246,9 +246,12 @@ function spawnServer(
   args.push('-c', 'unix_socket_directories=');
   for (const [key, value] of Object.entries(settings)) args.push('-c', `${key}=${value}`);
   // Its log goes to a file, not a pipe to us: after a kill -9 of Switchboard
-  // the orphaned server must not block on a full pipe.
+  // the orphaned server must not block on a full pipe. Its own process group:
+  // a Ctrl-C in the terminal reaches Switchboard, which closes its pool first
+  // and then stops the server, instead of both at once.
   const child = spawn(bin.postgres, args, {
     ...owner,
+    detached: process.platform !== 'win32',
     stdio: ['ignore', log, log],
     env: { ...process.env, LC_MESSAGES: 'C' },
   });
