@@ -6,7 +6,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
 import { migrateToLatest } from './migrate.js';
+import { createPgPool } from './pg-pool.js';
 import type { Database } from './schema.js';
 import { serializedDialect } from './serialized-dialect.js';
 
@@ -28,20 +31,42 @@ export interface OpenStoreOptions {
   dataDir: string;
   poolSize?: number;
   migrate?: boolean;
+  /** PostgreSQL connection timeouts (src/store/pg-pool.ts); defaults when absent. */
+  timeouts?: DatabaseTimeouts;
+  /** Where lost connections are logged. */
+  logger?: Logger;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options)
     : await openPglite(options.dataDir);
-  if (options.migrate !== false) await migrateToLatest(store.db);
+  if (options.migrate !== false) {
+    if (options.databaseUrl) await migratePostgres(options.databaseUrl, options);
+    else await migrateToLatest(store.db);
+  }
   return store;
 }
 
-function openPostgres(url: string, max: number): Store {
-  const pool = new pg.Pool({ connectionString: url, max });
+function openPostgres(url: string, max: number, options: OpenStoreOptions): Store {
+  const pool = createPgPool(url, {
+    max,
+    timeouts: options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+    logger: options.logger ?? null,
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Migrations run on a connection of their own, without statement or lock timeouts. */
+async function migratePostgres(url: string, options: OpenStoreOptions): Promise<void> {
+  const pool = createPgPool(url, { max: 1, timeouts: null, logger: options.logger ?? null });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function openPglite(dataDir: string): Promise<Store> {

@@ -62,9 +62,14 @@ async function conversationIn(account: TestAccount) {
 }
 
 describe(`HTTP API (${storeName})`, () => {
-  it('answers health with the database checked', async () => {
+  it('answers health (liveness) and readiness with the database checked', async () => {
     const res = await call('GET', '/api/health', {});
     expect(res).toMatchObject({ status: 200, body: { status: 'ok', store: storeName } });
+    const ready = await call('GET', '/api/ready', {});
+    expect(ready).toMatchObject({
+      status: 200,
+      body: { status: 'ready', checks: { database: 'ok', bus: 'ok', migrations: 'ok' } },
+    });
   });
 
   it('serves OpenAPI 3.1 describing the routes', async () => {
