@@ -21,7 +21,7 @@ const envSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DB_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(5_000),
   DB_UNAVAILABLE_WAIT_MS: z.coerce.number().int().min(1000).default(10_000),
   MAX_UPLOAD_BYTES: z.coerce
@@ -147,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectMs: e.DB_CONNECT_TIMEOUT_MS,
       statementMs: e.DB_STATEMENT_TIMEOUT_MS,
       lockMs: e.DB_LOCK_TIMEOUT_MS,
-      idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      idleInTransactionMs: e.DB_IDLE_TX_TIMEOUT_MS,
       keepAliveMs: e.DB_KEEPALIVE_MS,
     },
     databaseWaitMs: e.DB_UNAVAILABLE_WAIT_MS,
