@@ -18,6 +18,12 @@ const envSchema = z.object({
   SWITCHBOARD_DEMO_PASSWORD: z.string().optional(),
   ROUTING_SWEEP_MS: z.coerce.number().int().min(1000).default(15_000),
   OFFLINE_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DB_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(5_000),
+  DB_UNAVAILABLE_WAIT_MS: z.coerce.number().int().min(1000).default(10_000),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -72,6 +78,27 @@ function isProxyAddress(entry: string): boolean {
   return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+export interface DatabaseTimeouts {
+  /** Opening a connection. */
+  connectMs: number;
+  /** One statement (server-side statement_timeout; the client gives up a little later). */
+  statementMs: number;
+  /** Waiting for a row or advisory lock (lock_timeout). */
+  lockMs: number;
+  /** A transaction left idle by its client (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
+  /** TCP keepalive on both ends, and the server's tcp_user_timeout (twice this). */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 30_000,
+  lockMs: 5_000,
+  idleInTransactionMs: 10_000,
+  keepAliveMs: 5_000,
+};
+
 export interface Config {
   port: number;
   host: string;
@@ -85,6 +112,10 @@ export interface Config {
   demoPassword: string | null;
   routingSweepMs: number;
   offlineGraceMs: number;
+  /** Timeouts of every PostgreSQL connection (src/store/pg-pool.ts). */
+  database: DatabaseTimeouts;
+  /** How long an action waits for an unreachable database before `database_unavailable`. */
+  databaseWaitMs: number;
   maxUploadBytes: number;
   trustProxy: TrustProxy;
 }
@@ -112,6 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.SWITCHBOARD_DEMO_PASSWORD ?? null,
     routingSweepMs: e.ROUTING_SWEEP_MS,
     offlineGraceMs: e.OFFLINE_GRACE_MS,
+    database: {
+      connectMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+      lockMs: e.DB_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: e.DB_IDLE_TX_TIMEOUT_MS,
+      keepAliveMs: e.DB_KEEPALIVE_MS,
+    },
+    databaseWaitMs: e.DB_UNAVAILABLE_WAIT_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     trustProxy: e.TRUST_PROXY,
   };

@@ -37,6 +37,10 @@ export const ERROR_CATALOG = {
     message: 'Too many requests, please slow down and try again shortly.',
   },
   internal: { status: 500, message: 'Something went wrong on our side.' },
+  database_unavailable: {
+    status: 503,
+    message: 'The database cannot be reached right now; nothing was saved. Try again shortly.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
 import { buildHttpApp } from './http/app.js';
 import { type Auditor, startAuditor } from './processors/auditor.js';
-import { type OperatorPresence, startPresence } from './processors/presence.js';
+import { type OperatorPresence, presenceTiming, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
 import { createRealtime, type Realtime } from './realtime/gateway.js';
 import { openStore, type Store } from './store/database.js';
@@ -30,8 +30,6 @@ export interface Switchboard {
   close(): Promise<void>;
 }
 
-/** How often dropped operators are checked against their account's grace period. */
-const PRESENCE_CHECK_MS = 5_000;
 /** The audit sweep is a safety net (closes are audited on their event), so it can be slow. */
 const AUDIT_SWEEP_MS = 60_000;
 
@@ -57,19 +55,25 @@ export async function createSwitchboard(
   const logger = options.logger ?? pino({ level: config.logLevel });
   const store =
     options.store ??
-    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    (await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      timeouts: config.database,
+      logger,
+    }));
   const bus =
-    options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus());
+    options.bus ??
+    (config.redisUrl
+      ? await createRedisBus(config.redisUrl, undefined, logger)
+      : createMemoryBus());
   const services: Services = {
     db: store.db,
     bus,
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
+    databaseWaitMs: config.databaseWaitMs,
   };
-  const presence = startPresence(services, logger, {
-    checkMs: PRESENCE_CHECK_MS,
-    defaultGraceMs: config.offlineGraceMs,
-  });
+  const presence = startPresence(services, logger, presenceTiming(config.offlineGraceMs));
   const realtime = createRealtime(services, presence);
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Bus } from '../events/bus.js';
 import type { PendingEvent, StoredEvent } from '../events/catalog.js';
 import { appendEvents } from '../events/outbox.js';
+import { withDatabaseRetry } from '../store/resilience.js';
 import type { Database, Role } from '../store/schema.js';
 
 export type Actor =
@@ -19,7 +20,12 @@ export interface Services {
   /** The clock and the random source, parameters so tests and simulations control them. */
   now: () => Date;
   random: () => number;
+  /** How long an action waits for an unreachable database before `database_unavailable`. */
+  databaseWaitMs?: number;
 }
+
+/** DB_UNAVAILABLE_WAIT_MS's default (README § Configuration). */
+export const DEFAULT_DATABASE_WAIT_MS = 10_000;
 
 export interface ActionContext {
   trx: Transaction<Database>;
@@ -45,20 +51,28 @@ export async function perform<T>(
   scope: Scope,
   action: (ctx: ActionContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const { result, events } = await services.db.transaction().execute(async (trx) => {
-    const pending: PendingEvent[] = [];
-    const ctx: ActionContext = {
-      trx,
-      accountId: scope.accountId,
-      actor: scope.actor,
-      now: services.now(),
-      random: services.random,
-      emit: (e) => pending.push(e),
-    };
-    const result = await action(ctx);
-    const events = await appendEvents(trx, scope.accountId, pending);
-    return { result, events };
-  });
+  // A deadlock is retried, a lost database waited for (bounded), a commit whose
+  // outcome is unknown reported as database_unavailable (src/store/resilience.ts).
+  const run = (committing: () => void) =>
+    services.db.transaction().execute(async (trx) => {
+      const pending: PendingEvent[] = [];
+      const ctx: ActionContext = {
+        trx,
+        accountId: scope.accountId,
+        actor: scope.actor,
+        now: services.now(),
+        random: services.random,
+        emit: (e) => pending.push(e),
+      };
+      const result = await action(ctx);
+      const events = await appendEvents(trx, scope.accountId, pending);
+      committing();
+      return { result, events };
+    });
+  const { result, events } = await withDatabaseRetry(
+    run,
+    services.databaseWaitMs ?? DEFAULT_DATABASE_WAIT_MS,
+  );
   if (events.length > 0) await publish(services, events);
   return { result, events };
 }

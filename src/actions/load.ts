@@ -35,6 +35,23 @@ export async function lockOperator(ctx: ActionContext, id: string): Promise<Oper
   return row;
 }
 
+/**
+ * Locks several operator rows in id order (the global lock order,
+ * docs/architecture.md), so two writers that each need two operators cannot
+ * deadlock. Ids of other accounts are simply not locked.
+ */
+export async function lockOperators(ctx: ActionContext, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.trx
+    .selectFrom('operators')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('account_id', '=', ctx.accountId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 export async function operatorTeamIds(ctx: ActionContext, operatorId: string): Promise<string[]> {
   const rows = await ctx.trx
     .selectFrom('team_members')

@@ -125,9 +125,12 @@ export function startSupervisor(
     return syncing;
   }
 
-  const timer = setInterval(() => void sync(), options.superviseMs);
+  // A pass that cannot reach the database is logged; the next one tries again.
+  const syncLogged = () =>
+    void sync().catch((err) => logger.warn({ err }, 'channel supervision failed; will retry'));
+  const timer = setInterval(syncLogged, options.superviseMs);
   timer.unref();
-  void sync();
+  syncLogged();
 
   return {
     sync,

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { StoredEvent, TypingSignal } from './catalog.js';
 
 export type BusMessage =
@@ -16,6 +17,8 @@ export interface Bus {
   publish(message: BusMessage): Promise<void>;
   subscribe(listener: (message: BusMessage) => void): () => void;
   close(): Promise<void>;
+  /** False while the bus cannot carry events between nodes (Redis away). */
+  ready(): boolean;
 }
 
 export function createMemoryBus(): Bus {
@@ -33,12 +36,40 @@ export function createMemoryBus(): Bus {
     async close() {
       emitter.removeAllListeners();
     },
+    ready: () => true,
   };
 }
 
-export async function createRedisBus(url: string, channel = 'switchboard:events'): Promise<Bus> {
-  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
-  const sub = new Redis(url, { lazyConnect: true });
+export async function createRedisBus(
+  url: string,
+  channel = 'switchboard:events',
+  logger?: Pick<Logger, 'warn' | 'info'>,
+): Promise<Bus> {
+  // Both clients reconnect by themselves (with back-off, at most 2 s apart) and
+  // the subscriber re-subscribes; while Redis is away, publishes fail fast
+  // instead of queueing, and committed events stay in the events table.
+  const options = {
+    lazyConnect: true,
+    connectTimeout: 5_000,
+    keepAlive: 5_000,
+    retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+  };
+  const pub = new Redis(url, { ...options, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const sub = new Redis(url, options);
+  for (const [name, client] of [
+    ['publisher', pub],
+    ['subscriber', sub],
+  ] as const) {
+    let lost = false;
+    client.on('error', (err: Error) => {
+      if (!lost) logger?.warn({ err: { message: err.message }, client: name }, 'redis error');
+      lost = true;
+    });
+    client.on('ready', () => {
+      if (lost) logger?.info({ client: name }, 'redis connection restored');
+      lost = false;
+    });
+  }
   await Promise.all([pub.connect(), sub.connect()]);
   const local = new EventEmitter();
   local.setMaxListeners(0);
@@ -65,6 +96,7 @@ export async function createRedisBus(url: string, channel = 'switchboard:events'
       local.removeAllListeners();
       await Promise.allSettled([sub.quit(), pub.quit()]);
     },
+    ready: () => pub.status === 'ready' && sub.status === 'ready',
   };
 }
 

@@ -17,6 +17,7 @@ import type { GroupCommit } from '../actions/messages/group-commit.js';
 import type { Config } from '../config.js';
 import { AppError, ERROR_CATALOG } from '../errors.js';
 import type { Realtime } from '../realtime/gateway.js';
+import { classifyDatabaseError } from '../store/resilience.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -92,7 +93,7 @@ export async function buildHttpApp(
 
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorBody(error);
-    if (body.status >= 500) request.log.error(error);
+    if (body.status >= 500 && body.error.code !== 'database_unavailable') request.log.error(error);
     reply.status(body.status).send({ error: body.error });
   });
   app.setNotFoundHandler((_request, reply) => {
@@ -151,6 +152,8 @@ function toErrorBody(error: unknown): ErrorBody {
       error: { code: 'validation_failed', message: e.message ?? 'Bad request.', field: null },
     };
   }
+  // A read that found the database away (writes say so through perform).
+  if (classifyDatabaseError(error) === 'unavailable') return catalog('database_unavailable');
   return catalog('internal');
 }
 

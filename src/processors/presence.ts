@@ -4,17 +4,41 @@
 // node reports each operator's live count after a connect or disconnect,
 // refreshes its rows as a heartbeat, and periodically expires the operators
 // whose connections are gone past their account's grace — on any node, so one
-// that died is covered by the others.
+// that died is covered by the others. A node that has lost its database or its
+// bus stops its heartbeat (its operators would not hear of new conversations
+// in time), so the others let its operators go within the grace.
 import type { Logger } from 'pino';
 import { perform, type Services } from '../actions/context.js';
-import {
-  expireDroppedOperators,
-  PRESENCE_STALE_MS,
-} from '../actions/operators/expire-dropped-operators.js';
+import { expireDroppedOperator } from '../actions/operators/expire-dropped-operators.js';
 import { recordPresence } from '../actions/operators/record-presence.js';
 import { refreshPresence } from '../actions/operators/refresh-presence.js';
 
-const HEARTBEAT_MS = PRESENCE_STALE_MS / 3;
+export interface PresenceTiming {
+  /** How often this node refreshes its live rows. */
+  heartbeatMs: number;
+  /** Rows with live connections not refreshed for this long are a dead node's (three missed beats). */
+  staleMs: number;
+  /** How often dropped operators are looked for. */
+  checkMs: number;
+  /** The server's grace (OFFLINE_GRACE_MS); accounts may set their own. */
+  defaultGraceMs: number;
+}
+
+/**
+ * Timing that lets a dead node's operators go within the grace: the heartbeat
+ * is a quarter of it (between 0.5 and 15 s), a row is stale after three
+ * missed beats, and expiry is checked as often as the heartbeat (at most
+ * every 5 s). Every node of an installation must use the same OFFLINE_GRACE_MS.
+ */
+export function presenceTiming(graceMs: number): PresenceTiming {
+  const heartbeatMs = Math.min(15_000, Math.max(500, Math.floor(graceMs / 4)));
+  return {
+    heartbeatMs,
+    staleMs: 3 * heartbeatMs,
+    checkMs: Math.min(5_000, heartbeatMs),
+    defaultGraceMs: graceMs,
+  };
+}
 
 export interface OperatorPresence {
   connected(accountId: string, operatorId: string): void;
@@ -31,7 +55,7 @@ export interface OperatorPresence {
 export function startPresence(
   services: Services,
   logger: Logger,
-  timing: { checkMs: number; defaultGraceMs: number },
+  timing: PresenceTiming,
 ): OperatorPresence {
   const node = services.bus.node;
   const local = new Map<string, { accountId: string; connections: number }>();
@@ -67,6 +91,8 @@ export function startPresence(
   }
 
   async function heartbeat() {
+    // Cut off from the other nodes: say nothing, so they let our operators go.
+    if (!services.bus.ready()) return;
     const byAccount = new Map<string, string[]>();
     for (const [operatorId, e] of local) {
       if (e.connections > 0)
@@ -80,14 +106,18 @@ export function startPresence(
   }
 
   async function expire() {
-    const accounts = await services.db
+    const operators = await services.db
       .selectFrom('operator_presence')
-      .select('account_id')
+      .select(['account_id', 'operator_id'])
       .distinct()
       .execute();
-    for (const { account_id: accountId } of accounts) {
+    for (const { account_id: accountId, operator_id: operatorId } of operators) {
       await perform(services, { accountId, actor: { kind: 'system' } }, (ctx) =>
-        expireDroppedOperators(ctx, { defaultGraceMs: timing.defaultGraceMs }),
+        expireDroppedOperator(ctx, {
+          operatorId,
+          defaultGraceMs: timing.defaultGraceMs,
+          staleMs: timing.staleMs,
+        }),
       );
     }
   }
@@ -95,7 +125,7 @@ export function startPresence(
   const timers = [
     setInterval(
       () => void heartbeat().catch((err) => logger.error({ err }, 'presence heartbeat failed')),
-      HEARTBEAT_MS,
+      timing.heartbeatMs,
     ),
     setInterval(
       () => void expire().catch((err) => logger.error({ err }, 'presence expiry failed')),

@@ -6,11 +6,13 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Services } from '../actions/context.js';
+import { AppError } from '../errors.js';
 import type { BusMessage } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
 import type { Principal } from '../http/auth.js';
 import { operatorTeamIdsOf } from '../store/queries/account.js';
 import { eventsAfter, latestEventId, ownConversationIds } from '../store/queries/events.js';
+import { classifyDatabaseError } from '../store/resilience.js';
 import { createAudience } from './audience.js';
 import {
   type ClientMessage,
@@ -244,7 +246,16 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
           presence?.disconnected(principal.accountId, principal.operatorId);
       });
       socket.on('message', (raw) => {
-        void handle(conn, raw.toString(), onMessage);
+        // A frame that failed (the database away during a hello) is answered,
+        // never left as an unhandled rejection that would end the process.
+        handle(conn, raw.toString(), onMessage).catch((err) => {
+          const unavailable = classifyDatabaseError(err) === 'unavailable';
+          const e = new AppError(unavailable ? 'database_unavailable' : 'internal');
+          send(conn, {
+            type: 'error',
+            error: { code: e.code, message: e.message, field: null },
+          });
+        });
       });
       return conn;
     },

@@ -3,8 +3,11 @@
 // DATABASE_URL is set. One server, one dialect, the same migrations.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
 import { startEmbeddedDatabase } from './embedded-store.js';
 import { migrateToLatest } from './migrate.js';
+import { createPgPool } from './pg-pool.js';
 import type { Database } from './schema.js';
 
 export type StoreKind = 'embedded' | 'postgres';
@@ -24,28 +27,52 @@ export interface OpenStoreOptions {
   dataDir: string;
   poolSize?: number;
   migrate?: boolean;
+  /** PostgreSQL connection timeouts (src/store/pg-pool.ts); defaults when absent. */
+  timeouts?: DatabaseTimeouts;
+  /** Where lost connections are logged. */
+  logger?: Logger;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
-    : await openEmbedded(options.dataDir, options.poolSize ?? 20);
-  if (options.migrate !== false) await migrateToLatest(store.db);
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options)
+    : await openEmbedded(options.dataDir, options.poolSize ?? 20, options);
+  if (options.migrate !== false) await migratePostgres(store.url, options);
   return store;
 }
 
-function openPostgres(url: string, max: number): Store {
-  const pool = new pg.Pool({ connectionString: url, max });
+function openPostgres(url: string, max: number, options: OpenStoreOptions): Store & { url: string } {
+  const pool = createPgPool(url, {
+    max,
+    timeouts: options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+    logger: options.logger ?? null,
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', url, close: () => db.destroy() };
 }
 
-async function openEmbedded(dataDir: string, max: number): Promise<Store> {
+/** Migrations run on a connection of their own, without statement or lock timeouts. */
+async function migratePostgres(url: string, options: OpenStoreOptions): Promise<void> {
+  const pool = createPgPool(url, { max: 1, timeouts: null, logger: options.logger ?? null });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function openEmbedded(
+  dataDir: string,
+  max: number,
+  options: OpenStoreOptions,
+): Promise<Store & { url: string }> {
   const server = await startEmbeddedDatabase(dataDir);
-  const store = openPostgres(server.url, max);
+  const store = openPostgres(server.url, max, options);
   return {
     db: store.db,
     kind: 'embedded',
+    url: server.url,
     close: async () => {
       await store.close();
       await server.stop();

@@ -62,10 +62,15 @@ async function conversationIn(account: TestAccount) {
 }
 
 describe(`HTTP API (${storeName})`, () => {
-  it('answers health with the database checked', async () => {
+  it('answers health (liveness) and readiness with the database checked', async () => {
     const res = await call('GET', '/api/health', {});
     // The test server is given the run's database by URL, as any external PostgreSQL.
     expect(res).toMatchObject({ status: 200, body: { status: 'ok', store: 'postgres' } });
+    const ready = await call('GET', '/api/ready', {});
+    expect(ready).toMatchObject({
+      status: 200,
+      body: { status: 'ready', checks: { database: 'ok', bus: 'ok', migrations: 'ok' } },
+    });
   });
 
   it('serves OpenAPI 3.1 describing the routes', async () => {

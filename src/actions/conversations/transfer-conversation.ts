@@ -5,7 +5,7 @@ import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { contactName } from '../../store/queries/conversations.js';
 import type { ActionContext } from '../context.js';
-import { lockConversation } from '../load.js';
+import { lockConversation, lockOperators } from '../load.js';
 import { can } from '../policy.js';
 
 export interface TransferInput {
@@ -44,6 +44,11 @@ export async function transferConversation(ctx: ActionContext, input: TransferIn
   if (input.toOperatorId && input.toOperatorId === from)
     throw invalid('toOperatorId', 'The conversation is already with this operator.');
 
+  // Both operators, in id order: a transfer the other way round cannot deadlock with this one.
+  await lockOperators(
+    ctx,
+    [input.toOperatorId, from].filter((id): id is string => !!id),
+  );
   if (input.toOperatorId) {
     const raised = await ctx.trx
       .updateTable('operators')

@@ -115,12 +115,21 @@ export function createGroupCommit(
       const results = await write(accountId, batch);
       for (const [i, item] of batch.entries()) settle(item, results[i]!);
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.done.reject(error);
+      // The database is away (already waited for, bounded): every sender hears so.
+      if (
+        batch.length === 1 ||
+        (error instanceof AppError && error.code === 'database_unavailable')
+      )
+        return rejectAll(batch, error);
       // A database error fails the whole transaction. Retry each message alone
       // so one bad message cannot take its neighbours down with it.
       logger.warn({ err: error, size: batch.length }, 'message batch failed; retrying one by one');
       for (const item of batch) await flush(accountId, [item]);
     }
+  }
+
+  function rejectAll(batch: Item[], error: unknown) {
+    for (const item of batch) item.done.reject(error);
   }
 
   async function write(accountId: string, batch: Item[]) {

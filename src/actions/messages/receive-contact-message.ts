@@ -56,12 +56,17 @@ export async function receiveAlongside(
   const resolved: (
     | { conversationId: string; created: boolean; language: string | null }
     | AppError
-  )[] = [];
-  for (const { input } of items) {
-    const key = `${input.contactId}:${input.channelId}`;
+  )[] = new Array(items.length);
+  // New conversations are started in (contact, channel) order: two batches
+  // (on two nodes) starting the same two wait on the same unique index entries
+  // in the same order, so they cannot deadlock.
+  const byKey = items
+    .map(({ input }, i) => ({ i, input, key: `${input.contactId}:${input.channelId}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  for (const { i, input, key } of byKey) {
     const known = open.get(key);
     if (known) {
-      resolved.push({ conversationId: known.id, created: false, language: known.language });
+      resolved[i] = { conversationId: known.id, created: false, language: known.language };
       continue;
     }
     try {
@@ -70,10 +75,10 @@ export async function receiveAlongside(
         contactId: input.contactId,
       });
       open.set(key, { id: conversation.id, language: conversation.language });
-      resolved.push({ conversationId: conversation.id, created, language: conversation.language });
+      resolved[i] = { conversationId: conversation.id, created, language: conversation.language };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      resolved.push(error);
+      resolved[i] = error;
     }
   }
   const requests: MessageRequest[] = [];

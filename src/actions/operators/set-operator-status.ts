@@ -1,6 +1,7 @@
 import { event } from '../../events/catalog.js';
 import { presentConversation, presentOperator } from '../../presenters.js';
 import { contactName } from '../../store/queries/conversations.js';
+import { LockSetChanged } from '../../store/resilience.js';
 import type { OperatorStatus } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockOperator, operatorTeamIds } from '../load.js';
@@ -15,17 +16,40 @@ export interface SetOperatorStatusInput {
  * Locks an operator's open conversations. Lock order is conversation rows
  * before the operator row, as close, take and the router do: taking the
  * operator first deadlocked against a close of one of their conversations
- * (found by test/routing/race.test.ts). Call it before lockOperator.
+ * (found by test/routing/race.test.ts); in id order, as message batches lock
+ * theirs. Call it before lockOperator.
  */
-export async function lockOpenConversationsOf(ctx: ActionContext, operatorId: string) {
-  await ctx.trx
+export async function lockOpenConversationsOf(
+  ctx: ActionContext,
+  operatorId: string,
+): Promise<Set<string>> {
+  const rows = await ctx.trx
     .selectFrom('conversations')
     .select('id')
     .where('account_id', '=', ctx.accountId)
     .where('operator_id', '=', operatorId)
     .where('state', '=', 'assigned')
+    .orderBy('id')
     .forUpdate()
     .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * With the operator row locked, no conversation can be given to them any
+ * more; one given between lockOpenConversationsOf and that lock was not
+ * locked by us, and locking it now would break the order (operators before
+ * conversations): start over instead, which locks it first.
+ */
+async function assertNoneGivenSince(ctx: ActionContext, operatorId: string, locked: Set<string>) {
+  const now = await ctx.trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('account_id', '=', ctx.accountId)
+    .where('operator_id', '=', operatorId)
+    .where('state', '=', 'assigned')
+    .execute();
+  if (now.some((r) => !locked.has(r.id))) throw new LockSetChanged();
 }
 
 /**
@@ -36,9 +60,11 @@ export async function lockOpenConversationsOf(ctx: ActionContext, operatorId: st
 export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorStatusInput) {
   const self = ctx.actor.kind === 'operator' && ctx.actor.id === input.operatorId;
   if (!self) authorize(ctx.actor, 'operator.manage');
-  if (input.status === 'offline') await lockOpenConversationsOf(ctx, input.operatorId);
+  const locked =
+    input.status === 'offline' ? await lockOpenConversationsOf(ctx, input.operatorId) : null;
   const before = await lockOperator(ctx, input.operatorId);
   let requeued = 0;
+  if (locked) await assertNoneGivenSince(ctx, input.operatorId, locked);
   if (input.status === 'offline' && before.open_count > 0) {
     const conversations = await ctx.trx
       .updateTable('conversations')

@@ -4,6 +4,7 @@ import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import type { ConversationRow } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
+import { lockOperators } from '../load.js';
 import { notifyWaiting } from './notify-waiting.js';
 import { loadRoutingSnapshot, lockAccountRouting } from './routing-snapshot.js';
 
@@ -53,12 +54,23 @@ async function applyAssignments(
   const values = sql.join(
     assignments.map((a) => sql`(${a.conversationId}::uuid, ${a.operatorId}::uuid)`),
   );
-  // One statement, in the lock order every claim uses (conversation rows, then
-  // operator rows — as takeConversation does, so the two cannot deadlock):
-  // claim the conversations still queued, then raise each operator's counter
-  // by what they got, only while online and within the limit. The claimed rows
-  // come back whole (with the contact's name the view shows), each saying
-  // whether its operator's raise held.
+  // The global lock order (docs/architecture.md): the conversations, by id,
+  // then the operators, by id — before the claim, whose UPDATE … FROM would
+  // lock them in whatever order its plan visits them (a deadlock against
+  // message batches and transfers, which lock in id order).
+  await ctx.trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('id', 'in', [...new Set(assignments.map((a) => a.conversationId))])
+    .where('account_id', '=', ctx.accountId)
+    .where('state', '=', 'queued')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  await lockOperators(ctx, [...new Set(assignments.map((a) => a.operatorId))]);
+  // One statement: claim the conversations still queued, then raise each
+  // operator's counter by what they got, only while online and within the
+  // limit. The claimed rows
   const claimed = await sql<
     ConversationRow & { operator_id: string; contact_name: string | null; raised: boolean }
   >`

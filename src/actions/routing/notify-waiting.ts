@@ -37,7 +37,13 @@ export async function notifyWaiting(
     .where('c.account_id', '=', ctx.accountId)
     .where('c.state', '=', 'queued')
     .where('c.notice_sent_at', 'is', null)
+    .orderBy('c.id')
     .limit(NOTICES_PER_PASS)
+    // The router holds operator rows by now; waiting here for a conversation
+    // would break the lock order (conversations before operators). One a
+    // message batch holds gets its notice on the next pass.
+    .forUpdate('c')
+    .skipLocked()
     .execute();
   if (pending.length === 0) return;
   const positions = positionsByTeam(waiting);

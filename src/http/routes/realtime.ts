@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { ClientHandler, Connection } from '../../realtime/gateway.js';
 import { channelSettings } from '../../store/queries/channels.js';
 import { conversationOperatorId } from '../../store/queries/conversations.js';
+import { classifyDatabaseError } from '../../store/resilience.js';
 import { enforceOrigin } from './widget.js';
 
 /** Typing signals are ephemeral and throttled: at most one per connection per interval. */
@@ -55,8 +56,13 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
         });
       }
     } catch (error) {
-      const e = error instanceof AppError ? error : new AppError('internal');
-      if (!(error instanceof AppError)) app.log.error(error);
+      const e =
+        error instanceof AppError
+          ? error
+          : classifyDatabaseError(error) === 'unavailable'
+            ? new AppError('database_unavailable')
+            : new AppError('internal');
+      if (e.code === 'internal') app.log.error(error);
       realtime.send(conn, {
         type: 'error',
         clientKey: message.clientKey,

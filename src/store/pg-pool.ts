@@ -1,0 +1,98 @@
+// The PostgreSQL connection pool, made to survive its database. Every pool and
+// every client has an 'error' listener: a connection the server terminates
+// (pg_terminate_backend, a restart, a failover) is logged and replaced, never
+// an unhandled 'error' event that ends the process. Every connection carries
+// the timeouts of DatabaseTimeouts, on the server (statement, lock wait,
+// idle in transaction, TCP keepalive and user timeout) and on the client: a
+// query whose answer does not come within the statement timeout plus a margin
+// — the server is gone, or a connection silently drops bytes — has its socket
+// destroyed, so it fails and the pool opens a fresh connection next time.
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
+import { countDatabaseError } from './resilience.js';
+
+/** How much longer than the server's statement_timeout the client waits for an answer. */
+const CLIENT_MARGIN_MS = 2_000;
+
+export interface PgPoolOptions {
+  max: number;
+  /** Null: no statement or lock timeout (migrations, which may rewrite big tables). */
+  timeouts: DatabaseTimeouts | null;
+  logger?: Pick<Logger, 'warn'> | null;
+}
+
+export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
+  const t = options.timeouts;
+  const keepAliveMs = (t ?? DEFAULT_DATABASE_TIMEOUTS).keepAliveMs;
+  const readTimeoutMs = t ? t.statementMs + CLIENT_MARGIN_MS : 0;
+  const log = options.logger ?? null;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max,
+    Client: guardedClient(readTimeoutMs),
+    connectionTimeoutMillis: (t ?? DEFAULT_DATABASE_TIMEOUTS).connectMs,
+    idleTimeoutMillis: 10_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: keepAliveMs,
+    ...(t
+      ? {
+          statement_timeout: t.statementMs,
+          lock_timeout: t.lockMs,
+          idle_in_transaction_session_timeout: t.idleInTransactionMs,
+        }
+      : {}),
+    // The server's side of the connection: notice a vanished node within
+    // seconds too (its locks are then released). Ignored on Unix sockets.
+    options: [
+      `-c tcp_keepalives_idle=${Math.max(1, Math.round(keepAliveMs / 1000))}`,
+      '-c tcp_keepalives_interval=2',
+      '-c tcp_keepalives_count=3',
+      `-c tcp_user_timeout=${keepAliveMs * 2}`,
+    ].join(' '),
+  });
+  // An idle client that loses its connection: the pool has already dropped it.
+  pool.on('error', (err) => {
+    countDatabaseError();
+    log?.warn({ err: errorSummary(err) }, 'database connection lost (idle); it will be replaced');
+  });
+  // A client lent out when its connection dies emits 'error' too when no query
+  // is running (between two statements of a transaction); the transaction's
+  // next statement then fails and the pool discards the client on release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => {
+      countDatabaseError();
+      log?.warn({ err: errorSummary(err) }, 'database connection lost');
+    });
+  });
+  return pool;
+}
+
+function errorSummary(err: unknown) {
+  const e = err as { message?: string; code?: string };
+  return { message: e?.message, code: e?.code };
+}
+
+/**
+ * A pg Client whose promise queries give up after `readTimeoutMs`: the socket
+ * is destroyed, which fails the query (and any queued behind it) with a
+ * connection error and makes the client unusable, so the pool discards it.
+ */
+function guardedClient(readTimeoutMs: number): typeof pg.Client {
+  if (readTimeoutMs <= 0) return pg.Client;
+  return class GuardedClient extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads
+    override query(...args: any[]): any {
+      // biome-ignore lint/suspicious/noExplicitAny: see above
+      const result = (super.query as (...a: any[]) => any)(...args);
+      if (!result || typeof result.then !== 'function') return result;
+      const timer = setTimeout(() => {
+        const stream = (
+          this as unknown as { connection?: { stream?: { destroy(e: Error): void } } }
+        ).connection?.stream;
+        stream?.destroy(new Error(`Database read timeout: no answer within ${readTimeoutMs} ms`));
+      }, readTimeoutMs);
+      return (result as Promise<unknown>).finally(() => clearTimeout(timer));
+    }
+  } as unknown as typeof pg.Client;
+}
