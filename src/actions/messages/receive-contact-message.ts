@@ -4,6 +4,7 @@ import type { ActionContext, Actor } from '../context.js';
 import { startConversation } from '../conversations/start-conversation.js';
 import type { SendMessageResult } from './send-message.js';
 import {
+  checkRequests,
   type MessageOutcome,
   type MessageRequest,
   type SendMessageInput,
@@ -57,7 +58,14 @@ export async function receiveAlongside(
     | { conversationId: string; created: boolean; language: string | null }
     | AppError
   )[] = [];
-  for (const { input } of items) {
+  // A message that will be refused opens no conversation (nothing half-written).
+  const refused = await checkRequests(ctx, items);
+  for (const [i, { input }] of items.entries()) {
+    const refusal = refused[i];
+    if (refusal instanceof AppError) {
+      resolved.push(refusal);
+      continue;
+    }
     const key = `${input.contactId}:${input.channelId}`;
     const known = open.get(key);
     if (known) {
