@@ -69,12 +69,11 @@ for (const id of fixture.operators) {
   operators.push({ id, token: result.token });
 }
 const visitors = fixture.contacts.map((contactId, i) =>
-  signVisitorToken(config.secret, {
-    accountId,
-    channelId: fixture.channelId,
-    contactId,
-    visitorId: `visitor-${i}`,
-  }),
+  signVisitorToken(
+    config.secrets.current(),
+    { accountId, channelId: fixture.channelId, contactId, visitorId: `visitor-${i}` },
+    { issuedAt: new Date(), seenAt: new Date() },
+  ),
 );
 await sb.app.listen({ port: 0, host: '127.0.0.1' });
 const address = sb.app.server.address();

@@ -1,9 +1,8 @@
 // Configuration comes from the environment only (README § Configuration).
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { envSecrets, fileSecrets, type Secrets } from './secrets.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +12,22 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   SECRET: z.string().min(16).optional(),
+  /** Earlier values of SECRET, comma-separated: they verify tokens during the grace period. */
+  SECRET_PREVIOUS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(16))),
+  /** When SECRET last changed (ISO 8601); the grace period counts from it, else from the start. */
+  SECRET_ROTATED_AT: z.coerce.date().optional(),
+  SECRET_GRACE_HOURS: z.coerce.number().min(0).default(24),
+  /** A visitor token unused (no new session) for this long is refused. */
+  VISITOR_TOKEN_IDLE_DAYS: z.coerce.number().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWITCHBOARD_DEMO: z.enum(['0', '1']).default('1'),
   SWITCHBOARD_DEMO_PASSWORD: z.string().optional(),
@@ -106,7 +121,11 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   redisUrl: string | null;
-  secret: string;
+  /** Signs and verifies visitor tokens; rotates (src/secrets.ts). */
+  secrets: Secrets;
+  secretGraceMs: number;
+  /** A visitor token not renewed for this long is refused (its visitor starts a new session). */
+  visitorTokenIdleMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   demo: boolean;
   demoPassword: string | null;
@@ -129,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   // `memory://` runs a throw-away embedded server (benchmarks); anything else is a folder.
   const dataDir = e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR);
+  const graceMs = e.SECRET_GRACE_HOURS * HOUR_MS;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -136,8 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL || null,
     redisUrl: e.REDIS_URL || null,
-    secret:
-      e.SECRET ?? loadOrCreateSecret(dataDir.startsWith('memory://') ? resolve('data') : dataDir),
+    secrets: e.SECRET
+      ? envSecrets(e.SECRET, e.SECRET_PREVIOUS, graceMs, e.SECRET_ROTATED_AT ?? new Date())
+      : fileSecrets(secretDir(dataDir), graceMs),
+    secretGraceMs: graceMs,
+    visitorTokenIdleMs: e.VISITOR_TOKEN_IDLE_DAYS * DAY_MS,
     logLevel: e.LOG_LEVEL,
     demo: e.SWITCHBOARD_DEMO === '1',
     demoPassword: e.SWITCHBOARD_DEMO_PASSWORD ?? null,
@@ -156,12 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** A secret generated once and kept in DATA_DIR, so signed tokens survive restarts. */
-function loadOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Where the key file lives: DATA_DIR, or ./data when the database is in memory. */
+export const secretDir = (dataDir: string) =>
+  dataDir.startsWith('memory://') ? resolve('data') : dataDir;

@@ -13,6 +13,7 @@ import { type Auditor, startAuditor } from './processors/auditor.js';
 import { type OperatorPresence, presenceTiming, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
 import { createRealtime, type Realtime } from './realtime/gateway.js';
+import { SECRET_RELOAD_MS } from './secrets.js';
 import { openStore, type Store } from './store/database.js';
 
 export interface Switchboard {
@@ -85,6 +86,9 @@ export async function createSwitchboard(
     logger,
   );
   const channels = await startChannels({ services, config, logger, overrides: options.channels });
+  // `switchboard rotate-secret` rewrites the key file; every node picks it up here.
+  const secretReload = setInterval(() => reloadSecrets(config, logger), SECRET_RELOAD_MS);
+  secretReload.unref();
   return {
     app,
     services,
@@ -98,6 +102,7 @@ export async function createSwitchboard(
     config,
     logger,
     async close() {
+      clearInterval(secretReload);
       await channels.stop();
       await router.stop();
       await auditor.stop();
@@ -108,4 +113,14 @@ export async function createSwitchboard(
       if (!options.store) await store.close();
     },
   };
+}
+
+/** Re-reads the key file when it changed (on a timer, and on SIGHUP in `switchboard start`). */
+export function reloadSecrets(config: Config, logger: Logger): void {
+  try {
+    if (config.secrets.reload()) logger.info('server secret reloaded');
+  } catch (error) {
+    // A broken key file keeps the secrets already loaded: tokens go on verifying.
+    logger.error({ err: error }, 'server secret could not be reloaded; keeping the loaded one');
+  }
 }

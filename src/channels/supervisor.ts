@@ -45,10 +45,15 @@ export function startSupervisor(
   }
 
   function fingerprint(channel: ChannelRow): string {
-    const url =
-      channel.kind === 'telegram' && channel.settings.mode === 'webhook' ? config.publicUrl : '';
+    const webhook = channel.kind === 'telegram' && channel.settings.mode === 'webhook';
+    const url = webhook ? config.publicUrl : '';
+    // A webhook secret derived from the server secret changes when it rotates: register again.
+    const derived =
+      webhook && channel.settings.secret === undefined
+        ? createHash('sha256').update(config.secrets.current()).digest('hex')
+        : '';
     return createHash('sha256')
-      .update(JSON.stringify([channel.settings, url]))
+      .update(JSON.stringify([channel.settings, url, derived]))
       .digest('hex');
   }
 
@@ -59,7 +64,7 @@ export function startSupervisor(
       return { fingerprint: print, stop: poller.stop };
     }
     if (channel.settings.mode === 'webhook') {
-      await registerTelegramWebhook(channel, config.publicUrl, config.secret);
+      await registerTelegramWebhook(channel, config.publicUrl, config.secrets.current());
       return { fingerprint: print, stop: async () => {} };
     }
     const poller = startTelegramPoller({

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { createAccount, newId } from '../actions/accounts/create-account.js';
 import { perform } from '../actions/context.js';
 import { createOperator } from '../actions/operators/create-operator.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, secretDir } from '../config.js';
 import { createMemoryBus } from '../events/bus.js';
+import { rotateSecretFile } from '../secrets.js';
 import { openStore } from '../store/database.js';
 import { seedDemo } from './seed-demo.js';
 import { startServer } from './start.js';
@@ -14,12 +15,26 @@ const USAGE = `usage: switchboard <command>
   migrate                       apply database migrations and exit
   create-admin --email E --password P [--name N] [--account A]
                                 create an account with its first admin
-  seed-demo                     create the demo account`;
+  seed-demo                     create the demo account
+  rotate-secret                 make a new server secret; the previous one still verifies
+                                visitor tokens for SECRET_GRACE_HOURS (running nodes
+                                pick it up within 30 s, or at once on SIGHUP)`;
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const config = loadConfig();
   if (command === 'start') return startServer(config);
+  if (command === 'rotate-secret') {
+    if (process.env.SECRET)
+      throw new Error(
+        'SECRET is set in the environment: rotate it there (new SECRET, the old one in SECRET_PREVIOUS).',
+      );
+    rotateSecretFile(secretDir(config.dataDir), config.secretGraceMs, new Date());
+    console.log(
+      `New server secret made. The previous one verifies visitor tokens for ${config.secretGraceMs / 3_600_000} more hours.`,
+    );
+    return;
+  }
   if (command === 'migrate') {
     const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await store.close();

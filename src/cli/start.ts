@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { createSwitchboard } from '../server.js';
+import { createSwitchboard, reloadSecrets } from '../server.js';
 import { seedDemo } from './seed-demo.js';
 
 export async function startServer(config: Config): Promise<void> {
@@ -33,6 +33,7 @@ export async function startServer(config: Config): Promise<void> {
     await sb.close();
     process.exit(0);
   };
+  process.on('SIGHUP', () => reloadSecrets(config, log));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // A closed terminal: stop the embedded server too rather than leave it running.

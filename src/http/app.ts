@@ -79,7 +79,7 @@ export async function buildHttpApp(
   app.addHook('onRequest', async (request) => {
     request.principal = await resolvePrincipal(
       deps.services.db,
-      deps.config.secret,
+      deps.config,
       request,
       deps.services.now(),
     );

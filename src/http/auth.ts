@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, Scope } from '../actions/context.js';
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Database, Role } from '../store/schema.js';
 import { hashToken } from '../tokens.js';
@@ -25,12 +26,12 @@ export type Principal =
 
 export async function resolvePrincipal(
   db: Kysely<Database>,
-  secret: string,
+  keys: VisitorKeys,
   request: FastifyRequest,
   now: Date,
 ): Promise<Principal | null> {
   const bearer = bearerToken(request);
-  if (bearer?.startsWith('v1.')) return visitorPrincipal(secret, bearer);
+  if (bearer?.startsWith('v1.')) return visitorPrincipal(keys, bearer, now);
   if (bearer) {
     const row = await db
       .selectFrom('api_tokens as t')
@@ -75,9 +76,20 @@ function bearerToken(request: FastifyRequest): string | null {
   return typeof query?.token === 'string' ? query.token : null;
 }
 
-function visitorPrincipal(secret: string, token: string): Principal | null {
-  const claims = verifyVisitorToken(secret, token);
-  return claims ? { kind: 'visitor', ...claims } : null;
+/** What checks a visitor token: the rotating secrets and how long a token may sit unused. */
+export type VisitorKeys = Pick<Config, 'secrets' | 'visitorTokenIdleMs'>;
+
+function visitorPrincipal(keys: VisitorKeys, token: string, now: Date): Principal | null {
+  const t = verifyVisitorToken(keys.secrets.accepted(now), token, now, keys.visitorTokenIdleMs);
+  return t
+    ? {
+        kind: 'visitor',
+        accountId: t.accountId,
+        channelId: t.channelId,
+        contactId: t.contactId,
+        visitorId: t.visitorId,
+      }
+    : null;
 }
 
 /** The operator behind the request, or 401. */

@@ -161,12 +161,16 @@ describe(`visitor tokens are bound to their channel and contact (${storeName})`,
     const onA = await call('GET', `/uploads/${file.id}`, w.token);
     expect(onA.status).toBe(404);
 
-    const tokenOnB = signVisitorToken(server.sb.config.secret, {
-      accountId: w.account.accountId,
-      channelId: w.account.channels.B!.id,
-      contactId: w.contactId,
-      visitorId: 'visitor-on-b',
-    });
+    const tokenOnB = signVisitorToken(
+      server.sb.config.secrets.current(),
+      {
+        accountId: w.account.accountId,
+        channelId: w.account.channels.B!.id,
+        contactId: w.contactId,
+        visitorId: 'visitor-on-b',
+      },
+      { issuedAt: new Date(), seenAt: new Date() },
+    );
     const onB = await fetch(`${server.url}/api/v1/uploads/${file.id}`, {
       headers: { authorization: `Bearer ${tokenOnB}` },
     });

@@ -26,6 +26,8 @@ import type { Chat, ChatOptions, ChatState, Conversation } from './types.js';
 const TYPING_SHOWN_MS = 6000;
 /** How often an open conversation is fetched over REST while the socket is down. */
 const POLL_MS = 10_000;
+/** A token older than this is renewed when the widget loads. */
+const TOKEN_RENEW_MS = 24 * 60 * 60 * 1000;
 
 export function createChat(options: ChatOptions): Chat {
   const { base, channelKey, config, store } = options;
@@ -171,6 +173,7 @@ export function createChat(options: ChatOptions): Chat {
         token = res.token;
         refused = null;
         store.setItem('token', token);
+        store.setItem('tokenAt', String(Date.now()));
         socket.start();
       })
       .finally(() => {
@@ -289,7 +292,11 @@ export function createChat(options: ChatOptions): Chat {
     state.open ||
     (state.conversation !== null && state.conversation.state !== 'closed') ||
     readOutbox(store, OUTBOX_KEY).length > 0;
-  if (token && hasWork()) socket.start();
+  // The server refuses a token left unused too long (VISITOR_TOKEN_IDLE_DAYS);
+  // renewing it once a day on load keeps a returning visitor's session alive.
+  if (token && Date.now() - Number(store.getItem('tokenAt') ?? 0) > TOKEN_RENEW_MS)
+    void renewSession();
+  else if (token && hasWork()) socket.start();
   if (readOutbox(store, OUTBOX_KEY).length > 0) void delivery.flush();
   // While the socket is down (reconnecting, or blocked by a proxy) replies still
   // arrive: an open conversation is polled over REST until the socket is back.

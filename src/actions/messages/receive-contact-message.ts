@@ -4,6 +4,7 @@ import type { ActionContext, Actor } from '../context.js';
 import { startConversation } from '../conversations/start-conversation.js';
 import type { SendMessageResult } from './send-message.js';
 import {
+  checkRequests,
   type MessageOutcome,
   type MessageRequest,
   type SendMessageInput,
@@ -57,6 +58,8 @@ export async function receiveAlongside(
     | { conversationId: string; created: boolean; language: string | null }
     | AppError
   )[] = new Array(items.length);
+  // A message that will be refused opens no conversation (nothing half-written).
+  const refused = await checkRequests(ctx, items);
   // New conversations are started in (contact, channel) order: two batches
   // (on two nodes) starting the same two wait on the same unique index entries
   // in the same order, so they cannot deadlock.
@@ -64,6 +67,11 @@ export async function receiveAlongside(
     .map(({ input }, i) => ({ i, input, key: `${input.contactId}:${input.channelId}` }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
   for (const { i, input, key } of byKey) {
+    const refusal = refused[i];
+    if (refusal instanceof AppError) {
+      resolved[i] = refusal;
+      continue;
+    }
     const known = open.get(key);
     if (known) {
       resolved[i] = { conversationId: known.id, created: false, language: known.language };

@@ -10,13 +10,15 @@ import { type MessageView, presentMessage } from '../../presenters.js';
 import type { Attachment, AuthorKind, ConversationRow, MessageRow } from '../../store/schema.js';
 import type { ActionContext, Actor } from '../context.js';
 import { can } from '../policy.js';
+import { type AttachmentRef, resolveAttachments } from './attachments.js';
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 
 export interface SendMessageInput {
   conversationId: string;
   text: string;
-  attachments?: Attachment[];
+  /** Ids of the sender's uploads; what is stored comes from the uploads table (attachments.ts). */
+  attachments?: readonly AttachmentRef[];
   /** The sender's idempotency key: a retry with the same key returns the original message. */
   clientKey?: string | null;
   /** The channel's own message id (Telegram message id, e-mail Message-ID): duplicates are dropped. */
@@ -50,7 +52,12 @@ export async function sendMessages(
   ctx: ActionContext,
   requests: readonly MessageRequest[],
 ): Promise<MessageOutcome[]> {
-  const outcomes: (MessageOutcome | null)[] = requests.map((r) => checkText(r.input));
+  const checks = await checkRequests(ctx, requests);
+  const outcomes: (MessageOutcome | null)[] = checks.map((c) =>
+    c instanceof AppError ? { ok: false, error: c } : null,
+  );
+  const attachments = new Map<number, Attachment[]>();
+  for (const [i, c] of checks.entries()) if (!(c instanceof AppError)) attachments.set(i, c);
   const live = requests.map((r, i) => ({ ...r, i })).filter((r) => outcomes[r.i] === null);
   if (live.length === 0) return outcomes as MessageOutcome[];
   const conversations = await lockConversations(ctx, [
@@ -107,7 +114,7 @@ export async function sendMessages(
       author_kind: author.kind,
       author_id: author.id,
       text: r.input.text.trim(),
-      attachments: r.input.attachments ?? [],
+      attachments: attachments.get(r.i) ?? [],
       client_key: r.input.clientKey ?? null,
       external_id: r.input.externalId ?? null,
       created_at: ctx.now,
@@ -130,12 +137,30 @@ export async function sendMessages(
   return outcomes as MessageOutcome[];
 }
 
-function checkText(input: SendMessageInput): MessageOutcome | null {
+/**
+ * What can be refused before any conversation is touched: the text, and each
+ * attachment as a reference to the sender's own upload (attachments.ts). Gives
+ * each request's stored attachments, or why it is refused. Receiving calls it
+ * too, before opening a conversation for a message that would be refused.
+ */
+export async function checkRequests(
+  ctx: ActionContext,
+  requests: readonly { actor: Actor; input: Pick<SendMessageInput, 'text' | 'attachments'> }[],
+): Promise<(Attachment[] | AppError)[]> {
+  const texts = requests.map((r) => checkText(r.input));
+  const resolved = await resolveAttachments(
+    ctx,
+    requests.map((r, i) => ({ actor: r.actor, refs: texts[i] ? [] : (r.input.attachments ?? []) })),
+  );
+  return resolved.map((found, i) => texts[i] ?? found);
+}
+
+function checkText(input: Pick<SendMessageInput, 'text' | 'attachments'>): AppError | null {
   const text = input.text.trim();
   if (text.length === 0 && (input.attachments ?? []).length === 0)
-    return { ok: false, error: invalid('text', 'Write a message or attach a file.') };
+    return invalid('text', 'Write a message or attach a file.');
   if (text.length > MAX_MESSAGE_LENGTH)
-    return { ok: false, error: invalid('text', `At most ${MAX_MESSAGE_LENGTH} characters.`) };
+    return invalid('text', `At most ${MAX_MESSAGE_LENGTH} characters.`);
   return null;
 }
 

@@ -3,6 +3,15 @@ import { z } from 'zod';
 
 export const API_MAX_FILE_BASE64 = 14 * 1024 * 1024;
 
+/**
+ * Strict base64 (RFC 4648 §4: the standard alphabet, padded, no spaces or line
+ * breaks). Node's decoder skips whatever it does not understand, so anything
+ * looser was once stored as a garbage file instead of being refused.
+ */
+export function isStrictBase64(value: string): boolean {
+  return value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
+}
+
 export const apiInboundSchema = z.object({
   /** The provider's id of this message: a re-sent id is applied once. */
   id: z.string().min(1).max(200),
@@ -20,7 +29,13 @@ export const apiInboundSchema = z.object({
         name: z.string().min(1).max(200),
         contentType: z.string().min(3).max(200),
         /** The file itself, base64. */
-        data: z.string().max(API_MAX_FILE_BASE64),
+        data: z
+          .string()
+          .max(API_MAX_FILE_BASE64)
+          .refine(
+            isStrictBase64,
+            'Not base64: use the standard alphabet with padding, no line breaks.',
+          ),
       }),
     )
     .max(10)

@@ -62,8 +62,13 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
       // Before parsing: a request without the right secret never reaches the JSON parser.
       onRequest: async (request) => {
         const channel = await channelOf(request, 'telegram');
-        const secret = webhookSecret(channel.settings, channel.id, config.secret);
-        if (!sameSecret(secret, headerOf(request, TELEGRAM_SECRET_HEADER)))
+        // Derived secrets follow the server secret's rotation: the previous
+        // one's still count while Telegram's registration catches up.
+        const given = headerOf(request, TELEGRAM_SECRET_HEADER);
+        const accepted = config.secrets
+          .accepted(services.now())
+          .map((s) => webhookSecret(channel.settings, channel.id, s));
+        if (!accepted.some((secret) => sameSecret(secret, given)))
           throw new AppError(
             'unauthenticated',
             'Wrong or missing X-Telegram-Bot-Api-Secret-Token.',

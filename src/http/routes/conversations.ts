@@ -26,11 +26,13 @@ export const messageBody = z.object({
   clientKey: z.string().min(1).max(100).optional(),
   attachments: z
     .array(
+      // The id of an upload of the sender's; the rest is taken from the upload
+      // (name, type and size sent along by older clients are ignored).
       z.object({
-        id: z.string(),
-        name: z.string(),
-        contentType: z.string(),
-        size: z.number().int(),
+        id: z.string().max(100),
+        name: z.string().optional(),
+        contentType: z.string().optional(),
+        size: z.number().optional(),
       }),
     )
     .max(10)

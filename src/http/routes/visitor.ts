@@ -71,9 +71,20 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
       const channel = await findChannelByKey(services.db, body.channelKey);
       if (channel?.kind !== 'widget') throw notFound('Channel');
       enforceOrigin(request, reply, channel.settings);
-      const previous = body.token ? verifyVisitorToken(config.secret, body.token) : null;
-      const visitorId =
-        previous && previous.channelId === channel.id ? previous.visitorId : randomUUID();
+      const now = services.now();
+      // A token still valid (signed by a current or grace-period secret, not
+      // idle too long) keeps its visitor and is renewed: re-signed with the
+      // current secret and a new last-seen time.
+      const previous = body.token
+        ? verifyVisitorToken(
+            config.secrets.accepted(now),
+            body.token,
+            now,
+            config.visitorTokenIdleMs,
+          )
+        : null;
+      const same = previous?.channelId === channel.id ? previous : null;
+      const visitorId = same ? same.visitorId : randomUUID();
       const scope = { accountId: channel.account_id, actor: { kind: 'system' as const } };
       const { result: contact } = await perform(services, scope, (ctx) =>
         identifyContact(ctx, {
@@ -83,12 +94,16 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
           email: body.email ?? null,
         }),
       );
-      const token = signVisitorToken(config.secret, {
-        accountId: channel.account_id,
-        channelId: channel.id,
-        contactId: contact.id,
-        visitorId,
-      });
+      const token = signVisitorToken(
+        config.secrets.current(),
+        {
+          accountId: channel.account_id,
+          channelId: channel.id,
+          contactId: contact.id,
+          visitorId,
+        },
+        { issuedAt: same?.issuedAt ?? now, seenAt: now },
+      );
       return { token, contactId: contact.id, channel: { id: channel.id, name: channel.name } };
     },
   );
