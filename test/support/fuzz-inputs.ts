@@ -246,6 +246,25 @@ export function badBodies(
     whole,
     fc.constant<BodyCase>({ kind: 'plausible', body: base }),
   ];
+  // Text the database cannot store, in a body that is otherwise valid: it must
+  // be refused at the edge, not found by PostgreSQL.
+  const textFields = fields.filter((f) => {
+    const sub = schema?.properties?.[f];
+    return [sub, ...(sub?.anyOf ?? [])].some((v) => v?.type === 'string' && !v.enum && !v.format);
+  });
+  if (textFields.length > 0) {
+    cases.push(
+      fc
+        .tuple(fc.constantFrom(...textFields), fc.constantFrom('a\u0000b', 'x\ud800y', '\udfff'))
+        .map(
+          ([f, value]): BodyCase => ({
+            kind: 'bad-field',
+            field: f,
+            body: { ...base, [f]: value },
+          }),
+        ),
+    );
+  }
   if (nestedFields.length > 0) {
     cases.push(
       fc
