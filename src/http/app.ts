@@ -19,6 +19,7 @@ import { AppError, ERROR_CATALOG } from '../errors.js';
 import type { Realtime } from '../realtime/gateway.js';
 import { classifyDatabaseError } from '../store/resilience.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
+import { frameworkErrors, registerInputGuards } from './input-guards.js';
 import { registerRoutes } from './routes/index.js';
 
 declare module 'fastify' {
@@ -47,6 +48,10 @@ export async function buildHttpApp(
     // Off unless configured (TRUST_PROXY): X-Forwarded-For from anyone else is ignored.
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Long enough that an over-long id reaches its schema and is named there
+    // (400 on `id`), rather than silently matching no route.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,6 +81,7 @@ export async function buildHttpApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  registerInputGuards(app);
   app.addHook('onRequest', async (request) => {
     request.principal = await resolvePrincipal(
       deps.services.db,
@@ -144,11 +150,18 @@ function toErrorBody(error: unknown): ErrorBody {
     };
   }
   if (e.statusCode === 413) return catalog('payload_too_large');
-  if (e.statusCode === 415) return catalog('unsupported_media_type');
+  // A JSON route sent another type, or an upload route sent something other than multipart.
+  if (e.statusCode === 415)
+    return mediaType('Send JSON: Content-Type application/json.', 'content-type');
+  if (e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return mediaType('Send the file as multipart/form-data.', 'content-type');
   if (e.statusCode === 429) return catalog('rate_limited');
+  if (e.statusCode === 404) return catalog('not_found');
+  // Fastify's other client errors (an unparsable or empty JSON body…): the
+  // catalog's status for validation_failed, so the code always means one thing.
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return {
-      status: e.statusCode,
+      status: 400,
       error: { code: 'validation_failed', message: e.message ?? 'Bad request.', field: null },
     };
   }
@@ -160,6 +173,10 @@ function toErrorBody(error: unknown): ErrorBody {
 function catalog(code: keyof typeof ERROR_CATALOG): ErrorBody {
   const c = ERROR_CATALOG[code];
   return { status: c.status, error: { code, message: c.message, field: null } };
+}
+
+function mediaType(message: string, field: string): ErrorBody {
+  return { status: 415, error: { code: 'unsupported_media_type', message, field } };
 }
 
 function rateLimitError() {

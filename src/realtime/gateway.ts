@@ -6,6 +6,7 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Services } from '../actions/context.js';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.js';
 import { AppError } from '../errors.js';
 import type { BusMessage } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
@@ -274,6 +275,20 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       send(conn, {
         type: 'error',
         error: { code: 'validation_failed', message: 'Unreadable message.', field: null },
+      });
+      return;
+    }
+    // The same refusal as the HTTP API's (src/http/input-guards.ts): the database stores neither.
+    const unsafe = findUnsafeText(parsed);
+    if (unsafe) {
+      send(conn, {
+        type: 'error',
+        ...('clientKey' in parsed ? { clientKey: parsed.clientKey } : {}),
+        error: {
+          code: 'validation_failed',
+          message: UNSAFE_TEXT_MESSAGE[unsafe.problem],
+          field: unsafe.path,
+        },
       });
       return;
     }

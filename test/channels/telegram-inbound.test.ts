@@ -25,8 +25,48 @@ describe(`Telegram inbound (${storeName})`, () => {
     const wrong = await postUpdate(server.url, channel.publicKey, 'guess', '{not json');
     expect(missing.status).toBe(401);
     expect(wrong.status).toBe(401);
-    // With the right secret the same body gets as far as the parser.
-    expect((await postUpdate(server.url, channel.publicKey, SECRET, '{not json')).status).toBe(400);
+    // With the right secret the same body gets as far as the parser — and,
+    // not being an update, is acknowledged (see below).
+    expect((await postUpdate(server.url, channel.publicKey, SECRET, '{not json')).status).toBe(200);
+  });
+
+  it('acknowledges malformed updates without filing them, so Telegram does not re-send them forever', async () => {
+    const { account, channel } = await telegramAccount();
+    const bodies = [
+      '{not json',
+      '[]',
+      '{"update_id":"7"}',
+      '{"update_id":-1}',
+      '{"update_id":1.5}',
+      JSON.stringify({ update_id: 1, message: true }),
+      JSON.stringify({ update_id: 2, message: { message_id: 1, chat: {} } }),
+      JSON.stringify({ update_id: 3, message: {} }),
+      `{"update_id":4,"message":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    ];
+    for (const body of bodies) {
+      const res = await postUpdate(server.url, channel.publicKey, SECRET, body);
+      expect(res.status, body.slice(0, 40)).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, ignored: 'malformed' });
+    }
+    const filed = await server.sb.services.db
+      .selectFrom('channel_inbox')
+      .select('id')
+      .where('channel_id', '=', channel.id)
+      .execute();
+    expect(filed).toEqual([]);
+    expect(await messagesOf(server.sb.services, account.accountId)).toEqual([]);
+  });
+
+  it('keeps a message with NUL and lone surrogates, stripped and replaced by U+FFFD', async () => {
+    const { account, channel } = await telegramAccount();
+    const update = chat().update('text-message', { text: 'Where\u0000 is \ud800my order?' });
+    const res = await postUpdate(server.url, channel.publicKey, SECRET, update);
+    expect(res.status).toBe(200);
+    const [message] = await waitFor('the message', async () => {
+      const rows = await messagesOf(server.sb.services, account.accountId);
+      return rows.length > 0 && rows;
+    });
+    expect(message!.text).toBe('Where is \ufffdmy order?');
   });
 
   it('turns a recorded text update into a queued conversation with the sender as contact', async () => {

@@ -7,6 +7,7 @@ import { shortcutTaken } from '../catalog/create-canned-response.js';
 import { categoryNameTaken } from '../catalog/create-category.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
+import { teamNameTaken } from '../teams/create-team.js';
 
 // Admin changes to the account's configuration. Each takes effect at once:
 // the router reads settings at every pass, and open operator apps hear
@@ -62,10 +63,13 @@ export async function updateTeam(
   },
 ) {
   authorize(ctx.actor, 'account.configure');
+  // Trimmed as at creation, so " Billing" is the taken "Billing".
+  const name = input.name?.trim();
+  if (name === '') throw new AppError('validation_failed', 'A name is required.', 'name');
   const row = await ctx.trx
     .updateTable('teams')
     .set({
-      ...(input.name ? { name: input.name } : {}),
+      ...(name ? { name } : {}),
       ...(input.mode ? { mode: input.mode } : {}),
       ...(input.languageRouting !== undefined ? { language_routing: input.languageRouting } : {}),
       ...(input.languageTimeoutMs !== undefined
@@ -75,7 +79,11 @@ export async function updateTeam(
     .where('id', '=', input.teamId)
     .where('account_id', '=', ctx.accountId)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .catch((error: unknown) => {
+      // The account's unique index on names decides, also between two racing renames.
+      throw isUniqueViolation(error) ? teamNameTaken() : error;
+    });
   if (!row) throw notFound('Team');
   await audit(ctx, 'team.update', input);
   const team = presentTeam(row);

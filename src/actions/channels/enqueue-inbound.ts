@@ -1,3 +1,4 @@
+import { cleanJson } from '../../domain/text.js';
 import type { ActionContext } from '../context.js';
 
 export interface InboxItem {
@@ -32,7 +33,8 @@ export async function enqueueInbound(
         external_id: item.externalId,
         thread_key: item.threadKey,
         ...(item.orderKey !== undefined ? { order_key: item.orderKey } : {}),
-        payload: item.payload ? JSON.stringify(item.payload) : null,
+        // jsonb holds neither NUL nor lone surrogates: cleaned, never refused (the sender was answered).
+        payload: item.payload ? JSON.stringify(cleanJson(item.payload)) : null,
         raw: item.raw ?? null,
         next_attempt_at: ctx.now,
         received_at: ctx.now,

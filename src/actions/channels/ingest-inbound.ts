@@ -1,3 +1,4 @@
+import { cleanText } from '../../domain/text.js';
 import type { ActionContext } from '../context.js';
 import { receiveContactMessage } from '../messages/receive-contact-message.js';
 import { sendMessage } from '../messages/send-message.js';
@@ -39,7 +40,8 @@ export interface IngestResult {
  * and the external id makes that second pass a no-op.
  */
 export async function ingestInbound(ctx: ActionContext, input: IngestInput): Promise<IngestResult> {
-  const { message, channelId } = input;
+  const { channelId } = input;
+  const message = cleanInbound(input.message);
   if (input.inboxId !== null) {
     // Lease expired while a slow node still worked on it: whoever locks first decides.
     const row = await ctx.trx
@@ -104,6 +106,38 @@ export async function ingestInbound(ctx: ActionContext, input: IngestInput): Pro
   });
   await markDone(ctx, input.inboxId);
   return { duplicate: result.duplicate, messageId: result.message.id, conversationId };
+}
+
+/**
+ * What a channel delivers is kept, not refused: NUL is stripped and lone
+ * surrogates become U+FFFD in every text the database will hold.
+ */
+function cleanInbound(message: InboundMessage): InboundMessage {
+  const orNull = (s: string | null) => (s === null ? null : cleanText(s));
+  return {
+    ...message,
+    externalId: cleanText(message.externalId),
+    contact: {
+      externalId: cleanText(message.contact.externalId),
+      name: orNull(message.contact.name),
+      email: orNull(message.contact.email),
+    },
+    text: cleanText(message.text),
+    files: message.files.map((f) => ({
+      ...f,
+      name: cleanText(f.name),
+      contentType: cleanText(f.contentType),
+    })),
+    ...(message.thread
+      ? {
+          thread: {
+            token: orNull(message.thread.token),
+            references: message.thread.references.map(cleanText),
+            subject: orNull(message.thread.subject),
+          },
+        }
+      : {}),
+  };
 }
 
 function composeText(message: InboundMessage, stranger: boolean, skipped: string[]): string {

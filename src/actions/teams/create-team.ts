@@ -28,8 +28,12 @@ export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
     .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 'A team with this name already exists.', 'name');
+  if (!row) throw teamNameTaken();
   const team = presentTeam(row);
   ctx.emit(event('team.updated', 'account', null, { team }));
   return team;
 }
+
+/** Team names are unique per account: creating or renaming onto a taken one. */
+export const teamNameTaken = () =>
+  new AppError('conflict', 'A team with this name already exists.', 'name');

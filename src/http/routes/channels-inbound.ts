@@ -21,6 +21,7 @@ import {
 } from '../../channels/signature.js';
 import { updateInboxItem } from '../../channels/telegram/adapter.js';
 import { webhookSecret } from '../../channels/telegram/settings.js';
+import { parseTelegramUpdate } from '../../channels/telegram/update.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import type { ChannelKind, ChannelRow } from '../../store/schema.js';
@@ -77,15 +78,17 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const channel = channels.get(request)!;
-      const update = parseJson(request.body);
-      if (typeof update?.update_id !== 'number')
-        throw invalid('update_id', 'Not a Telegram update.');
+      const update = parseTelegramUpdate(
+        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+      );
+      if (!update) {
+        // Acknowledged: a refusal would have Telegram re-send it forever.
+        request.log.warn({ channelId: channel.id }, 'malformed Telegram update ignored');
+        return reply.status(200).send({ ok: true, ignored: 'malformed' });
+      }
       // Stored, then answered: Telegram gets its 200 as soon as the update is safe.
       await perform(services, systemOf(channel), (ctx) =>
-        enqueueInbound(ctx, {
-          channelId: channel.id,
-          items: [updateInboxItem(update as unknown as Parameters<typeof updateInboxItem>[0])],
-        }),
+        enqueueInbound(ctx, { channelId: channel.id, items: [updateInboxItem(update)] }),
       );
       channelsRuntimeOf(services)?.inboundArrived();
       return reply.status(200).send({ ok: true });

@@ -10,6 +10,7 @@ import { transferConversation } from '../../actions/conversations/transfer-conve
 import { authorize } from '../../actions/policy.js';
 import { presentConversation } from '../../presenters.js';
 import { operatorScope } from '../auth.js';
+import { changeSet } from '../input-guards.js';
 
 const id = z.object({ id: z.string().uuid() });
 
@@ -94,7 +95,7 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
         tags: ['conversations'],
         summary: 'Set or correct the category and target flag, also after the close',
         params: id,
-        body: z.object({
+        body: changeSet({
           categoryId: z.string().uuid().nullable().optional(),
           targeted: z.boolean().nullable().optional(),
         }),

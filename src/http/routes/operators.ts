@@ -9,6 +9,7 @@ import { authorize } from '../../actions/policy.js';
 import { presentOperator } from '../../presenters.js';
 import { listOperators } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
+import { changeSet } from '../input-guards.js';
 
 const id = z.object({ id: z.string().uuid() });
 const role = z.enum(['admin', 'supervisor', 'operator']);
@@ -60,7 +61,7 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
         tags: ['operators'],
         summary: 'Change an operator: limit (supervisor), name, role, languages, teams (admin)',
         params: id,
-        body: z.object({
+        body: changeSet({
           name: z.string().min(1).max(200).optional(),
           role: role.optional(),
           limit: z.number().int().min(0).max(100).optional(),

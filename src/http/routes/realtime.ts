@@ -108,8 +108,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
     if (
       p.via === 'session' &&
       origin &&
-      origin !== allowedOrigin &&
-      new URL(origin).host !== request.headers.host
+      !sameSiteOrigin(origin, allowedOrigin, request.headers.host)
     )
       return socket.close(4403, 'origin not allowed');
     realtime.attach(socket, p, onMessage);
@@ -143,4 +142,14 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
       conn.draftPreview = visitorChannels.get(request)?.typingPreview !== false;
     },
   );
+}
+
+/**
+ * The app's own origin, or one on the host the request came to. `Origin: null`
+ * (a sandboxed frame, a file: page) and anything unparsable are other sites.
+ */
+function sameSiteOrigin(origin: string, allowed: string, host: string | undefined): boolean {
+  if (origin === allowed) return true;
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
 }

@@ -14,6 +14,7 @@ import {
 import { perform } from '../../actions/context.js';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../../domain/metrics/index.js';
 import { operatorScope } from '../auth.js';
+import { changeSet } from '../input-guards.js';
 
 const id = z.object({ id: z.string().uuid() });
 const mode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
@@ -58,7 +59,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
         tags: ['account'],
         summary:
           'Account name and defaults (limit, SLA thresholds, service-level target, routing, working hours)',
-        body: z.object({
+        body: changeSet({
           name: z.string().min(1).max(200).optional(),
           settings: accountSettingsPatch.optional(),
         }),
@@ -78,7 +79,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
         tags: ['account'],
         summary: 'Change a team: name, distribution mode, language routing',
         params: id,
-        body: z.object({
+        body: changeSet({
           name: z.string().min(1).max(100).optional(),
           mode: mode.optional(),
           languageRouting: z.boolean().optional(),
@@ -103,7 +104,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
         summary:
           'Change a channel: priority, default team, settings (SLA thresholds, notices, widget)',
         params: id,
-        body: z.object({
+        body: changeSet({
           name: z.string().min(1).max(100).optional(),
           priority: z.number().int().min(1).max(100).optional(),
           defaultTeamId: z.string().uuid().nullable().optional(),
@@ -158,7 +159,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
         tags: ['account'],
         summary: 'Change a canned response',
         params: id,
-        body: z.object({
+        body: changeSet({
           shortcut: z.string().min(1).max(50).optional(),
           text: z.string().min(1).max(5000).optional(),
         }),
