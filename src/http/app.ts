@@ -17,6 +17,7 @@ import type { GroupCommit } from '../actions/messages/group-commit.js';
 import type { Config } from '../config.js';
 import { AppError, ERROR_CATALOG } from '../errors.js';
 import type { Realtime } from '../realtime/gateway.js';
+import type { StoreKind } from '../store/database.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -34,7 +35,7 @@ export interface HttpDeps {
   messages: GroupCommit;
   config: Config;
   realtime: Realtime;
-  storeKind: string;
+  storeKind: StoreKind;
 }
 
 export async function buildHttpApp(

@@ -1,0 +1,37 @@
+// Reports read a whole period of an account; no such read may hold the store
+// for long. On PostgreSQL each report runs in one read-only transaction with
+// a statement timeout (SET LOCAL: it ends with the transaction, so the pooled
+// connection goes back unchanged). PGlite has one thread and cannot cancel a
+// running statement; there the caller bounds the period instead.
+import { type Kysely, sql } from 'kysely';
+import type { StoreKind } from './database.js';
+import type { Database } from './schema.js';
+
+/** A report statement ran past its timeout and was cancelled by the server. */
+export class ReportTimeoutError extends Error {}
+
+/** PostgreSQL's query_canceled: what statement_timeout raises. */
+const QUERY_CANCELED = '57014';
+
+export async function withReportTimeout<T>(
+  store: { db: Kysely<Database>; kind: StoreKind },
+  timeoutMs: number,
+  read: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (store.kind === 'pglite') return read(store.db);
+  try {
+    return await store.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await sql`SELECT set_config('statement_timeout', ${String(Math.round(timeoutMs))}, true)`.execute(
+          trx,
+        );
+        return read(trx);
+      });
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === QUERY_CANCELED)
+      throw new ReportTimeoutError(`a report statement ran over ${timeoutMs} ms`);
+    throw error;
+  }
+}
