@@ -73,7 +73,7 @@ describe(`report timeouts (${storeName})`, () => {
         await blocker.query('BEGIN');
         await blocker.query('LOCK TABLE conversation_metrics IN ACCESS EXCLUSIVE MODE');
         const report = get(`/reports/operators?${period(7)}`);
-        const workspace = await get('/conversations?view=mine');
+        const workspace = await get('/conversations?mine=true');
         expect(workspace.status).toBe(200);
         const res = await report;
         expect([res.status, res.body.error?.code, res.body.error?.field]).toEqual([
