@@ -133,6 +133,7 @@ export async function main(args: string[]) {
         name: 'Bench supervisor',
         password: randomUUID(),
         role: 'supervisor',
+        limit: 5,
         languages: [],
         teamIds: [],
       }),

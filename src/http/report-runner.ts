@@ -17,8 +17,39 @@ export type ReportRunner = <T>(
   read: (db: Kysely<Database>) => Promise<T>,
 ) => Promise<T>;
 
+/**
+ * Reports one node runs at once; more wait their turn, so reports share the
+ * database between themselves and leave the rest to the workspace.
+ */
+const REPORTS_AT_ONCE = 2;
+
+/** A first-come, first-served limit on concurrent tasks. */
+function limiter(size: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+const limiters = new WeakMap<HttpDeps, ReturnType<typeof limiter>>();
+
 export function reportRunner(deps: HttpDeps): ReportRunner {
   const store = { db: deps.services.db, kind: deps.storeKind };
+  let limit = limiters.get(deps);
+  if (!limit) {
+    limit = limiter(REPORTS_AT_ONCE);
+    limiters.set(deps, limit);
+  }
+  const inTurn = limit;
   return async (period, read) => {
     if (
       store.kind === 'pglite' &&
@@ -31,9 +62,10 @@ export function reportRunner(deps: HttpDeps): ReportRunner {
         'from',
       );
     try {
-      return await withReportTimeout(store, deps.config.reportTimeoutMs, read);
+      return await inTurn(() => withReportTimeout(store, deps.config.reportTimeoutMs, read));
     } catch (error) {
-      if (error instanceof ReportTimeoutError) throw new AppError('period_too_large', undefined, 'from');
+      if (error instanceof ReportTimeoutError)
+        throw new AppError('period_too_large', undefined, 'from');
       throw error;
     }
   };

@@ -27,6 +27,9 @@ export async function withReportTimeout<T>(
         await sql`SELECT set_config('statement_timeout', ${String(Math.round(timeoutMs))}, true)`.execute(
           trx,
         );
+        // One core per report: parallel workers would take the cores the
+        // workspace's short queries need.
+        await sql`SELECT set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
         return read(trx);
       });
   } catch (error) {
