@@ -25,9 +25,9 @@ const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DB = 'switchboard_bench_reports';
 const EMBEDDED_DATA_DIR = '.bench-data/reports-embedded';
 const MESSAGES_PER_CONVERSATION = 10;
-const DAYS = 365;
+export const DAYS = 365;
 const REPORT_DAYS = 30;
-const OPERATORS = 60;
+export const OPERATORS = 60;
 const CHANNELS = ['widget', 'telegram', 'email', 'api'] as const;
 const CATEGORIES = 10;
 /** The newest conversations stay open, so reports also compute live rows. */
@@ -66,7 +66,7 @@ async function freshDatabase(): Promise<string> {
   return `${SERVER}/${BENCH_DB}`;
 }
 
-interface World {
+export interface World {
   accountId: string;
   start: Date;
   spanS: number;
@@ -201,7 +201,7 @@ async function inChunks(
   }
 }
 
-async function generate(store: Store, total: number): Promise<World> {
+export async function generate(store: Store, total: number): Promise<World> {
   const w = await seedAccount(store, total);
   await inChunks('conversations', total, (lo, hi) =>
     generateConversations(store, w, total, lo, hi),
@@ -219,7 +219,7 @@ async function generate(store: Store, total: number): Promise<World> {
 }
 
 /** The account a previous run generated; its year ends at the hour after its newest conversation. */
-async function previousWorld(store: Store): Promise<World> {
+export async function previousWorld(store: Store): Promise<World> {
   const account = await store.db
     .selectFrom('accounts')
     .select('id')
@@ -238,7 +238,7 @@ async function previousWorld(store: Store): Promise<World> {
   };
 }
 
-async function markAllAudited(store: Store) {
+export async function markAllAudited(store: Store) {
   await sql`
     INSERT INTO audit_results (conversation_id, account_id, operator_id, closed_at, last_seq,
                                version, score, checks, failed, audited_at)

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { envSecrets, fileSecrets, type Secrets } from './secrets.js';
+import type { OutboundPolicy } from './channels/outbound-address.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,6 +46,9 @@ const envSchema = z.object({
     .min(1)
     .default(10 * 1024 * 1024),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  OUTBOUND_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
+  OUTBOUND_DENY_PRIVATE: z.enum(['0', '1']).default('0'),
+  REPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 /**
@@ -137,6 +141,10 @@ export interface Config {
   databaseWaitMs: number;
   maxUploadBytes: number;
   trustProxy: TrustProxy;
+  /** Which addresses admins' URLs and hosts may reach (src/channels/outbound-address.ts). */
+  outbound: OutboundPolicy;
+  /** Longest a report's statements may run before it answers period_too_large. */
+  reportTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -176,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseWaitMs: e.DB_UNAVAILABLE_WAIT_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     trustProxy: e.TRUST_PROXY,
+    outbound: {
+      allowLoopback: e.OUTBOUND_ALLOW_LOOPBACK === '1',
+      denyPrivate: e.OUTBOUND_DENY_PRIVATE === '1',
+    },
+    reportTimeoutMs: e.REPORT_TIMEOUT_MS,
   };
 }
 

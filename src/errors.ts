@@ -31,6 +31,11 @@ export const ERROR_CATALOG = {
   category_required: { status: 400, message: 'Choose a category before closing.' },
   origin_not_allowed: { status: 403, message: 'This site may not use the channel.' },
   payload_too_large: { status: 413, message: 'The upload is too large.' },
+  period_too_large: {
+    status: 422,
+    message:
+      'The report takes too long for this period. Choose a shorter period, or narrow it to a channel, team or operator.',
+  },
   unsupported_media_type: { status: 415, message: 'This file type is not allowed.' },
   rate_limited: {
     status: 429,

@@ -96,7 +96,13 @@ export function createDeliveryWorker(deps: WorkerDeps): Pump {
     ]);
     if (!webhook?.active || !event)
       throw new ChannelError('permanent', 'The webhook or its event is gone.');
-    await sendWebhook({ webhook, event, deliveryId: row.id, timeoutMs: options.timeoutMs });
+    await sendWebhook({
+      webhook,
+      event,
+      deliveryId: row.id,
+      timeoutMs: options.timeoutMs,
+      policy: deps.outbound,
+    });
   }
 
   return pump;

@@ -1,6 +1,8 @@
 // Signed JSON POSTs to URLs admins configured: the API channel's outbound URL
 // and webhook subscribers. HTTP answers become the three neutral error kinds.
 
+import { OutboundAddressError, type OutboundPolicy } from './outbound-address.js';
+import { outboundRequest } from './outbound-http.js';
 import { DELIVERY_HEADER, signedHeaders } from './signature.js';
 import { ChannelError } from './types.js';
 
@@ -21,12 +23,18 @@ export interface SignedPost {
   deliveryId: string;
   now: Date;
   timeoutMs: number;
+  /** Checked on connect: an admin's URL never reaches what the server's environment forbids. */
+  policy: OutboundPolicy;
   headers?: Record<string, string>;
 }
 
+/** Receivers answer with an id or nothing; a bigger answer is not read. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
 /** POSTs and returns the parsed JSON answer (or null); throws HttpStatusError on non-2xx. */
 export async function postSigned(post: SignedPost): Promise<unknown> {
-  const response = await fetch(post.url, {
+  const response = await outboundRequest(post.url, {
+    policy: post.policy,
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -36,14 +44,14 @@ export async function postSigned(post: SignedPost): Promise<unknown> {
       ...post.headers,
     },
     body: post.body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(post.timeoutMs),
+    timeoutMs: post.timeoutMs,
+    maxBytes: MAX_ANSWER_BYTES,
   });
-  const text = await response.text().catch(() => '');
+  const text = response.body.toString('utf8');
   if (response.status < 200 || response.status >= 300)
     throw new HttpStatusError(
       response.status,
-      retryAfter(response.headers.get('retry-after')),
+      retryAfter(header(response.headers['retry-after'])),
       text,
     );
   try {
@@ -51,6 +59,10 @@ export async function postSigned(post: SignedPost): Promise<unknown> {
   } catch {
     return null;
   }
+}
+
+function header(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 function retryAfter(header: string | null): number | undefined {
@@ -68,6 +80,8 @@ function retryAfter(header: string | null): number | undefined {
  */
 export function classifyHttpError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
+  // The address will not become allowed by itself; an admin must change the URL.
+  if (error instanceof OutboundAddressError) return new ChannelError('permanent', error.message);
   if (error instanceof HttpStatusError) {
     const s = error.status;
     if (s === 401 || s === 403) return new ChannelError('auth_revoked', error.message);

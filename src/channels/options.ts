@@ -1,5 +1,6 @@
 // Settings of the channel workers. They come from the environment (like every
 // setting, README § Configuration) and tests override them per server.
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
 
@@ -19,6 +20,13 @@ export interface ChannelsOptions {
   smtp: { port: number; host: string; maxBytes: number; hostname: string } | null;
   /** Seconds a Telegram getUpdates call waits for updates. */
   telegramPollSeconds: number;
+  /**
+   * Where a local Bot API server (`--local`) keeps its files, readable by this
+   * node; null = absolute file paths from getFile are refused. Set by the
+   * operator, never by a channel setting: a channel's Bot API root is chosen
+   * by an account admin and could name any file on the server.
+   */
+  telegramLocalFilesDir: string | null;
 }
 
 const envSchema = z.object({
@@ -39,6 +47,10 @@ const envSchema = z.object({
     .min(1024)
     .default(25 * 1024 * 1024),
   TELEGRAM_POLL_SECONDS: z.coerce.number().int().min(0).max(50).default(25),
+  TELEGRAM_LOCAL_FILES_DIR: z
+    .string()
+    .refine((d) => isAbsolute(d), 'an absolute path')
+    .optional(),
 });
 
 export function loadChannelsOptions(env: NodeJS.ProcessEnv = process.env): ChannelsOptions {
@@ -69,6 +81,7 @@ export function loadChannelsOptions(env: NodeJS.ProcessEnv = process.env): Chann
             hostname: e.SMTP_RECEIVER_HOSTNAME ?? 'switchboard',
           },
     telegramPollSeconds: e.TELEGRAM_POLL_SECONDS,
+    telegramLocalFilesDir: e.TELEGRAM_LOCAL_FILES_DIR ?? null,
   };
 }
 

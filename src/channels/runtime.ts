@@ -49,6 +49,7 @@ export async function startChannels(input: {
     options,
     dataDir: input.config.dataDir,
     maxFileBytes: input.config.maxUploadBytes,
+    outbound: input.config.outbound,
   };
   const workers = options.workers
     ? (() => {

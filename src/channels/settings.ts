@@ -6,6 +6,7 @@ import { invalid } from '../errors.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
 import { type EmailSettings, emailSettingsSchema } from './email/settings.js';
+import { checkDestination, type OutboundPolicy, type Resolver } from './outbound-address.js';
 import {
   newWebhookSecret,
   type TelegramSettings,
@@ -110,6 +111,26 @@ export function prepareChannelSettings(
   const settings = { ...raw, ...(parsed.data as Record<string, unknown>) };
   if (kind === 'telegram' && settings.secret === undefined) settings.secret = newWebhookSecret();
   return settings;
+}
+
+/** Settings that name where Switchboard connects: URLs and mail hosts, whatever the kind. */
+const DESTINATION_KEYS = ['apiRoot', 'outboundUrl', 'smtpHost', 'imapHost'] as const;
+
+/**
+ * The save-time check of a channel's destinations against the server's
+ * outbound policy (a 400 naming the setting). Routes run it before the action:
+ * it may wait for DNS, which must not happen inside a transaction.
+ */
+export async function checkChannelDestinations(
+  settings: Record<string, unknown> | undefined,
+  policy: OutboundPolicy,
+  resolver?: Resolver,
+): Promise<void> {
+  for (const key of DESTINATION_KEYS) {
+    const value = settings?.[key];
+    if (typeof value === 'string')
+      await checkDestination(`settings.${key}`, value, policy, resolver);
+  }
 }
 
 /** For the workers: typed settings of a stored channel, or a permanent delivery error. */

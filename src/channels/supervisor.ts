@@ -60,11 +60,18 @@ export function startSupervisor(
   async function start(channel: ChannelRow): Promise<Running> {
     const print = fingerprint(channel);
     if (channel.kind === 'email') {
-      const poller = startImapPoller({ channel, services, logger, node: deps.node, onEnqueued });
+      const poller = startImapPoller({
+        channel,
+        services,
+        logger,
+        node: deps.node,
+        outbound: deps.outbound,
+        onEnqueued,
+      });
       return { fingerprint: print, stop: poller.stop };
     }
     if (channel.settings.mode === 'webhook') {
-      await registerTelegramWebhook(channel, config.publicUrl, config.secrets.current());
+      await registerTelegramWebhook(channel, config.publicUrl, config.secrets.current(), deps.outbound);
       return { fingerprint: print, stop: async () => {} };
     }
     const poller = startTelegramPoller({
@@ -72,6 +79,7 @@ export function startSupervisor(
       services,
       logger,
       pollSeconds: options.telegramPollSeconds,
+      outbound: deps.outbound,
       onEnqueued,
     });
     return { fingerprint: print, stop: poller.stop };

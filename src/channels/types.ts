@@ -11,6 +11,7 @@ import type {
   ChannelRow,
   DeliveryErrorKind,
 } from '../store/schema.js';
+import type { OutboundPolicy } from './outbound-address.js';
 
 export type { DeliveryErrorKind, InboundMessage };
 
@@ -85,6 +86,10 @@ export interface AdapterContext {
   logger: Pick<Logger, 'warn' | 'info' | 'debug'>;
   /** Longest wait for one provider call; the claim lease is longer. */
   timeoutMs: number;
+  /** Which addresses connections may reach; every connection is checked (outbound-address.ts). */
+  outbound: OutboundPolicy;
+  /** Where absolute file paths of a local Bot API server may be read; null = nowhere. */
+  telegramLocalFilesDir: string | null;
 }
 
 export interface ChannelAdapter {

@@ -18,6 +18,7 @@ import type { Config } from '../config.js';
 import { AppError, ERROR_CATALOG } from '../errors.js';
 import type { Realtime } from '../realtime/gateway.js';
 import { classifyDatabaseError } from '../store/resilience.js';
+import type { StoreKind } from '../store/database.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { frameworkErrors, registerInputGuards } from './input-guards.js';
 import { registerRoutes } from './routes/index.js';
@@ -36,7 +37,7 @@ export interface HttpDeps {
   messages: GroupCommit;
   config: Config;
   realtime: Realtime;
-  storeKind: string;
+  storeKind: StoreKind;
 }
 
 export async function buildHttpApp(

@@ -60,6 +60,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       DATA_DIR: 'memory://',
       SECRET: 'test-secret-0123456789abcdef',
       LOG_LEVEL: 'silent',
+      // Tests run their CRMs, Bot API and mail servers on 127.0.0.1.
+      OUTBOUND_ALLOW_LOOPBACK: '1',
     }),
     databaseUrl,
     redisUrl,

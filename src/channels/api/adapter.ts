@@ -65,6 +65,7 @@ export const apiAdapter: ChannelAdapter = {
       deliveryId: out.deliveryId,
       now: new Date(),
       timeoutMs: ctx.timeoutMs,
+      policy: ctx.outbound,
     });
     const id = (answer as { id?: unknown } | null)?.id;
     return { externalId: typeof id === 'string' || typeof id === 'number' ? String(id) : null };

@@ -5,6 +5,7 @@
 // References (RFC 5322 §3.6.4) and the [#token] subject thread the client's
 // answer back; X-Loop lets us recognise our own mail if it ever returns.
 import nodemailer from 'nodemailer';
+import { OutboundAddressError } from '../outbound-address.js';
 import {
   type AdapterContext,
   ChannelError,
@@ -12,6 +13,7 @@ import {
   type OutboundMessage,
 } from '../types.js';
 import { plusAddress, replySubject } from './reply-token.js';
+import { mailServerAddress } from './server-address.js';
 import { addressDomain, type EmailSettings } from './settings.js';
 
 const MAX_REFERENCES = 20;
@@ -29,7 +31,7 @@ export async function deliverEmail(
   const messageId = `${out.deliveryId}@${addressDomain(settings.address)}`;
   const refs = out.thread.messageIds.slice(-MAX_REFERENCES).map((id) => `<${id}>`);
   const transport = nodemailer.createTransport({
-    host: settings.smtpHost,
+    ...(await mailServerAddress(settings.smtpHost, ctx.outbound)),
     port: settings.smtpPort,
     secure: settings.smtpSecure,
     ...(settings.smtpUser
@@ -74,6 +76,7 @@ export async function deliverEmail(
  */
 export function classifySmtpError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
+  if (error instanceof OutboundAddressError) return new ChannelError('permanent', error.message);
   const e = error as { code?: string; responseCode?: number; message?: string };
   const message = e.message ?? String(error);
   if (e.code === 'EAUTH' || e.responseCode === 535)

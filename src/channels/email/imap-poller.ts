@@ -10,10 +10,12 @@ import { enqueueInbound, type InboxItem } from '../../actions/channels/enqueue-i
 import { perform, type Services } from '../../actions/context.js';
 import type { ChannelRow } from '../../store/schema.js';
 import { retryDelayMs } from '../backoff.js';
+import { OutboundAddressError, type OutboundPolicy } from '../outbound-address.js';
 import { channelSettings } from '../settings.js';
 import { ChannelError } from '../types.js';
 import { firstAddress, header, parseHeaderBlock } from './headers.js';
 import { emailExternalId } from './normalize.js';
+import { mailServerAddress } from './server-address.js';
 
 interface Cursor {
   uidValidity: string;
@@ -25,6 +27,7 @@ export function startImapPoller(input: {
   services: Services;
   logger: Logger;
   node: string;
+  outbound: OutboundPolicy;
   onEnqueued: () => void;
 }): { stop(): Promise<void> } {
   const { channel, services, logger } = input;
@@ -101,8 +104,21 @@ export function startImapPoller(input: {
   async function loop(): Promise<void> {
     let failures = 0;
     while (!stopped) {
+      let target: { host: string; servername?: string };
+      try {
+        target = await mailServerAddress(settings.imapHost!, input.outbound);
+      } catch (error) {
+        failures += 1;
+        const e = classifyImapError(error);
+        logger.warn({ err: e, channelId: channel.id }, 'imap host refused or not found');
+        await perform(services, scope, (ctx) =>
+          recordChannelError(ctx, { channelId: channel.id, error: `${e.kind}: ${e.message}` }),
+        ).catch(() => {});
+        await pause(failures);
+        continue;
+      }
       client = new ImapFlow({
-        host: settings.imapHost!,
+        ...target,
         port: settings.imapPort,
         secure: settings.imapSecure,
         auth: { user: settings.imapUser ?? settings.address, pass: settings.imapPassword ?? '' },
@@ -125,19 +141,23 @@ export function startImapPoller(input: {
       } finally {
         await client.logout().catch(() => client?.close());
       }
-      if (!stopped)
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(
-            r,
-            retryDelayMs(
-              { baseMs: 1_000, maxMs: 300_000, maxAttempts: 0 },
-              Math.max(1, failures),
-              services.random,
-            ),
-          ).unref();
-        });
+      await pause(failures);
     }
+  }
+
+  async function pause(failures: number): Promise<void> {
+    if (stopped) return;
+    await new Promise<void>((r) => {
+      wake = r;
+      setTimeout(
+        r,
+        retryDelayMs(
+          { baseMs: 1_000, maxMs: 300_000, maxAttempts: 0 },
+          Math.max(1, failures),
+          services.random,
+        ),
+      ).unref();
+    });
   }
 
   const running = loop();
@@ -157,6 +177,7 @@ async function unseen(imap: ImapFlow): Promise<string | null> {
 }
 
 function classifyImapError(error: unknown): ChannelError {
+  if (error instanceof OutboundAddressError) return new ChannelError('permanent', error.message);
   const e = error as { authenticationFailed?: boolean; message?: string };
   if (e.authenticationFailed) return new ChannelError('auth_revoked', e.message ?? 'login refused');
   return new ChannelError('temporary', e.message ?? String(error));

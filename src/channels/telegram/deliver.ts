@@ -36,9 +36,9 @@ export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
 export async function deliverToTelegram(
   out: OutboundMessage,
   settings: TelegramSettings,
-  _ctx: AdapterContext,
+  ctx: AdapterContext,
 ): Promise<DeliveryReceipt> {
-  const api = botApi(settings);
+  const api = botApi(settings, ctx.outbound);
   const chatId = out.recipient.externalId;
   const parts: Part[] = [
     ...splitText(out.message.text).map((text) => ({ kind: 'text' as const, text })),

@@ -30,8 +30,8 @@ export async function normalizeUpdate(
   const files: InboundFile[] = [];
   for (const ref of fileRefs(msg)) {
     const file = await fetchFile(ref, settings, ctx);
-    if (file) files.push(file);
-    else notes.push(`[file too large to fetch from Telegram: ${ref.name}]`);
+    if (typeof file === 'string') notes.push(file);
+    else files.push(file);
   }
   const text = msg.text ?? msg.caption ?? '';
   const placeholder = text || files.length > 0 || notes.length > 0 ? null : describe(msg);
@@ -89,20 +89,28 @@ function fileRefs(msg: Message): FileRef[] {
   return refs;
 }
 
-/** getFile works up to 20 MB on api.telegram.org; a bigger file becomes a note, not a retry loop. */
+/**
+ * getFile works up to 20 MB on api.telegram.org; a bigger file becomes a note
+ * for the operator, not a retry loop — so does a file this server refuses to
+ * fetch (a local path outside TELEGRAM_LOCAL_FILES_DIR, a forbidden address).
+ */
 async function fetchFile(
   ref: FileRef,
   settings: TelegramSettings,
   ctx: AdapterContext,
-): Promise<InboundFile | null> {
+): Promise<InboundFile | string> {
+  const tooLarge = `[file too large to fetch from Telegram: ${ref.name}]`;
   try {
-    const file = await botApi(settings).getFile(ref.fileId);
-    if (!file.file_path) return null;
-    const data = await downloadFile(settings, file.file_path, ctx.timeoutMs);
+    const file = await botApi(settings, ctx.outbound).getFile(ref.fileId);
+    if (!file.file_path) return tooLarge;
+    const data = await downloadFile(settings, file.file_path, ctx);
     return { name: ref.name, contentType: ref.contentType, data };
   } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 400) return null;
-    throw classifyTelegramError(error);
+    if (error instanceof GrammyError && error.error_code === 400) return tooLarge;
+    const e = classifyTelegramError(error);
+    if (e.kind !== 'permanent') throw e;
+    ctx.logger.warn({ err: e, file: ref.name }, 'telegram file not fetched');
+    return `[file not fetched from Telegram: ${ref.name}]`;
   }
 }
 

@@ -7,6 +7,7 @@ import { enqueueInbound } from '../../actions/channels/enqueue-inbound.js';
 import { perform, type Services } from '../../actions/context.js';
 import type { ChannelRow } from '../../store/schema.js';
 import { retryDelayMs } from '../backoff.js';
+import type { OutboundPolicy } from '../outbound-address.js';
 import { channelSettings } from '../settings.js';
 import { updateInboxItem } from './adapter.js';
 import { botApi, classifyTelegramError } from './api.js';
@@ -22,11 +23,12 @@ export function startTelegramPoller(input: {
   services: Services;
   logger: Logger;
   pollSeconds: number;
+  outbound: OutboundPolicy;
   onEnqueued: () => void;
 }): Poller {
   const { channel, services, logger } = input;
   const settings = channelSettings('telegram', channel);
-  const api = botApi(settings);
+  const api = botApi(settings, input.outbound);
   const scope = { accountId: channel.account_id, actor: { kind: 'system' as const } };
   const abort = new AbortController();
   // grammY's Node build types its signal with the abort-controller polyfill;

@@ -18,6 +18,7 @@ export const telegramSettingsSchema = z.object({
   apiRoot: z
     .string()
     .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL')
     .default(TELEGRAM_API_ROOT)
     .transform((u) => u.replace(/\/+$/, '')),
 });

@@ -1,4 +1,5 @@
 import type { ChannelRow } from '../../store/schema.js';
+import type { OutboundPolicy } from '../outbound-address.js';
 import { channelSettings } from '../settings.js';
 import { botApi } from './api.js';
 import { ALLOWED_UPDATES } from './poller.js';
@@ -17,9 +18,10 @@ export async function registerTelegramWebhook(
   channel: ChannelRow,
   publicUrl: string,
   serverSecret: string,
+  outbound: OutboundPolicy,
 ) {
   const settings = channelSettings('telegram', channel);
-  await botApi(settings).setWebhook(telegramWebhookUrl(publicUrl, channel), {
+  await botApi(settings, outbound).setWebhook(telegramWebhookUrl(publicUrl, channel), {
     secret_token: webhookSecret(channel.settings, channel.id, serverSecret),
     allowed_updates: [...ALLOWED_UPDATES],
     max_connections: 1,

@@ -4,6 +4,7 @@
 // channel does and drop repeats by X-Switchboard-Delivery (at-least-once).
 import type { EventRow, WebhookRow } from '../../store/schema.js';
 import { postSigned } from '../http-post.js';
+import type { OutboundPolicy } from '../outbound-address.js';
 
 export interface WebhookBody {
   /** The event id: increasing per account, so a receiver can order what it got. */
@@ -31,6 +32,7 @@ export async function sendWebhook(input: {
   event: EventRow;
   deliveryId: string;
   timeoutMs: number;
+  policy: OutboundPolicy;
 }): Promise<void> {
   await postSigned({
     url: input.webhook.url,
@@ -39,6 +41,7 @@ export async function sendWebhook(input: {
     deliveryId: input.deliveryId,
     now: new Date(),
     timeoutMs: input.timeoutMs,
+    policy: input.policy,
     headers: { 'x-switchboard-event': input.event.type },
   });
 }

@@ -7,6 +7,7 @@ import { createChannel } from '../../actions/channels/create-channel.js';
 import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import { createTeam } from '../../actions/teams/create-team.js';
+import { checkChannelDestinations } from '../../channels/settings.js';
 import { presentChannel, presentTeam } from '../../presenters.js';
 import {
   listCannedResponses,
@@ -72,6 +73,8 @@ export async function registerAccountRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const scope = operatorScope(request);
+      authorize(scope.actor, 'account.configure');
+      await checkChannelDestinations(request.body.settings, app.deps.config.outbound);
       const { result } = await perform(services, scope, (ctx) => createChannel(ctx, request.body));
       return reply.status(201).send(result);
     },

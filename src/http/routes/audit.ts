@@ -25,6 +25,7 @@ import {
 } from '../../store/queries/audit.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { reportRunner } from '../report-runner.js';
 import { instant, qualityFilters, resolveFilters } from './quality-filters.js';
 
 const checkId = z.enum(AUDIT_CHECKS as [AuditCheckId, ...AuditCheckId[]]);
@@ -55,6 +56,7 @@ const MAX_DISAGREEMENTS = 200;
 export async function registerAuditRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
+  const run = reportRunner(app.deps);
 
   function reviewerScope(request: Parameters<typeof operatorScope>[0]) {
     const scope = operatorScope(request);
@@ -74,7 +76,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     async (request, reply) => {
       const scope = reviewerScope(request);
       const filter = await resolveFilters(services, scope.accountId, request.query);
-      const rows = await operatorAudits(services.db, scope.accountId, filter);
+      const rows = await run(filter, (db) => operatorAudits(db, scope.accountId, filter));
       if (request.query.format === 'csv') {
         const flat = rows.map((r) => ({
           operatorId: r.operatorId,
@@ -110,12 +112,14 @@ export async function registerAuditRoutes(base: FastifyInstance) {
       const scope = reviewerScope(request);
       const q = request.query;
       const filter = await resolveFilters(services, scope.accountId, q);
-      const rows = await failingAudits(services.db, scope.accountId, {
-        ...filter,
-        check: q.check,
-        limit: q.limit,
-        before: q.before ? new Date(q.before) : undefined,
-      });
+      const rows = await run(filter, (db) =>
+        failingAudits(db, scope.accountId, {
+          ...filter,
+          check: q.check,
+          limit: q.limit,
+          before: q.before ? new Date(q.before) : undefined,
+        }),
+      );
       if (q.format === 'csv') {
         const flat = rows.map((r) => ({ ...r, failed: r.failed.join(' ') }));
         return sendCsv(reply, 'audit-failing', FAILING_COLUMNS, flat);
@@ -186,7 +190,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     async (request) => {
       const scope = reviewerScope(request);
       const filter = await resolveFilters(services, scope.accountId, request.body);
-      const candidates = await unreviewedAudits(services.db, scope.accountId, filter);
+      const candidates = await run(filter, (db) => unreviewedAudits(db, scope.accountId, filter));
       return { conversationIds: sampleUniform(candidates, request.body.size, services.random) };
     },
   );
@@ -203,7 +207,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     async (request) => {
       const scope = reviewerScope(request);
       const filter = await resolveFilters(services, scope.accountId, request.query);
-      const reviewed = await reviewedAudits(services.db, scope.accountId, filter);
+      const reviewed = await run(filter, (db) => reviewedAudits(db, scope.accountId, filter));
       const labeled: LabeledAudit[] = reviewed.map((r) => {
         const actual: AuditResult = {
           score: r.score,

@@ -135,7 +135,13 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
       }
       const normalized = await apiAdapter.normalize(
         { channel, payload: parsed.data, raw: null },
-        { logger: request.log, timeoutMs: 0 },
+        // The API channel's normalisation connects nowhere.
+        {
+          logger: request.log,
+          timeoutMs: 0,
+          outbound: config.outbound,
+          telegramLocalFilesDir: null,
+        },
       );
       if (normalized.kind !== 'message') throw invalid('body', 'Not a message.');
       const { result } = await perform(services, systemOf(channel), (ctx) =>

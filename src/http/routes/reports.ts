@@ -15,6 +15,7 @@ import {
 } from '../../store/queries/reports.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { reportRunner } from '../report-runner.js';
 import { qualityFilters, resolveFilters, timeZone } from './quality-filters.js';
 
 const filters = qualityFilters.extend({
@@ -61,6 +62,7 @@ const BREAKDOWN_COLUMNS = [
 export async function registerReportRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
+  const run = reportRunner(app.deps);
 
   /** The caller's account, the period and the defaults every report resolves the same way. */
   async function resolve(request: FastifyRequest, q: Filters) {
@@ -90,7 +92,7 @@ export async function registerReportRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const { filter, targetMs } = await resolve(request, request.query);
-      const rows = (await operatorReport(services.db, filter)).map((r) => ({
+      const rows = (await run(filter, (db) => operatorReport(db, filter))).map((r) => ({
         operatorId: r.operatorId,
         operatorName: r.operatorName,
         conversations: r.conversations,
@@ -127,7 +129,7 @@ export async function registerReportRoutes(base: FastifyInstance) {
     async (request, reply) => {
       const { filter, tz, targetMs } = await resolve(request, request.query);
       const by = request.query.by;
-      const found = await breakdownReport(services.db, filter, by, tz, targetMs);
+      const found = await run(filter, (db) => breakdownReport(db, filter, by, tz, targetMs));
       const rows = found.map((r) => presentBreakdown(r));
       if (request.query.format === 'csv')
         return sendCsv(reply, `breakdown-${by}`, BREAKDOWN_COLUMNS, rows);
@@ -147,7 +149,9 @@ export async function registerReportRoutes(base: FastifyInstance) {
     async (request, reply) => {
       const { filter } = await resolve(request, request.query);
       const channelId = request.query.channelId;
-      const rows = (await categoriesByChannel(services.db, { ...filter, channelId })).map((r) => ({
+      const rows = (
+        await run(filter, (db) => categoriesByChannel(db, { ...filter, channelId }))
+      ).map((r) => ({
         categoryId: r.categoryId,
         categoryName: r.categoryId === null ? '—' : (r.categoryName ?? '—'),
         conversations: r.conversations,

@@ -12,6 +12,8 @@ import {
   updateTeam,
 } from '../../actions/account/update-settings.js';
 import { perform } from '../../actions/context.js';
+import { authorize } from '../../actions/policy.js';
+import { checkChannelDestinations } from '../../channels/settings.js';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../../domain/metrics/index.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
@@ -114,6 +116,8 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     },
     async (request) => {
       const scope = operatorScope(request);
+      authorize(scope.actor, 'account.configure');
+      await checkChannelDestinations(request.body.settings, app.deps.config.outbound);
       const { result } = await perform(services, scope, (ctx) =>
         updateChannel(ctx, { channelId: request.params.id, ...request.body }),
       );

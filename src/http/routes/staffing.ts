@@ -11,6 +11,7 @@ import { reportDefaults, unknownDimension } from '../../store/queries/reports.js
 import { hourOfWeekDemand } from '../../store/queries/staffing.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { reportRunner } from '../report-runner.js';
 import { accountTimeZone, timeZone } from './quality-filters.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -26,6 +27,7 @@ const CELL_COLUMNS = [
 export async function registerStaffingRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
+  const run = reportRunner(app.deps);
 
   app.get(
     '/staffing',
@@ -58,13 +60,16 @@ export async function registerStaffingRoutes(base: FastifyInstance) {
       const tz = q.tz ?? (await accountTimeZone(services, scope.accountId));
       const to = services.now();
       const from = new Date(to.getTime() - q.weeks * WEEK_MS);
-      const samples = await hourOfWeekDemand(services.db, scope.accountId, {
-        from,
-        to,
-        tz,
-        channelId: q.channelId,
-        teamId: q.teamId,
-      });
+      // Weeks of history are the period here; on the embedded store at most a quarter.
+      const samples = await run({ from, to }, (db) =>
+        hourOfWeekDemand(db, scope.accountId, {
+          from,
+          to,
+          tz,
+          channelId: q.channelId,
+          teamId: q.teamId,
+        }),
+      );
       const cells = forecastStaffing({
         samples,
         weeks: q.weeks,

@@ -7,6 +7,7 @@ import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import { createWebhook } from '../../actions/webhooks/create-webhook.js';
 import { deleteWebhook } from '../../actions/webhooks/delete-webhook.js';
+import { checkDestination } from '../../channels/outbound-address.js';
 import { presentWebhook } from '../../channels/present.js';
 import { WEBHOOK_EVENTS } from '../../channels/webhooks/events.js';
 import { operatorScope } from '../auth.js';
@@ -46,6 +47,8 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const scope = operatorScope(request);
+      authorize(scope.actor, 'account.configure');
+      await checkDestination('url', request.body.url, app.deps.config.outbound);
       const { result } = await perform(services, scope, (ctx) => createWebhook(ctx, request.body));
       return reply.status(201).send(result);
     },

@@ -243,6 +243,12 @@ export async function getAudit(
   };
 }
 
+/**
+ * The most candidates a review sample is drawn from. Ids are random UUIDs, so
+ * the first ones by id are themselves a uniform sample of a larger period.
+ */
+export const MAX_SAMPLE_CANDIDATES = 10_000;
+
 /** Ids that may go into a review sample: audited, handled by an operator, not reviewed yet. */
 export async function unreviewedAudits(
   db: Kysely<Database>,
@@ -255,6 +261,7 @@ export async function unreviewedAudits(
     .where('r.conversation_id', 'is', null)
     .where('a.operator_id', 'is not', null)
     .orderBy('a.conversation_id')
+    .limit(MAX_SAMPLE_CANDIDATES)
     .execute();
   return rows.map((r) => r.conversation_id);
 }

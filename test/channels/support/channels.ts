@@ -4,7 +4,6 @@ import { perform, type Scope, type Services } from '../../../src/actions/context
 import { createApiToken } from '../../../src/actions/sessions/create-api-token.js';
 import type { ChannelsOverrides } from '../../../src/channels/options.js';
 import type { StoredEvent } from '../../../src/events/catalog.js';
-import type { SwitchboardOptions } from '../../../src/server.js';
 import { startTestServer, type TestServer } from '../../support/harness.js';
 
 /** Workers that react in milliseconds and retry after tens of milliseconds. */
@@ -20,7 +19,7 @@ export const FAST_CHANNELS: ChannelsOverrides = {
 
 export function startChannelServer(
   overrides: ChannelsOverrides = {},
-  options: SwitchboardOptions = {},
+  options: Parameters<typeof startTestServer>[0] = {},
 ): Promise<TestServer> {
   return startTestServer({ ...options, channels: { ...FAST_CHANNELS, ...overrides } });
 }

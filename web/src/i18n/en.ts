@@ -369,6 +369,8 @@ export const en = {
   'error.contact_blocked': 'This contact is blocked.',
   'error.category_required': 'Choose a category before closing.',
   'error.payload_too_large': 'The file is too large.',
+  'error.period_too_large':
+    'The report takes too long for this period. Choose a shorter period, or narrow it to a channel, team or operator.',
   'error.unsupported_media_type': 'This file type is not allowed.',
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong on the server. Try again.',

@@ -369,6 +369,8 @@ export const ru: Record<MessageKey, string> = {
   'error.contact_blocked': 'Клиент заблокирован.',
   'error.category_required': 'Выберите категорию перед закрытием.',
   'error.payload_too_large': 'Файл слишком большой.',
+  'error.period_too_large':
+    'Отчёт за этот период строится слишком долго. Выберите период короче или сузьте его до канала, команды или оператора.',
   'error.unsupported_media_type': 'Такой тип файла не разрешён.',
   'error.rate_limited': 'Слишком много запросов. Подождите немного и попробуйте снова.',
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
