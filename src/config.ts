@@ -24,6 +24,10 @@ const envSchema = z.object({
     .min(1)
     .default(10 * 1024 * 1024),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  // Visitor budgets per minute (src/http/visitor-limits.ts); 0 turns one off.
+  VISITOR_SESSIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
+  VISITOR_MESSAGES_PER_VISITOR: z.coerce.number().int().min(0).default(60),
+  VISITOR_MESSAGES_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
 });
 
 /**
@@ -87,6 +91,9 @@ export interface Config {
   offlineGraceMs: number;
   maxUploadBytes: number;
   trustProxy: TrustProxy;
+  visitorSessionsPerAddress: number;
+  visitorMessagesPerVisitor: number;
+  visitorMessagesPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -114,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offlineGraceMs: e.OFFLINE_GRACE_MS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     trustProxy: e.TRUST_PROXY,
+    visitorSessionsPerAddress: e.VISITOR_SESSIONS_PER_ADDRESS,
+    visitorMessagesPerVisitor: e.VISITOR_MESSAGES_PER_VISITOR,
+    visitorMessagesPerAddress: e.VISITOR_MESSAGES_PER_ADDRESS,
   };
 }
 

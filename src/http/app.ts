@@ -19,6 +19,7 @@ import { AppError, ERROR_CATALOG } from '../errors.js';
 import type { Realtime } from '../realtime/gateway.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { registerRoutes } from './routes/index.js';
+import { createVisitorLimits, type VisitorLimits, visitorBudgets } from './visitor-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +27,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: HttpDeps;
+    visitorLimits: VisitorLimits;
   }
 }
 
@@ -50,6 +52,7 @@ export async function buildHttpApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  app.decorate('visitorLimits', createVisitorLimits(visitorBudgets(deps.config)));
   app.decorateRequest('principal', null);
 
   await app.register(cookie);
