@@ -19,6 +19,7 @@ import { AppError, ERROR_CATALOG } from '../errors.js';
 import type { Realtime } from '../realtime/gateway.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { registerRoutes } from './routes/index.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { createVisitorLimits, type VisitorLimits, visitorBudgets } from './visitor-limits.js';
 
 declare module 'fastify' {
@@ -55,6 +56,7 @@ export async function buildHttpApp(
   app.decorate('visitorLimits', createVisitorLimits(visitorBudgets(deps.config)));
   app.decorateRequest('principal', null);
 
+  await registerSecurityHeaders(app, deps.config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
   await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimitError });
