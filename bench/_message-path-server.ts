@@ -29,6 +29,9 @@ const config = loadConfig({
   SECRET: 'bench-secret-0123456789abcdef',
   LOG_LEVEL: 'silent',
   ROUTING_SWEEP_MS: '600000',
+  // One load generator plays every visitor from one address, as fast as it can.
+  VISITOR_MESSAGES_PER_VISITOR: '0',
+  VISITOR_MESSAGES_PER_ADDRESS: '0',
 });
 const sb = await createSwitchboard(config, { logger: pino({ level: 'silent' }) });
 const services = sb.services;

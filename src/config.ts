@@ -49,6 +49,10 @@ const envSchema = z.object({
   OUTBOUND_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
   OUTBOUND_DENY_PRIVATE: z.enum(['0', '1']).default('0'),
   REPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Visitor budgets per minute (src/http/visitor-limits.ts); 0 turns one off.
+  VISITOR_SESSIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
+  VISITOR_MESSAGES_PER_VISITOR: z.coerce.number().int().min(0).default(60),
+  VISITOR_MESSAGES_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
 });
 
 /**
@@ -145,6 +149,9 @@ export interface Config {
   outbound: OutboundPolicy;
   /** Longest a report's statements may run before it answers period_too_large. */
   reportTimeoutMs: number;
+  visitorSessionsPerAddress: number;
+  visitorMessagesPerVisitor: number;
+  visitorMessagesPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -189,6 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       denyPrivate: e.OUTBOUND_DENY_PRIVATE === '1',
     },
     reportTimeoutMs: e.REPORT_TIMEOUT_MS,
+    visitorSessionsPerAddress: e.VISITOR_SESSIONS_PER_ADDRESS,
+    visitorMessagesPerVisitor: e.VISITOR_MESSAGES_PER_VISITOR,
+    visitorMessagesPerAddress: e.VISITOR_MESSAGES_PER_ADDRESS,
   };
 }
 

@@ -128,6 +128,8 @@ export interface OperatorView {
   openCount: number;
   languages: string[];
   teamIds: string[];
+  /** False once an admin deactivated the operator: no log-in, no sessions, no tokens. */
+  active: boolean;
 }
 
 export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView {
@@ -141,6 +143,7 @@ export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView
     openCount: o.open_count,
     languages: o.languages,
     teamIds,
+    active: o.active,
   };
 }
 

@@ -75,7 +75,9 @@ async function main(argv: string[]) {
             role: 'admin',
           });
         });
-        console.log(`Admin ${values.email} created. Log in at ${config.publicUrl}`);
+        console.log(
+          `Admin ${values.email} created in account ${scope.accountId}. Log in at ${config.publicUrl}`,
+        );
       }
     } finally {
       await store.close();

@@ -6,10 +6,12 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { StoredEvent, TypingSignal } from './catalog.js';
+import type { SignOutSignal } from './sign-out.js';
 
 export type BusMessage =
   | { kind: 'events'; node: string; events: StoredEvent[] }
-  | { kind: 'typing'; node: string; signal: TypingSignal };
+  | { kind: 'typing'; node: string; signal: TypingSignal }
+  | { kind: 'sign-out'; node: string; signal: SignOutSignal };
 
 export interface Bus {
   /** This node's id: lets a listener tell its own node's events from others'. */

@@ -22,6 +22,8 @@ import type { StoreKind } from '../store/database.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { frameworkErrors, registerInputGuards } from './input-guards.js';
 import { registerRoutes } from './routes/index.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { createVisitorLimits, type VisitorLimits, visitorBudgets } from './visitor-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,6 +31,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: HttpDeps;
+    visitorLimits: VisitorLimits;
   }
 }
 
@@ -57,8 +60,10 @@ export async function buildHttpApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  app.decorate('visitorLimits', createVisitorLimits(visitorBudgets(deps.config)));
   app.decorateRequest('principal', null);
 
+  await registerSecurityHeaders(app, deps.config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
   await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimitError });

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, Scope } from '../actions/context.js';
 import type { Config } from '../config.js';
+import { TOKEN_USE_RESOLUTION_MS, touchApiToken } from '../actions/sessions/touch-api-token.js';
 import { AppError } from '../errors.js';
 import type { Database, Role } from '../store/schema.js';
 import { hashToken } from '../tokens.js';
@@ -21,6 +22,11 @@ export type Principal =
       role: Role;
       via: 'session' | 'token';
       csrf: string | null;
+      /**
+       * The credential's stored id — a session's hash, or `token:<id>` — so
+       * its websockets close when it ends (src/events/sign-out.ts).
+       */
+      credential: string;
     }
   | { kind: 'visitor'; accountId: string; channelId: string; contactId: string; visitorId: string };
 
@@ -36,10 +42,23 @@ export async function resolvePrincipal(
     const row = await db
       .selectFrom('api_tokens as t')
       .innerJoin('operators as o', 'o.id', 't.operator_id')
-      .select(['o.id', 'o.account_id', 'o.role'])
+      .select([
+        'o.id',
+        'o.account_id',
+        'o.role',
+        't.id as token_id',
+        't.expires_at',
+        't.last_used_at',
+      ])
       .where('t.token_hash', '=', hashToken(bearer))
+      .where('o.active', '=', true)
       .executeTakeFirst();
-    if (!row) return null;
+    if (!row || (row.expires_at && new Date(row.expires_at) <= now)) return null;
+    if (
+      !row.last_used_at ||
+      now.getTime() - new Date(row.last_used_at).getTime() >= TOKEN_USE_RESOLUTION_MS
+    )
+      await touchApiToken(db, row.token_id, now);
     return {
       kind: 'operator',
       accountId: row.account_id,
@@ -47,15 +66,18 @@ export async function resolvePrincipal(
       role: row.role,
       via: 'token',
       csrf: null,
+      credential: `token:${row.token_id}`,
     };
   }
   const sessionId = request.cookies[SESSION_COOKIE];
   if (!sessionId) return null;
+  const session = hashToken(sessionId);
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('operators as o', 'o.id', 's.operator_id')
     .select(['o.id', 'o.account_id', 'o.role', 's.csrf_token', 's.expires_at'])
-    .where('s.id', '=', hashToken(sessionId))
+    .where('s.id', '=', session)
+    .where('o.active', '=', true)
     .executeTakeFirst();
   if (!row || new Date(row.expires_at) <= now) return null;
   return {
@@ -65,6 +87,7 @@ export async function resolvePrincipal(
     role: row.role,
     via: 'session',
     csrf: row.csrf_token,
+    credential: session,
   };
 }
 

@@ -10,6 +10,7 @@ import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.js';
 import { AppError } from '../errors.js';
 import type { BusMessage } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
+import { type SignOutSignal, signsOut } from '../events/sign-out.js';
 import type { Principal } from '../http/auth.js';
 import { operatorTeamIdsOf } from '../store/queries/account.js';
 import { eventsAfter, latestEventId, ownConversationIds } from '../store/queries/events.js';
@@ -74,11 +75,21 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
           if (conn.ready) sendEvents(conn, [e]);
           else conn.buffer.push(e);
         }
-    } else {
+    } else if (message.kind === 'typing') {
       for (const conn of audience.all(message.signal.accountId))
         deliverTyping(conn, message.signal);
+    } else if (message.kind === 'sign-out') {
+      closeSignedOut(message.signal);
     }
   });
+
+  /** Closes the sockets whose session or operator no longer has access (src/events/sign-out.ts). */
+  function closeSignedOut(signal: SignOutSignal) {
+    for (const conn of [...audience.all(signal.accountId)]) {
+      const p = conn.principal;
+      if (p.kind === 'operator' && signsOut(signal, p)) conn.socket.close(4401, 'signed out');
+    }
+  }
 
   // Staff see most events whole, so one event goes out as the same frame to
   // many sockets: serialise it once, not once per operator.

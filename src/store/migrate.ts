@@ -9,6 +9,7 @@ import { m007Audit } from './migrations/007-audit.js';
 import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 import { m009Hardening } from './migrations/009-hardening.js';
 import { m010AuditSweep } from './migrations/010-audit-sweep.js';
+import { m012Access } from './migrations/012-access.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-routing-presence': m008RoutingPresence,
   '009-hardening': m009Hardening,
   '010-audit-sweep': m010AuditSweep,
+  '012-access': m012Access,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -59,6 +59,8 @@ export interface OperatorsTable {
   open_count: ColumnType<number, number | undefined, number>;
   languages: ColumnType<string[], string[] | undefined, string[]>;
   last_assigned_at: Timestamp | null;
+  /** False once deactivated: cannot log in, sessions and tokens stop working. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 
@@ -218,6 +220,9 @@ export interface ApiTokensTable {
   operator_id: string;
   name: string;
   token_hash: string;
+  expires_at: Timestamp | null;
+  /** Written at most once a minute per token (src/actions/sessions/touch-api-token.ts). */
+  last_used_at: Timestamp | null;
   created_at: CreatedAt;
 }
 

@@ -148,7 +148,13 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
 }, 180_000);
+
+/** What Chromium reported as blocked by the app's Content Security Policy. */
+const cspViolations: string[] = [];
 
 afterAll(async () => {
   await browser?.close();
@@ -472,4 +478,8 @@ describe('operator app', () => {
     },
     E2E_TIMEOUT,
   );
+
+  it('ran every step above under the Content Security Policy without a violation', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });

@@ -221,6 +221,15 @@ async function widgetAccount(settings: Record<string, unknown> = {}) {
   });
 }
 
+/** What Chromium reports as blocked by a Content Security Policy on the page. */
+function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+}
+
 const newContext = (options: Parameters<Browser['newContext']>[0] = {}) =>
   browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
 
@@ -291,8 +300,12 @@ describe('the website chat widget in Chromium', () => {
       const natalia = await operatorOnline(account, 'Natalia');
       const context = await newContext();
       const page = await context.newPage();
+      const violations = cspViolations(page);
       await page.goto(`${server.url}/demo`);
       await expect.poll(() => launcher(page).isVisible()).toBe(true);
+      // The demo page runs under the server's Content Security Policy (no inline
+      // styles): the widget's stylesheet still applies inside its shadow root.
+      expect(await launcher(page).evaluate('(el) => getComputedStyle(el).position')).toBe('fixed');
       await openChat(page);
 
       await say(page, 'Hello! Is the Colombia roast in stock?');
@@ -335,6 +348,7 @@ describe('the website chat widget in Chromium', () => {
       // The open/closed state survives a page load.
       await page.reload();
       await expect.poll(() => composer(page).isVisible()).toBe(true);
+      expect(violations).toEqual([]);
       await context.close();
       await natalia.socket.close();
     },

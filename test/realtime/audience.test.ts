@@ -14,6 +14,7 @@ function operator(id: string, role: 'operator' | 'supervisor' = 'operator', acco
     role,
     via: 'token',
     csrf: null,
+    credential: 'token:test',
   };
   return { principal, ready: false, name: id } as Member & { name: string };
 }

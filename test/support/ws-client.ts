@@ -12,6 +12,8 @@ export interface TestSocket {
   close(): Promise<void>;
   /** Drops the TCP connection without a closing handshake, as a network failure would. */
   kill(): void;
+  /** Resolves when the server (or anyone) closes the socket, with the close code. */
+  closed: Promise<{ code: number; reason: string }>;
 }
 
 export async function connect(
@@ -24,6 +26,9 @@ export async function connect(
     predicate: (m: Record<string, unknown>) => boolean;
     resolve: (m: Record<string, unknown>) => void;
   }[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   socket.on('message', (raw) => {
     const message = JSON.parse(raw.toString()) as Record<string, unknown>;
     received.push(message);
@@ -69,5 +74,6 @@ export async function connect(
         socket.close();
       }),
     kill: () => socket.terminate(),
+    closed,
   };
 }

@@ -243,6 +243,7 @@ describe('audit page', () => {
           openCount: 0,
           languages: ['en'],
           teamIds: [],
+          active: true,
         },
       ],
       teams: [TEAM],

@@ -35,6 +35,7 @@ export function signIn(settings: Partial<AccountSettings> = {}): Me {
       openCount: 0,
       languages: ['en'],
       teamIds: ['team-desk'],
+      active: true,
     },
     account: { id: 'acc', name: 'Test', settings: { ...SETTINGS, ...settings } },
     csrfToken: 'csrf',

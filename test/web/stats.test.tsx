@@ -24,6 +24,7 @@ function operator(id: string, name: string): OperatorView {
     openCount: 0,
     languages: ['en'],
     teamIds: [TEAM.id],
+    active: true,
   };
 }
 

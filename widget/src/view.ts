@@ -141,7 +141,8 @@ export function mountView(
     intro,
     composer,
   );
-  root.append(h('style', null, css), panel, launcher);
+  adoptStyles(root, css);
+  root.append(panel, launcher);
 
   const message = messageRenderer(t, lang, (a) => chat.attachmentUrl(a));
 
@@ -262,4 +263,20 @@ export function mountView(
   wasOpen = chat.state.open;
   chat.subscribe(render);
   render();
+}
+
+/**
+ * A constructed stylesheet, not a <style> element: pages with a Content
+ * Security Policy without 'unsafe-inline' in style-src (Switchboard's own demo
+ * page among them) block inline <style>, but not stylesheets built in script.
+ * Browsers without constructable stylesheets get the <style> element.
+ */
+function adoptStyles(root: ShadowRoot, css: string): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  root.append(h('style', null, css));
 }

@@ -23,9 +23,12 @@ export async function createOperator(
 ): Promise<OperatorView> {
   authorize(ctx.actor, 'account.configure');
   const email = input.email.trim().toLowerCase();
+  // Unique per account only: another account's use of the address is none of
+  // this admin's business, and answering 409 for it would reveal it.
   const taken = await ctx.trx
     .selectFrom('operators')
     .select('id')
+    .where('account_id', '=', ctx.accountId)
     .where('email', '=', email)
     .executeTakeFirst();
   if (taken)

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation, presentOperator } from '../../presenters.js';
 import { contactName } from '../../store/queries/conversations.js';
@@ -63,6 +64,8 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
   const locked =
     input.status === 'offline' ? await lockOpenConversationsOf(ctx, input.operatorId) : null;
   const before = await lockOperator(ctx, input.operatorId);
+  if (!before.active && input.status !== 'offline')
+    throw new AppError('conflict', 'The operator is deactivated.', 'status');
   let requeued = 0;
   if (locked) await assertNoneGivenSince(ctx, input.operatorId, locked);
   if (input.status === 'offline' && before.open_count > 0) {

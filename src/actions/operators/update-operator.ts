@@ -6,6 +6,7 @@ import type { ActionContext } from '../context.js';
 import { lockOperator, operatorTeamIds } from '../load.js';
 import { authorize } from '../policy.js';
 import { assertTeamsExist } from './create-operator.js';
+import { lockOpenConversationsOf, setOperatorStatus } from './set-operator-status.js';
 
 export interface UpdateOperatorInput {
   operatorId: string;
@@ -14,6 +15,8 @@ export interface UpdateOperatorInput {
   limit?: number;
   languages?: string[];
   teamIds?: string[];
+  /** false deactivates: offline (conversations back to the queue), sessions ended. */
+  active?: boolean;
 }
 
 /**
@@ -29,16 +32,34 @@ export async function updateOperator(ctx: ActionContext, input: UpdateOperatorIn
       ? 'operator.manage'
       : 'account.configure',
   );
-  const before = await lockOperator(ctx, operatorId);
-  if (fields.role && fields.role !== 'admin' && before.role === 'admin') {
+  const deactivating = fields.active === false;
+  if (deactivating && ctx.actor.kind === 'operator' && ctx.actor.id === operatorId)
+    throw new AppError('conflict', 'You cannot deactivate yourself.', 'active');
+  // Conversation rows before the operator row (set-operator-status.ts says why).
+  if (deactivating) await lockOpenConversationsOf(ctx, operatorId);
+  let before = await lockOperator(ctx, operatorId);
+  const losesAdmin =
+    before.role === 'admin' && ((fields.role && fields.role !== 'admin') || deactivating);
+  if (losesAdmin) {
     const admins = await ctx.trx
       .selectFrom('operators')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('account_id', '=', ctx.accountId)
       .where('role', '=', 'admin')
+      .where('active', '=', true)
       .executeTakeFirstOrThrow();
     if (Number(admins.n) <= 1)
-      throw new AppError('conflict', 'The account needs at least one admin.', 'role');
+      throw new AppError(
+        'conflict',
+        'The account needs at least one admin.',
+        deactivating ? 'active' : 'role',
+      );
+  }
+  if (deactivating && before.active) {
+    if (before.status !== 'offline')
+      await setOperatorStatus(ctx, { operatorId, status: 'offline' });
+    await ctx.trx.deleteFrom('sessions').where('operator_id', '=', operatorId).execute();
+    before = await lockOperator(ctx, operatorId);
   }
   if (teamIds) await assertTeamsExist(ctx, teamIds);
   const row =

@@ -2,10 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
+import { setOperatorPassword } from '../../actions/operators/set-operator-password.js';
+import { can } from '../../actions/policy.js';
 import { createApiToken } from '../../actions/sessions/create-api-token.js';
 import { login, logout } from '../../actions/sessions/login.js';
+import { revokeApiToken } from '../../actions/sessions/revoke-api-token.js';
+import { publishSignOut } from '../../events/sign-out.js';
 import { presentAccount, presentOperator } from '../../presenters.js';
 import { getAccount, operatorTeamIdsOf } from '../../store/queries/account.js';
+import { listApiTokens } from '../../store/queries/api-tokens.js';
+import { hashToken } from '../../tokens.js';
 import { operatorScope, SESSION_COOKIE } from '../auth.js';
 
 export async function registerAuthRoutes(base: FastifyInstance) {
@@ -19,7 +25,14 @@ export async function registerAuthRoutes(base: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie, returns the CSRF token',
-        body: z.object({ email: z.string().email(), password: z.string().min(1) }),
+        description:
+          'An e-mail is unique within an account. When one person works in several accounts, ' +
+          'accountId names the account; without it the oldest account with the e-mail is meant.',
+        body: z.object({
+          email: z.string().email(),
+          password: z.string().min(1).max(200),
+          accountId: z.string().uuid().optional(),
+        }),
       },
     },
     async (request, reply) => {
@@ -40,9 +53,16 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     '/auth/logout',
     { schema: { tags: ['auth'], summary: 'End the session' } },
     async (request, reply) => {
-      operatorScope(request);
+      const scope = operatorScope(request);
       const sessionId = request.cookies[SESSION_COOKIE];
-      if (sessionId) await logout(services.db, sessionId);
+      if (sessionId) {
+        await logout(services.db, sessionId);
+        await publishSignOut(services.bus, {
+          accountId: scope.accountId,
+          operatorId: scope.operatorId,
+          credential: hashToken(sessionId),
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },
@@ -68,19 +88,103 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     },
   );
 
+  app.put(
+    '/me/password',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password; your other sessions end',
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          password: z.string().min(8).max(200),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const p = request.principal;
+      const keep = p?.kind === 'operator' && p.via === 'session' ? p.credential : null;
+      await perform(services, scope, (ctx) =>
+        setOperatorPassword(ctx, {
+          operatorId: scope.operatorId,
+          password: request.body.password,
+          currentPassword: request.body.currentPassword,
+          keepSession: keep,
+        }),
+      );
+      await publishSignOut(services.bus, {
+        accountId: scope.accountId,
+        operatorId: scope.operatorId,
+        ...(keep ? { exceptCredential: keep } : {}),
+      });
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "API tokens: your own, or all of the account's for admins (never the secret)",
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const all = can(scope.actor, 'account.configure');
+      const tokens = await listApiTokens(
+        services.db,
+        scope.accountId,
+        { operatorId: all ? null : scope.operatorId },
+        services.now(),
+      );
+      return { tokens };
+    },
+  );
+
   app.post(
     '/api-tokens',
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create an API token for integrations (shown once)',
-        body: z.object({ name: z.string().min(1).max(100) }),
+        summary: 'Create an API token for integrations (shown once), optionally expiring',
+        body: z.object({
+          name: z.string().min(1).max(100),
+          expiresAt: z.string().datetime({ offset: true }).nullable().optional(),
+        }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const scope = operatorScope(request);
-      const { result } = await perform(services, scope, (ctx) => createApiToken(ctx, request.body));
-      return result;
+      const { name, expiresAt } = request.body;
+      const { result } = await perform(services, scope, (ctx) =>
+        createApiToken(ctx, { name, expiresAt: expiresAt ? new Date(expiresAt) : null }),
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.delete(
+    '/api-tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token (your own; admins: any of the account)',
+        params: z.object({ id: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        revokeApiToken(ctx, { tokenId: request.params.id }),
+      );
+      await publishSignOut(services.bus, {
+        accountId: scope.accountId,
+        operatorId: result.operatorId,
+        credential: `token:${request.params.id}`,
+      });
+      return reply.status(204).send();
     },
   );
 }

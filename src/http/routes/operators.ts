@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { createOperator } from '../../actions/operators/create-operator.js';
+import { setOperatorPassword } from '../../actions/operators/set-operator-password.js';
 import { setOperatorStatus } from '../../actions/operators/set-operator-status.js';
 import { updateOperator } from '../../actions/operators/update-operator.js';
 import { authorize } from '../../actions/policy.js';
+import { publishSignOut } from '../../events/sign-out.js';
 import { presentOperator } from '../../presenters.js';
 import { listOperators } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
@@ -59,7 +61,11 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     {
       schema: {
         tags: ['operators'],
-        summary: 'Change an operator: limit (supervisor), name, role, languages, teams (admin)',
+        summary:
+          'Change an operator: limit (supervisor), name, role, languages, teams, active, password (admin)',
+        description:
+          'active: false deactivates (offline, conversations back to the queue, sessions and websockets closed, ' +
+          'API tokens refused); a new password ends all their sessions. Your own password: PUT /me/password.',
         params: id,
         body: changeSet({
           name: z.string().min(1).max(200).optional(),
@@ -67,14 +73,21 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
           limit: z.number().int().min(0).max(100).optional(),
           languages: languages.optional(),
           teamIds: z.array(z.string().uuid()).optional(),
+          active: z.boolean().optional(),
+          password: z.string().min(8).max(200).optional(),
         }),
       },
     },
     async (request) => {
       const scope = operatorScope(request);
-      const { result } = await perform(services, scope, (ctx) =>
-        updateOperator(ctx, { operatorId: request.params.id, ...request.body }),
-      );
+      const operatorId = request.params.id;
+      const { password, ...fields } = request.body;
+      const { result } = await perform(services, scope, async (ctx) => {
+        if (password !== undefined) await setOperatorPassword(ctx, { operatorId, password });
+        return updateOperator(ctx, { operatorId, ...fields });
+      });
+      if (password !== undefined || fields.active === false)
+        await publishSignOut(services.bus, { accountId: scope.accountId, operatorId });
       return result;
     },
   );

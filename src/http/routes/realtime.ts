@@ -15,6 +15,9 @@ const TYPING_INTERVAL_MS = 250;
 export async function registerRealtimeRoutes(app: FastifyInstance) {
   const { services, realtime, config, messages } = app.deps;
 
+  /** The address each visitor socket was opened from, for the per-address message budget. */
+  const addresses = new WeakMap<Connection, string>();
+
   const onMessage: ClientHandler = async (conn, message) => {
     const p = conn.principal;
     const scope: Scope =
@@ -29,6 +32,9 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
     try {
       const { clientKey, conversationId, ...rest } = message;
       if (p.kind === 'visitor') {
+        // One budget with POST /visitor/messages: an error frame, the socket stays.
+        if (!app.visitorLimits.message(p.visitorId, addresses.get(conn) ?? '', Date.now()))
+          throw new AppError('rate_limited');
         const result = await messages.receive(scope, {
           channelId: p.channelId,
           contactId: p.contactId,
@@ -138,6 +144,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance) {
       const p = request.principal;
       if (p?.kind !== 'visitor') return socket.close(4401, 'unauthenticated');
       const conn = realtime.attach(socket, p, onMessage);
+      addresses.set(conn, request.ip);
       // The live preview of the client's draft can be turned off per channel.
       conn.draftPreview = visitorChannels.get(request)?.typingPreview !== false;
     },

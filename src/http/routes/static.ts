@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const WEB_DIST = join(root, 'web', 'dist');
 export const WIDGET_DIST = join(root, 'widget', 'dist');
 const DEMO_PAGE = join(root, 'widget', 'demo', 'index.html');
+const DEMO_STYLES = join(root, 'widget', 'demo', 'demo.css');
 
 export async function registerStaticRoutes(app: FastifyInstance) {
   const { services } = app.deps;
@@ -29,6 +30,12 @@ export async function registerStaticRoutes(app: FastifyInstance) {
     const key = await demoChannelKey(services.db);
     const html = readFileSync(DEMO_PAGE, 'utf8').replaceAll('%CHANNEL_KEY%', key ?? '');
     return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  // A file rather than a <style> element: the page's Content Security Policy allows no inline styles.
+  app.get('/demo.css', { schema: { hide: true } }, async (_request, reply) => {
+    if (!existsSync(DEMO_STYLES)) return reply.status(404).send('demo styles missing');
+    return reply.type('text/css; charset=utf-8').send(readFileSync(DEMO_STYLES));
   });
 
   if (!existsSync(WEB_DIST)) {

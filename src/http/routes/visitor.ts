@@ -8,7 +8,7 @@ import { perform } from '../../actions/context.js';
 import { closeConversation } from '../../actions/conversations/close-conversation.js';
 import { rateConversation } from '../../actions/conversations/rate-conversation.js';
 import { receiveContactMessage } from '../../actions/messages/receive-contact-message.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { presentConversation, presentMessage } from '../../presenters.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import { channelSettings } from '../../store/queries/channels.js';
@@ -50,10 +50,16 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     enforceOrigin(request, reply, settings);
   });
 
+  const limits = app.visitorLimits;
+
   app.post(
     '/widget/session',
     {
-      config: visitorLimit(30),
+      // Per address whether or not a token is sent: minting a token is free,
+      // so resuming must not buy a fresh budget (src/http/visitor-limits.ts).
+      onRequest: async (request) => {
+        if (!limits.session(request.ip, Date.now())) throw new AppError('rate_limited');
+      },
       schema: {
         tags: ['visitor'],
         summary:
@@ -181,7 +187,12 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.post(
     '/visitor/messages',
     {
-      config: visitorLimit(60),
+      // The same budgets as messages over the websocket (routes/realtime.ts).
+      preHandler: async (request) => {
+        const p = request.principal;
+        if (p?.kind === 'visitor' && !limits.message(p.visitorId, request.ip, Date.now()))
+          throw new AppError('rate_limited');
+      },
       schema: {
         tags: ['visitor'],
         summary: 'Send a message; opens a conversation when none is open (idempotent by clientKey)',

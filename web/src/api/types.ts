@@ -9,10 +9,12 @@ import type {
   OperatorView,
   TeamView,
 } from '../../../src/presenters';
+import type { ApiTokenView } from '../../../src/store/queries/api-tokens';
 import type { AccountSettings } from '../../../src/store/schema';
 
 export type {
   AccountSettings,
+  ApiTokenView,
   ChannelView,
   ConversationView,
   MessageView,

@@ -1,4 +1,5 @@
 // English UI strings. `{name}` placeholders are filled by translate().
+import { enAccess } from './en-access';
 import { enReports } from './en-reports';
 
 export const en = {
@@ -375,6 +376,7 @@ export const en = {
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
+  ...enAccess,
 } as const;
 
 export type MessageKey = keyof typeof en;

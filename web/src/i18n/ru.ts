@@ -1,5 +1,6 @@
 // Русские строки интерфейса. Тип требует перевода каждого ключа из en.ts.
 import type { MessageKey } from './en';
+import { ruAccess } from './ru-access';
 import { ruReports } from './ru-reports';
 
 export const ru: Record<MessageKey, string> = {
@@ -375,4 +376,5 @@ export const ru: Record<MessageKey, string> = {
   'error.rate_limited': 'Слишком много запросов. Подождите немного и попробуйте снова.',
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
+  ...ruAccess,
 };

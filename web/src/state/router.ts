@@ -10,7 +10,14 @@ export type Route =
   | { view: 'staffing' }
   | { view: 'admin'; section: AdminSection };
 
-export type AdminSection = 'operators' | 'teams' | 'channels' | 'categories' | 'canned' | 'account';
+export type AdminSection =
+  | 'operators'
+  | 'teams'
+  | 'channels'
+  | 'categories'
+  | 'canned'
+  | 'tokens'
+  | 'account';
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'operators',
@@ -18,6 +25,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'channels',
   'categories',
   'canned',
+  'tokens',
   'account',
 ];
 

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { loadReference } from '../../state/reference';
 import { ADMIN_SECTIONS, type AdminSection, navigate } from '../../state/router';
 import { AccountAdmin } from './account-admin';
+import { ApiTokensAdmin } from './api-tokens-admin';
 import { CannedAdmin } from './canned-admin';
 import { CategoriesAdmin } from './categories-admin';
 import { ChannelsAdmin } from './channels-admin';
@@ -16,6 +17,7 @@ const SECTIONS: Record<AdminSection, () => React.JSX.Element> = {
   channels: ChannelsAdmin,
   categories: CategoriesAdmin,
   canned: CannedAdmin,
+  tokens: ApiTokensAdmin,
   account: AccountAdmin,
 };
 

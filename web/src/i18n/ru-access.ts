@@ -1,0 +1,36 @@
+// Русские строки API-токенов и доступа (issue 12); ключи — из en-access.ts.
+import type { enAccess } from './en-access';
+
+export const ruAccess: Record<keyof typeof enAccess, string> = {
+  'admin.tokens': 'API-токены',
+  'tokens.intro':
+    'Интеграции обращаются к API с токеном. Он действует от имени создавшего его оператора; отзовите его, когда он больше не нужен.',
+  'tokens.name': 'Название',
+  'tokens.owner': 'Оператор',
+  'tokens.created': 'Создан',
+  'tokens.lastUsed': 'Последнее использование',
+  'tokens.expires': 'Действует до',
+  'tokens.never': 'Бессрочно',
+  'tokens.notUsed': 'Ещё не использовался',
+  'tokens.expired': 'Истёк',
+  'tokens.expiry': 'Срок действия',
+  'tokens.expiry.never': 'Бессрочно',
+  'tokens.expiry.30': '30 дней',
+  'tokens.expiry.90': '90 дней',
+  'tokens.expiry.365': 'Год',
+  'tokens.new': 'Название нового токена',
+  'tokens.create': 'Создать токен',
+  'tokens.createdTitle': 'Токен {name} создан',
+  'tokens.showOnce': 'Скопируйте его сейчас: он показывается только один раз.',
+  'tokens.value': 'Токен',
+  'tokens.copy': 'Копировать',
+  'tokens.copied': 'Скопировано.',
+  'tokens.copyFailed': 'Не удалось скопировать; выделите токен и скопируйте вручную.',
+  'tokens.done': 'Готово',
+  'tokens.empty': 'API-токенов пока нет.',
+  'tokens.revoke': 'Отозвать',
+  'tokens.revokeNamed': 'Отозвать: {name}',
+  'tokens.confirmRevoke': 'Отозвать {name}? Интеграции с этим токеном сразу перестанут работать.',
+  'tokens.revoked': 'Токен отозван.',
+  'tokens.loadFailed': 'Не удалось загрузить токены.',
+};
