@@ -475,12 +475,16 @@ async function seed(services: Services, sizes: { visitors: number; operators: nu
     operators.push({ id, token: token.token });
   }
   const tokens = result.contacts.map((contactId, i) =>
-    signVisitorToken(SECRET, {
-      accountId,
-      channelId: result.channelId,
-      contactId,
-      visitorId: `visitor-${i}`,
-    }),
+    signVisitorToken(
+      SECRET,
+      {
+        accountId,
+        channelId: result.channelId,
+        contactId,
+        visitorId: `visitor-${i}`,
+      },
+      { issuedAt: new Date(), seenAt: new Date() },
+    ),
   );
   return {
     accountId,

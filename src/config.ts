@@ -2,8 +2,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { envSecrets, fileSecrets, type Secrets } from './secrets.js';
 import type { OutboundPolicy } from './channels/outbound-address.js';
+import { envSecrets, fileSecrets, type Secrets } from './secrets.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -71,7 +71,12 @@ export function startSupervisor(
       return { fingerprint: print, stop: poller.stop };
     }
     if (channel.settings.mode === 'webhook') {
-      await registerTelegramWebhook(channel, config.publicUrl, config.secrets.current(), deps.outbound);
+      await registerTelegramWebhook(
+        channel,
+        config.publicUrl,
+        config.secrets.current(),
+        deps.outbound,
+      );
       return { fingerprint: print, stop: async () => {} };
     }
     const poller = startTelegramPoller({

@@ -4,8 +4,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, Scope } from '../actions/context.js';
-import type { Config } from '../config.js';
 import { TOKEN_USE_RESOLUTION_MS, touchApiToken } from '../actions/sessions/touch-api-token.js';
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Database, Role } from '../store/schema.js';
 import { hashToken } from '../tokens.js';

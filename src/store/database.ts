@@ -41,7 +41,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return store;
 }
 
-function openPostgres(url: string, max: number, options: OpenStoreOptions): Store & { url: string } {
+function openPostgres(
+  url: string,
+  max: number,
+  options: OpenStoreOptions,
+): Store & { url: string } {
   const pool = createPgPool(url, {
     max,
     timeouts: options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS,

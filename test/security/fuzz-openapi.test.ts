@@ -273,7 +273,7 @@ function request(op: Operation, c: Case) {
     headers['x-telegram-bot-api-secret-token'] = webhookSecret(
       {},
       channel.id,
-      server.sb.config.secret,
+      server.sb.config.secrets.current(),
     );
   }
   if (op.path.includes('/channels/api/') && c.headers !== 'unauthenticated')

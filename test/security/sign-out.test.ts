@@ -21,7 +21,7 @@ let nodeB: TestServer;
 
 beforeAll(async () => {
   nodeA = await startTestServer({ config: BEHIND_PROXY });
-  const store = nodeA.sb.store.kind === 'pglite' ? nodeA.sb.store : await openTestStore();
+  const store = await openTestStore();
   // Without Redis the two nodes share an in-process bus; with Redis each has its own connection.
   nodeB = await startTestServer({
     store,
