@@ -98,6 +98,20 @@ describe(`conversations and messages (${storeName})`, () => {
         size: 42,
       },
     ];
+    // An attachment is a reference to the sender's upload (its row says what it is).
+    await store.db
+      .insertInto('uploads')
+      .values({
+        id: attachments[0]!.id,
+        account_id: account.accountId,
+        name: attachments[0]!.name,
+        content_type: 'application/pdf',
+        size: 42,
+        uploader_kind: 'contact',
+        uploader_id: client.id,
+        channel_id: account.channels.widget!.id,
+      })
+      .execute();
     const { result } = await perform(services, client.scope, (ctx) =>
       receiveContactMessage(ctx, {
         channelId: account.channels.widget!.id,

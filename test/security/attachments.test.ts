@@ -2,7 +2,7 @@
 // operator once sent `../../secret` as an attachment id on an API channel
 // conversation and got DATA_DIR/secret in the outbound delivery.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { perform, type Scope } from '../../src/actions/context.js';
 import { storeUpload } from '../../src/actions/uploads/store-upload.js';
 import { loadOutbound } from '../../src/channels/outbound.js';
 import type { Store } from '../../src/store/database.js';
+import { storedFilePath } from '../../src/store/files.js';
 import { API_SECRET, postSigned } from '../channels/support/api-client.js';
 import {
   deliveriesOf,
@@ -158,6 +159,17 @@ describe(`attachments are the sender's own uploads (${storeName})`, () => {
     await expect(loadOutbound(server.sb.services, delivery, dataDir)).rejects.toMatchObject({
       kind: 'permanent',
     });
+  });
+
+  it('never serves a stored file that was swapped for a link out of the store', async () => {
+    const w = await apiWorld();
+    const own = await upload(w.account.scopeOf('admin'), 'notes.pdf', 'notes');
+    const path = storedFilePath(dataDir, w.account.accountId, own.id);
+    rmSync(path);
+    symlinkSync(join(dataDir, 'secret'), path);
+    const got = await call('GET', `/uploads/${own.id}`, w.admin);
+    expect(got.status).toBe(404);
+    expect(got.text).not.toContain(SECRET_TEXT);
   });
 
   it('takes name, type and size from the upload, whatever the request says', async () => {

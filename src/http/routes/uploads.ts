@@ -96,7 +96,10 @@ export async function registerUploadRoutes(base: FastifyInstance) {
           .executeTakeFirst();
         if (!shared) throw notFound('File');
       }
-      const bytes = await readStoredFile(config.dataDir, upload.account_id, upload.id);
+      // A row whose file is gone (or was swapped for a link) is not served: 404, not a 500.
+      const bytes = await readStoredFile(config.dataDir, upload.account_id, upload.id).catch(() => {
+        throw notFound('File');
+      });
       return reply
         .header('content-type', upload.content_type)
         .header(
