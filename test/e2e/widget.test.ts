@@ -305,7 +305,10 @@ describe('the website chat widget in Chromium', () => {
       await expect.poll(() => launcher(page).isVisible()).toBe(true);
       // The demo page runs under the server's Content Security Policy (no inline
       // styles): the widget's stylesheet still applies inside its shadow root.
-      expect(await launcher(page).evaluate('(el) => getComputedStyle(el).position')).toBe('fixed');
+      const position = await page.evaluate(
+        "getComputedStyle(document.querySelector('[data-switchboard-widget]').shadowRoot.querySelector('.launcher')).position",
+      );
+      expect(position).toBe('fixed');
       await openChat(page);
 
       await say(page, 'Hello! Is the Colombia roast in stock?');
