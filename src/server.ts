@@ -12,6 +12,7 @@ import { buildHttpApp } from './http/app.js';
 import { type Auditor, startAuditor } from './processors/auditor.js';
 import { type OperatorPresence, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
+import { DEFAULT_FEED_OPTIONS, type FeedOptions } from './realtime/feeds.js';
 import { createRealtime, type Realtime } from './realtime/gateway.js';
 import { openStore, type Store } from './store/database.js';
 
@@ -45,6 +46,8 @@ export interface SwitchboardOptions {
   random?: () => number;
   /** Channel workers and SMTP receiver (tests); otherwise from the environment. */
   channels?: ChannelsOverrides;
+  /** How the gateway waits for gaps and checks for lost events (tests). */
+  feeds?: Partial<FeedOptions>;
 }
 
 /** Message batches of one account written at once on PostgreSQL (see group-commit.ts). */
@@ -70,7 +73,10 @@ export async function createSwitchboard(
     checkMs: PRESENCE_CHECK_MS,
     defaultGraceMs: config.offlineGraceMs,
   });
-  const realtime = createRealtime(services, presence);
+  const realtime = createRealtime(services, presence, {
+    logger,
+    feeds: { ...DEFAULT_FEED_OPTIONS, ...options.feeds },
+  });
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);
   const messages = createGroupCommit(services, logger, {

@@ -110,8 +110,12 @@ export type PendingEvent = {
   };
 }[EventType];
 
-/** An event committed to the outbox: `id` is global and increases in commit order per account. */
-export type StoredEvent = PendingEvent & { id: number; accountId: string; at: string };
+/**
+ * An event committed to the outbox. `id` is global; `seq` numbers the
+ * account's events 1, 2, 3… without holes. Both increase in commit order
+ * within an account (src/events/outbox.ts).
+ */
+export type StoredEvent = PendingEvent & { id: number; seq: number; accountId: string; at: string };
 
 /** Ephemeral signals: delivered live, never stored, never resumed. */
 export interface TypingSignal {

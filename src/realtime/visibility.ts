@@ -6,7 +6,7 @@ import type { VisitorEvent } from './protocol.js';
 /** A visitor sees 'conversation' events of their own conversations, reduced to public fields. */
 export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEvent | null {
   if (e.audience !== 'conversation' || !e.conversationId || !own.has(e.conversationId)) return null;
-  const base = { id: e.id, type: e.type, conversationId: e.conversationId, at: e.at };
+  const base = { id: e.id, seq: e.seq, type: e.type, conversationId: e.conversationId, at: e.at };
   switch (e.type) {
     case 'message.created':
     case 'visitor.navigate':

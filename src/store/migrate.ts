@@ -9,6 +9,7 @@ import { m007Audit } from './migrations/007-audit.js';
 import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 import { m009Hardening } from './migrations/009-hardening.js';
 import { m010AuditSweep } from './migrations/010-audit-sweep.js';
+import { m014EventSeq } from './migrations/014-event-seq.js';
 
 // Forward-only, applied in name order at every start; the same on PGlite and PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-routing-presence': m008RoutingPresence,
   '009-hardening': m009Hardening,
   '010-audit-sweep': m010AuditSweep,
+  '014-event-seq': m014EventSeq,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

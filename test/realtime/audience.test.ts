@@ -32,6 +32,7 @@ function visitor(contactId: string) {
 function message(conversationId: string, owner: string | null): StoredEvent {
   return {
     id: 1,
+    seq: 1,
     accountId: ACCOUNT,
     at: new Date(0).toISOString(),
     type: 'message.created',
@@ -45,6 +46,7 @@ function message(conversationId: string, owner: string | null): StoredEvent {
 function created(conversationId: string, contactId: string): StoredEvent {
   return {
     id: 2,
+    seq: 2,
     accountId: ACCOUNT,
     at: new Date(0).toISOString(),
     type: 'conversation.created',

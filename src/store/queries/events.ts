@@ -11,29 +11,61 @@ export async function latestEventId(db: Kysely<Database>, accountId: string): Pr
   return Number(row?.id ?? 0);
 }
 
+/** The account's newest event: its id and seq, both 0 for an account without events. */
+export async function latestEvent(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<{ id: number; seq: number }> {
+  const row = await db
+    .selectFrom('events')
+    .select(['id', 'seq'])
+    .where('account_id', '=', accountId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { id: Number(row?.id ?? 0), seq: Number(row?.seq ?? 0) };
+}
+
+/** The newest seq of each account (0 without events): one index probe per account. */
+export async function latestSeqs(
+  db: Kysely<Database>,
+  accountIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map();
+  const { rows } = await sql<{ account_id: string; seq: string | number | null }>`
+    SELECT a.account_id,
+      (SELECT e.seq FROM events e WHERE e.account_id = a.account_id ORDER BY e.seq DESC LIMIT 1) AS seq
+    FROM unnest(${sql.val(accountIds)}::uuid[]) AS a(account_id)`.execute(db);
+  return new Map(rows.map((r) => [r.account_id, Number(r.seq ?? 0)]));
+}
+
 /**
- * Events in (afterId, upToId] in id order, at most `limit`; for a visitor only
- * their conversations' public events.
+ * Events after a point (a seq, or for older clients an id: within an account
+ * both follow commit order) up to `upToSeq`, in order, at most `limit`; for a
+ * visitor only their conversations' public events.
  */
 export async function eventsAfter(
   db: Kysely<Database>,
   accountId: string,
   range: {
-    afterId: number;
-    upToId: number;
+    after: { seq: number } | { id: number };
+    upToSeq: number;
     limit: number;
     visitor: { conversationIds: string[] } | null;
   },
 ): Promise<StoredEvent[]> {
-  const { afterId, upToId, limit, visitor } = range;
+  const { after, upToSeq, limit, visitor } = range;
   let q = db
     .selectFrom('events')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where('id', '>', sql<string>`${afterId}`)
-    .where('id', '<=', sql<string>`${upToId}`)
-    .orderBy('id')
+    .where('seq', '<=', sql<string>`${upToSeq}`)
+    .orderBy('seq')
     .limit(limit);
+  q =
+    'seq' in after
+      ? q.where('seq', '>', sql<string>`${after.seq}`)
+      : q.where('id', '>', sql<string>`${after.id}`);
   if (visitor) {
     if (visitor.conversationIds.length === 0) return [];
     q = q
@@ -45,6 +77,7 @@ export async function eventsAfter(
     (r) =>
       ({
         id: Number(r.id),
+        seq: Number(r.seq),
         accountId: r.account_id,
         type: r.type,
         audience: r.audience,
