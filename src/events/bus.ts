@@ -92,6 +92,8 @@ export async function createRedisBus(url: string, prefix = 'switchboard:events')
   /** Accounts whose last publish failed, with the seq to announce when Redis is back. */
   const unpublished = new Map<string, number>();
 
+  // ioredis reconnects by itself; while Redis is away the gateway reads the table.
+  for (const connection of [pub, sub]) connection.on('error', () => {});
   sub.on('message', (_channel: string, raw: string) => {
     const message = JSON.parse(raw) as BusMessage;
     // This node's own messages were delivered when published.
