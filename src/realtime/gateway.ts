@@ -121,7 +121,6 @@ export function createRealtime(
     const p = conn.principal;
     if (p.kind === 'operator') {
       if (p.role !== 'operator') return e;
-      if (e.audience === 'supervisors') return null;
       if (e.type === 'operator.updated' && e.payload.operator.id === p.operatorId)
         conn.teamIds = new Set(e.payload.operator.teamIds);
       return operatorSees(e, p.operatorId, conn.teamIds) ? e : null;

@@ -36,7 +36,7 @@ function message(conversationId: string, owner: string | null): StoredEvent {
     accountId: ACCOUNT,
     at: new Date(0).toISOString(),
     type: 'message.created',
-    audience: 'conversation',
+    audience: 'dialog',
     conversationId,
     payload: {} as never,
     route: { operatorId: owner, teamId: null },

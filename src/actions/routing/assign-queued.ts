@@ -102,7 +102,7 @@ async function applyAssignments(
   const rows = claimed.rows.filter((r) => r.raised);
   for (const { raised: _, ...row } of rows) {
     ctx.emit(
-      event('conversation.assigned', 'conversation', row.id, {
+      event('conversation.assigned', row.id, {
         conversation: presentConversation(row),
         operatorId: row.operator_id,
         by: 'router',

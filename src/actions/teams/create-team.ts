@@ -30,6 +30,6 @@ export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
     .executeTakeFirst();
   if (!row) throw new AppError('conflict', 'A team with this name already exists.', 'name');
   const team = presentTeam(row);
-  ctx.emit(event('team.updated', 'account', null, { team }));
+  ctx.emit(event('team.updated', null, { team }));
   return team;
 }

@@ -1,5 +1,16 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoredEvent } from '../../events/catalog.js';
+import {
+  EVENT_AUDIENCE,
+  type EventType,
+  type StoredEvent,
+  VISITOR_AUDIENCES,
+} from '../../events/catalog.js';
+
+/** The event types a visitor may receive, by their declared audience. */
+const VISITOR_TYPES = (Object.keys(EVENT_AUDIENCE) as EventType[]).filter((t) =>
+  VISITOR_AUDIENCES.includes(EVENT_AUDIENCE[t]),
+);
+
 import type { Database } from '../schema.js';
 
 export async function latestEventId(db: Kysely<Database>, accountId: string): Promise<number> {
@@ -69,7 +80,7 @@ export async function eventsAfter(
   if (visitor) {
     if (visitor.conversationIds.length === 0) return [];
     q = q
-      .where('audience', '=', 'conversation')
+      .where('type', 'in', VISITOR_TYPES)
       .where('conversation_id', 'in', visitor.conversationIds);
   }
   const rows = await q.execute();
@@ -80,7 +91,8 @@ export async function eventsAfter(
         seq: Number(r.seq),
         accountId: r.account_id,
         type: r.type,
-        audience: r.audience,
+        // The audience declared for the type today, also for events stored before it changed.
+        audience: EVENT_AUDIENCE[r.type as EventType],
         conversationId: r.conversation_id,
         payload: r.payload,
         route: r.routed ? { operatorId: r.route_operator_id, teamId: r.route_team_id } : null,
