@@ -54,7 +54,8 @@ export async function main(args: string[]) {
     await new Promise((r) => setTimeout(r, 200));
   }
   latencies.sort((x, y) => x - y);
-  const pct = (p: number) => Math.round(latencies[Math.floor((latencies.length - 1) * p)]! * 10) / 10;
+  const pct = (p: number) =>
+    Math.round(latencies[Math.floor((latencies.length - 1) * p)]! * 10) / 10;
   console.log(
     JSON.stringify({
       bench: 'bus-fanout',
