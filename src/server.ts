@@ -12,6 +12,7 @@ import { buildHttpApp } from './http/app.js';
 import { type Auditor, startAuditor } from './processors/auditor.js';
 import { type OperatorPresence, presenceTiming, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
+import { DEFAULT_FEED_OPTIONS, type FeedOptions } from './realtime/feeds.js';
 import { createRealtime, type Realtime } from './realtime/gateway.js';
 import { SECRET_RELOAD_MS } from './secrets.js';
 import { openStore, type Store } from './store/database.js';
@@ -44,6 +45,8 @@ export interface SwitchboardOptions {
   random?: () => number;
   /** Channel workers and SMTP receiver (tests); otherwise from the environment. */
   channels?: ChannelsOverrides;
+  /** How the gateway waits for gaps and checks for lost events (tests). */
+  feeds?: Partial<FeedOptions>;
 }
 
 /** Message batches of one account written at once (see group-commit.ts). */
@@ -75,7 +78,10 @@ export async function createSwitchboard(
     databaseWaitMs: config.databaseWaitMs,
   };
   const presence = startPresence(services, logger, presenceTiming(config.offlineGraceMs));
-  const realtime = createRealtime(services, presence);
+  const realtime = createRealtime(services, presence, {
+    logger,
+    feeds: { ...DEFAULT_FEED_OPTIONS, ...options.feeds },
+  });
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);
   const messages = createGroupCommit(services, logger, {

@@ -12,10 +12,19 @@ import type {
 } from '../presenters.js';
 
 /**
- * Who may see an event: operators of the account, or also the conversation's
- * contact, or only supervisors and admins (quality results about operators).
+ * Who may receive an event. Supervisors and admins ("staff") receive every
+ * audience; visitors never receive more than the public part of their own
+ * conversations (src/realtime/visibility.ts).
+ * - `account`: every operator of the account; never visitors.
+ * - `queue`: a conversation's state, for the queue views: operators (role
+ *   `operator`) whose conversation it is, who handed it on, or whose team (or
+ *   no team) it waits in; never visitors.
+ * - `conversation`: as `queue`, and the conversation's visitor.
+ * - `dialog`: what is said: the conversation's operator, and its visitor.
+ * - `owner`: the conversation's operator only; never visitors.
+ * - `supervisors`: staff only (quality results about operators).
  */
-export type Audience = 'account' | 'conversation' | 'supervisors';
+export type Audience = 'account' | 'queue' | 'conversation' | 'dialog' | 'owner' | 'supervisors';
 
 export interface EventPayloads {
   'conversation.created': { conversation: ConversationView };
@@ -90,6 +99,35 @@ export const EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 
 /**
+ * Each event type's one audience. The gateway applies it to live and resumed
+ * events alike (an event's stored `audience` column is not read back), and
+ * test/realtime/event-audience.test.ts walks the whole catalog against it.
+ */
+export const EVENT_AUDIENCE = {
+  'conversation.created': 'conversation',
+  'conversation.queued': 'queue',
+  'conversation.assigned': 'conversation',
+  'conversation.updated': 'queue',
+  'conversation.transferred': 'conversation',
+  'conversation.closed': 'conversation',
+  'conversation.rated': 'owner',
+  'message.created': 'dialog',
+  'contact.updated': 'account',
+  'operator.updated': 'account',
+  'team.updated': 'account',
+  'account.updated': 'account',
+  'channel.updated': 'account',
+  'visitor.navigate': 'conversation',
+  // Outbound delivery states name the conversation, channel and message: its operator's business.
+  'delivery.updated': 'owner',
+  'contact.merged': 'account',
+  'audit.recorded': 'supervisors',
+} as const satisfies { readonly [K in EventType]: Audience };
+
+/** Audiences whose events a visitor may receive (the public part, of their own conversations). */
+export const VISITOR_AUDIENCES: readonly Audience[] = ['conversation', 'dialog'];
+
+/**
  * Whose conversation an event concerns at the time it happened: the gateway
  * sends operators (role `operator`) only their own conversations and the
  * waiting ones of their teams. Null for events about no conversation.
@@ -110,8 +148,12 @@ export type PendingEvent = {
   };
 }[EventType];
 
-/** An event committed to the outbox: `id` is global and increases in commit order per account. */
-export type StoredEvent = PendingEvent & { id: number; accountId: string; at: string };
+/**
+ * An event committed to the outbox. `id` is global; `seq` numbers the
+ * account's events 1, 2, 3… without holes. Both increase in commit order
+ * within an account (src/events/outbox.ts).
+ */
+export type StoredEvent = PendingEvent & { id: number; seq: number; accountId: string; at: string };
 
 /** Ephemeral signals: delivered live, never stored, never resumed. */
 export interface TypingSignal {
@@ -126,9 +168,13 @@ export interface TypingSignal {
   draft: string | null;
 }
 
+/**
+ * An event of the catalog, with its declared audience. `route` (whose
+ * conversation it is) comes from a `conversation` in the payload unless given;
+ * an event for a conversation's operator without one reaches only staff.
+ */
 export function event<K extends EventType>(
   type: K,
-  audience: Audience,
   conversationId: string | null,
   payload: EventPayloads[K],
   route?: EventRoute,
@@ -137,5 +183,6 @@ export function event<K extends EventType>(
   const derived = conversation
     ? { operatorId: conversation.operatorId, teamId: conversation.teamId }
     : null;
+  const audience = EVENT_AUDIENCE[type];
   return { type, audience, conversationId, payload, route: route ?? derived } as PendingEvent;
 }

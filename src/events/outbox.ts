@@ -5,11 +5,14 @@ import type { Database } from '../store/schema.js';
 import type { PendingEvent, StoredEvent } from './catalog.js';
 
 /**
- * Writes events and returns them with their ids. Takes a per-account
- * transaction-level advisory lock first, held until commit, so that within an
- * account event ids become visible in increasing order: a client resuming
- * "after id N" can never miss a smaller id committed later. Call it last in the
- * transaction to keep the lock short.
+ * Writes events and returns them with their ids and sequence numbers. Takes a
+ * per-account transaction-level advisory lock first, held until commit (a
+ * committed transaction is visible before its locks are released), so within
+ * an account both the ids (drawn from the global sequence inside the lock) and
+ * the per-account `seq` (the account's highest + 1, read inside the lock)
+ * follow commit order, and `seq` has no holes: a node that holds event n and
+ * sees n+2 knows n+1 is committed and can read it from the table. Call it last
+ * in the transaction to keep the lock short.
  *
  * The events go as one JSON array, whatever their number: one short statement
  * to parse and plan instead of eight parameters per event, and one
@@ -36,19 +39,25 @@ export async function appendEvents(
   }));
   const {
     rows: [inserted],
-  } = await sql<{ ids: (string | number | bigint)[]; at: Date | string }>`
+  } = await sql<{ ids: (string | number | bigint)[]; first: string | number; at: Date | string }>`
     WITH inserted AS (
-      INSERT INTO events (account_id, type, conversation_id, audience, payload,
+      INSERT INTO events (account_id, seq, type, conversation_id, audience, payload,
                           route_operator_id, route_team_id, routed)
-      SELECT ${accountId}, e.type, e.conversation_id, e.audience, e.payload,
+      SELECT ${accountId},
+             (SELECT COALESCE(max(seq), 0) FROM events WHERE account_id = ${accountId}) + e.ordinality,
+             e.type, e.conversation_id, e.audience, e.payload,
              e.route_operator_id, e.route_team_id, e.routed
       FROM json_populate_recordset(NULL::events, ${JSON.stringify(rows)}::json) WITH ORDINALITY AS e
       ORDER BY e.ordinality
-      RETURNING id
+      RETURNING id, seq
     )
-    SELECT array_agg(id ORDER BY id) AS ids, now() AS at FROM inserted`.execute(trx);
-  // Ids come from one sequence in insertion order, so the sorted ids are the events' in order.
+    SELECT array_agg(id ORDER BY id) AS ids, min(seq) AS first, now() AS at FROM inserted`.execute(
+    trx,
+  );
+  // Ids come from one sequence in insertion order, so the sorted ids are the events' in order;
+  // seqs are consecutive from the first.
   const ids = inserted!.ids.map(Number);
+  const first = Number(inserted!.first);
   const at = new Date(inserted!.at).toISOString();
-  return events.map((e, i) => ({ ...e, id: ids[i]!, accountId, at }));
+  return events.map((e, i) => ({ ...e, id: ids[i]!, seq: first + i, accountId, at }));
 }

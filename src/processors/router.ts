@@ -4,9 +4,16 @@
 // safety net for what events cannot see (e.g. a node that died mid-way).
 // Runs are coalesced per account: while one runs, further triggers mark the
 // account dirty and it runs once more afterwards.
+//
+// Nothing slow holds the account's routing lock: a pass commits its
+// assignments, then the notices for clients still waiting are written in
+// their own transactions. A pass that leaves a conversation waiting only for
+// its language (DESIGN §2) sets a timer for when that rule expires, so the
+// conversation goes to anyone free then, not at the next sweep.
 import type { Logger } from 'pino';
 import { perform, type Services } from '../actions/context.js';
 import { assignQueued } from '../actions/routing/assign-queued.js';
+import { NOTICES_PER_PASS, notifyWaiting } from '../actions/routing/notify-waiting.js';
 import { onLocalEvents } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
 
@@ -35,19 +42,63 @@ export interface Router {
 export function startRouter(services: Services, logger: Logger, sweepMs: number): Router {
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
+  const noticing = new Map<string, Promise<void>>();
+  const noticesDirty = new Set<string>();
+  const wakeUps = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  let stopped = false;
+  const scopeOf = (accountId: string) => ({ accountId, actor: { kind: 'system' as const } });
 
   async function runLoop(accountId: string): Promise<void> {
     do {
       dirty.delete(accountId);
       try {
-        const scope = { accountId, actor: { kind: 'system' as const } };
-        const { result } = await perform(services, scope, (ctx) => assignQueued(ctx));
+        const { result } = await perform(services, scopeOf(accountId), (ctx) => assignQueued(ctx));
         // A full batch may leave more behind: go again.
         if (result.assigned > 0 && result.waiting > 0) dirty.add(accountId);
+        if (result.waiting > 0) void notices(accountId);
+        if (result.wakeAt !== null) wakeAt(accountId, result.wakeAt);
       } catch (error) {
         logger.error({ err: error, accountId }, 'routing failed; the sweep will retry');
       }
     } while (dirty.has(accountId));
+  }
+
+  /** Writes the waiting clients' notices after a pass, a short transaction per batch. */
+  function notices(accountId: string): Promise<void> {
+    const current = noticing.get(accountId);
+    if (current) {
+      noticesDirty.add(accountId);
+      return current;
+    }
+    const run = (async () => {
+      do {
+        noticesDirty.delete(accountId);
+        try {
+          const { result } = await perform(services, scopeOf(accountId), (ctx) =>
+            notifyWaiting(ctx),
+          );
+          if (result.looked === NOTICES_PER_PASS) noticesDirty.add(accountId);
+        } catch (error) {
+          logger.error({ err: error, accountId }, 'queue notices failed; the next pass retries');
+        }
+      } while (noticesDirty.has(accountId) && !stopped);
+    })().finally(() => noticing.delete(accountId));
+    noticing.set(accountId, run);
+    return run;
+  }
+
+  /** Routes the account again at `at` (the earliest of the times asked for). */
+  function wakeAt(accountId: string, at: number) {
+    const existing = wakeUps.get(accountId);
+    if (stopped || (existing && existing.at <= at)) return;
+    if (existing) clearTimeout(existing.timer);
+    const delay = Math.max(0, at - services.now().getTime());
+    const timer = setTimeout(() => {
+      wakeUps.delete(accountId);
+      void route(accountId);
+    }, delay);
+    timer.unref();
+    wakeUps.set(accountId, { at, timer });
   }
 
   function route(accountId: string): Promise<void> {
@@ -85,9 +136,12 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
     route,
     sweep,
     async stop() {
+      stopped = true;
       clearInterval(timer);
       unsubscribe();
-      await Promise.allSettled([...running.values()]);
+      for (const w of wakeUps.values()) clearTimeout(w.timer);
+      wakeUps.clear();
+      await Promise.allSettled([...running.values(), ...noticing.values()]);
     },
   };
 }

@@ -3,7 +3,7 @@
 // supervisors — three lookups here, where a scan would cost every connection of
 // the account for every message. The per-recipient filter (visibility.ts) still
 // decides what each one gets; this index only narrows who is asked.
-import type { StoredEvent } from '../events/catalog.js';
+import { type StoredEvent, VISITOR_AUDIENCES } from '../events/catalog.js';
 import type { Principal } from '../http/auth.js';
 
 export interface Member {
@@ -104,13 +104,23 @@ export function createAudience<C extends Member>(): Audience<C> {
       if (!a) return out;
       for (const c of a.pending) out.add(c);
       for (const c of a.staff) out.add(c);
-      // A message reaches only its conversation's operator among role-`operator`s;
-      // anything else may concern every queue view.
-      if (e.type === 'message.created' && e.route) {
-        const owner = e.route.operatorId;
-        for (const c of (owner && byOperator.get(owner)) || []) out.add(c);
-      } else for (const c of a.operators) out.add(c);
-      if (e.audience === 'conversation' && e.conversationId) {
+      // Role-`operator`s by the event's declared audience (src/events/catalog.ts).
+      switch (e.audience) {
+        case 'account':
+        case 'queue':
+        case 'conversation':
+          for (const c of a.operators) out.add(c);
+          break;
+        case 'dialog':
+        case 'owner': {
+          const owner = e.route?.operatorId;
+          for (const c of (owner && byOperator.get(owner)) || []) out.add(c);
+          break;
+        }
+        case 'supervisors':
+          break;
+      }
+      if (VISITOR_AUDIENCES.includes(e.audience) && e.conversationId) {
         for (const c of byConversation.get(e.conversationId) ?? []) out.add(c);
         if (e.type === 'conversation.created')
           for (const c of byContact.get(e.payload.conversation.contactId) ?? []) out.add(c);

@@ -1,9 +1,11 @@
-// The websocket gateway: one per node. Live events come from the bus (so a
-// commit on any node reaches sockets on every node); missed events come from
+// The websocket gateway: one per node. Live events come from the account's
+// feed (feeds.ts: the bus, put in seq order, gaps read from the table), so a
+// commit on any node reaches sockets on every node; missed events come from
 // the events table on resume. A connection that resumes buffers live events
 // until its catch-up query is done, then skips what it already sent, so every
-// event is delivered exactly once and in id order.
+// event is delivered exactly once and in seq order.
 import type { Duplex } from 'node:stream';
+import pino, { type Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Services } from '../actions/context.js';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.js';
@@ -13,9 +15,10 @@ import type { StoredEvent } from '../events/catalog.js';
 import { type SignOutSignal, signsOut } from '../events/sign-out.js';
 import type { Principal } from '../http/auth.js';
 import { operatorTeamIdsOf } from '../store/queries/account.js';
-import { eventsAfter, latestEventId, ownConversationIds } from '../store/queries/events.js';
+import { eventsAfter, latestEvent, ownConversationIds } from '../store/queries/events.js';
 import { classifyDatabaseError } from '../store/resilience.js';
 import { createAudience } from './audience.js';
+import { createFeeds, DEFAULT_FEED_OPTIONS, type FeedOptions, type Following } from './feeds.js';
 import {
   type ClientMessage,
   clientMessage,
@@ -27,8 +30,10 @@ import { forVisitor, operatorSees, ownedConversation } from './visibility.js';
 export interface Connection {
   principal: Principal;
   socket: WebSocket;
-  /** Highest event id sent; events at or below it are never sent again. */
+  /** Highest event seq sent; events at or below it are never sent again. */
   lastSent: number;
+  /** The account's feed on this node, held while the socket is open. */
+  following: Following;
   ready: boolean;
   buffer: StoredEvent[];
   ownConversations: Set<string>;
@@ -48,6 +53,8 @@ export interface Realtime {
   send(conn: Connection, message: ServerMessage): void;
   attach(socket: WebSocket, principal: Principal, onMessage: ClientHandler): Connection;
   connections(): number;
+  /** Counters for monitoring: followed accounts, gap fills, events delivered. */
+  stats(): ReturnType<ReturnType<typeof createFeeds>['stats']>;
   close(): void;
 }
 
@@ -64,23 +71,33 @@ export interface PresenceHooks {
   disconnected(accountId: string, operatorId: string): void;
 }
 
-export function createRealtime(services: Services, presence?: PresenceHooks): Realtime {
+export function createRealtime(
+  services: Services,
+  presence?: PresenceHooks,
+  options: { logger?: Logger; feeds?: FeedOptions } = {},
+): Realtime {
   const audience = createAudience<Connection>();
   const everyone = new Set<Connection>();
+  const logger = options.logger ?? pino({ level: 'silent' });
+
+  // Each account's events arrive here once each, in seq order, whichever node committed them.
+  const feeds = createFeeds(
+    services,
+    logger,
+    (e) => {
+      for (const conn of audience.recipients(e)) {
+        if (conn.ready) sendEvents(conn, [e]);
+        else conn.buffer.push(e);
+      }
+    },
+    options.feeds ?? DEFAULT_FEED_OPTIONS,
+  );
 
   const unsubscribe = services.bus.subscribe((message: BusMessage) => {
-    if (message.kind === 'events') {
-      for (const e of message.events)
-        for (const conn of audience.recipients(e)) {
-          if (conn.ready) sendEvents(conn, [e]);
-          else conn.buffer.push(e);
-        }
-    } else if (message.kind === 'typing') {
+    if (message.kind === 'typing')
       for (const conn of audience.all(message.signal.accountId))
         deliverTyping(conn, message.signal);
-    } else if (message.kind === 'sign-out') {
-      closeSignedOut(message.signal);
-    }
+    else if (message.kind === 'sign-out') closeSignedOut(message.signal);
   });
 
   /** Closes the sockets whose session or operator no longer has access (src/events/sign-out.ts). */
@@ -105,9 +122,9 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
 
   function sendEvents(conn: Connection, events: StoredEvent[]) {
     for (const e of events) {
-      if (e.id <= conn.lastSent) continue;
+      if (e.seq <= conn.lastSent) continue;
       const out = project(conn, e);
-      conn.lastSent = e.id;
+      conn.lastSent = e.seq;
       if (out === e) sendFrame(conn, frameOf(e));
       else if (out) send(conn, { type: 'event', event: out });
     }
@@ -117,7 +134,6 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     const p = conn.principal;
     if (p.kind === 'operator') {
       if (p.role !== 'operator') return e;
-      if (e.audience === 'supervisors') return null;
       if (e.type === 'operator.updated' && e.payload.operator.id === p.operatorId)
         conn.teamIds = new Set(e.payload.operator.teamIds);
       return operatorSees(e, p.operatorId, conn.teamIds) ? e : null;
@@ -183,33 +199,44 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
     corked.clear();
   }
 
-  // The bound is read first: every event up to it is visible (an account's
-  // event ids become visible in increasing order), so what the connection owns
-  // is read after it, and anything newer reaches the buffer, which decides
-  // ownership itself. Reading the bound last would let a conversation created
-  // in between fall through both.
-  async function hello(conn: Connection, lastEventId: number | undefined) {
+  // The feed is followed when the socket opens, so every event after its head
+  // reaches the buffer; the bound is read after the feed is ready, so the
+  // replay up to it and the buffer overlap (duplicates are skipped by seq).
+  // The bound is read before what the connection owns: every event up to it
+  // is visible, so what the connection owns is read after it, and anything
+  // newer reaches the buffer, which decides ownership itself. Reading the
+  // bound last would let a conversation created in between fall through both.
+  async function hello(conn: Connection, resume: { seq: number } | { id: number } | undefined) {
     const p = conn.principal;
-    const bound = await latestEventId(services.db, p.accountId);
+    try {
+      await conn.following.ready;
+    } catch (error) {
+      logger.warn({ err: error }, 'following an account failed');
+      conn.socket.close(1011, 'try again');
+      return;
+    }
+    const bound = await latestEvent(services.db, p.accountId);
     if (p.kind === 'visitor')
       conn.ownConversations = await ownConversationIds(services.db, p.accountId, p);
     else conn.teamIds = new Set(await operatorTeamIdsOf(services.db, p.operatorId));
     const visitor = p.kind === 'visitor' ? { conversationIds: [...conn.ownConversations] } : null;
     let resumed = 0;
-    if (lastEventId !== undefined && lastEventId !== bound) {
-      // An id past the bound is not an event of this account (a restored
-      // database, another install): nothing to replay, fetch state again.
+    const at = resume && ('seq' in resume ? resume.seq : resume.id);
+    const boundAt = resume && ('seq' in resume ? bound.seq : bound.id);
+    if (resume && at !== boundAt) {
+      // A point past the bound is not of this account (a restored database,
+      // another install): nothing to replay, fetch state again.
       const missed =
-        lastEventId < bound
+        at! < boundAt!
           ? await eventsAfter(services.db, p.accountId, {
-              afterId: lastEventId,
-              upToId: bound,
+              after: resume,
+              upToSeq: bound.seq,
               limit: MAX_RESUME_EVENTS + 1,
               visitor,
             })
           : null;
       if (missed && missed.length <= MAX_RESUME_EVENTS) {
-        conn.lastSent = lastEventId;
+        conn.lastSent = 0;
         sendEvents(conn, missed);
         resumed = missed.length;
       } else {
@@ -218,15 +245,16 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
           reason: missed
             ? 'too many missed events; fetch state again'
             : 'unknown event id; fetch state again',
-          lastEventId: bound,
+          lastEventId: bound.id,
+          lastSeq: bound.seq,
         });
       }
     }
-    conn.lastSent = bound;
-    send(conn, { type: 'ready', lastEventId: conn.lastSent, resumed });
+    conn.lastSent = bound.seq;
+    send(conn, { type: 'ready', lastEventId: bound.id, lastSeq: bound.seq, resumed });
     sendEvents(
       conn,
-      conn.buffer.sort((a, b) => a.id - b.id),
+      conn.buffer.sort((a, b) => a.seq - b.seq),
     );
     conn.buffer = [];
     conn.ready = true;
@@ -240,6 +268,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
         principal,
         socket,
         lastSent: 0,
+        following: feeds.follow(principal.accountId),
         ready: false,
         buffer: [],
         ownConversations: new Set(),
@@ -252,6 +281,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       if (principal.kind === 'operator')
         presence?.connected(principal.accountId, principal.operatorId);
       socket.on('close', () => {
+        conn.following.release();
         audience.remove(conn);
         everyone.delete(conn);
         if (principal.kind === 'operator')
@@ -272,8 +302,10 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       return conn;
     },
     connections: () => everyone.size,
+    stats: () => feeds.stats(),
     close() {
       unsubscribe();
+      feeds.close();
       for (const c of everyone) c.socket.close(1001, 'server shutting down');
     },
   };
@@ -304,7 +336,15 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       return;
     }
     if (parsed.type === 'ping') return send(conn, { type: 'pong' });
-    if (parsed.type === 'hello') return hello(conn, parsed.lastEventId);
+    if (parsed.type === 'hello')
+      return hello(
+        conn,
+        parsed.lastSeq !== undefined
+          ? { seq: parsed.lastSeq }
+          : parsed.lastEventId !== undefined
+            ? { id: parsed.lastEventId }
+            : undefined,
+      );
     await onMessage(conn, parsed);
   }
 }

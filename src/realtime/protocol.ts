@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { StoredEvent } from '../events/catalog.js';
 
 export const clientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), lastEventId: z.number().int().min(0).optional() }),
+  z.object({
+    type: z.literal('hello'),
+    /** The highest event seq the client applied (preferred). */
+    lastSeq: z.number().int().min(0).optional(),
+    /** The highest event id the client applied (older clients; as exact, within an account). */
+    lastEventId: z.number().int().min(0).optional(),
+  }),
   z.object({
     type: z.literal('send'),
     conversationId: z.string().uuid().optional(),
@@ -35,8 +41,8 @@ export const clientMessage = z.discriminatedUnion('type', [
 export type ClientMessage = z.infer<typeof clientMessage>;
 
 export type ServerMessage =
-  | { type: 'ready'; lastEventId: number; resumed: number }
-  | { type: 'resync'; reason: string; lastEventId: number }
+  | { type: 'ready'; lastEventId: number; lastSeq: number; resumed: number }
+  | { type: 'resync'; reason: string; lastEventId: number; lastSeq: number }
   | { type: 'event'; event: StoredEvent | VisitorEvent }
   | { type: 'typing'; conversationId: string; author: 'contact' | 'operator'; draft: string | null }
   | { type: 'ack'; clientKey: string; conversationId: string; message: unknown; duplicate: boolean }
@@ -50,6 +56,7 @@ export type ServerMessage =
 /** What a visitor receives of an event: only what concerns them, nothing internal. */
 export interface VisitorEvent {
   id: number;
+  seq: number;
   type: StoredEvent['type'];
   conversationId: string | null;
   payload: Record<string, unknown>;

@@ -1,12 +1,13 @@
 // The gateway's per-recipient filter. Actions choose an event's audience;
 // here each recipient gets only what they may see.
-import type { StoredEvent } from '../events/catalog.js';
+import { type StoredEvent, VISITOR_AUDIENCES } from '../events/catalog.js';
 import type { VisitorEvent } from './protocol.js';
 
 /** A visitor sees 'conversation' events of their own conversations, reduced to public fields. */
 export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEvent | null {
-  if (e.audience !== 'conversation' || !e.conversationId || !own.has(e.conversationId)) return null;
-  const base = { id: e.id, type: e.type, conversationId: e.conversationId, at: e.at };
+  if (!VISITOR_AUDIENCES.includes(e.audience) || !e.conversationId || !own.has(e.conversationId))
+    return null;
+  const base = { id: e.id, seq: e.seq, type: e.type, conversationId: e.conversationId, at: e.at };
   switch (e.type) {
     case 'message.created':
     case 'visitor.navigate':
@@ -46,23 +47,37 @@ export function ownedConversation(
 }
 
 /**
- * What an operator (role `operator`) sees of conversation events: everything
- * about their own conversations, hand-overs away from them, and the state
- * changes of their teams' (and no team's) conversations — enough to keep the
- * queue view live, including the assignment that takes one out of it. The
- * messages of conversations not theirs stay with their owner: the queue shows
- * waits, not dialogs, and sending every message to every operator would grow
- * with operators × traffic. Supervisors and admins see the whole account.
+ * What an operator (role `operator`) sees, by the event's declared audience
+ * (src/events/catalog.ts): everything of the account's `account` events;
+ * `dialog` and `owner` events only of their own conversations; of `queue` and
+ * `conversation` events, their own conversations, hand-overs away from them,
+ * and their teams' (and no team's) conversations — enough to keep the queue
+ * view live, including the assignment that takes one out of it. What is said
+ * in others' conversations stays with their owner: the queue shows waits, not
+ * dialogs, and sending every message to every operator would grow with
+ * operators × traffic. Supervisors and admins see the whole account.
  */
 export function operatorSees(
   e: StoredEvent,
   operatorId: string,
   teamIds: ReadonlySet<string>,
 ): boolean {
-  if (!e.route) return true;
-  const { operatorId: owner, teamId } = e.route;
-  if (owner === operatorId) return true;
-  if (e.type === 'conversation.transferred' && e.payload.fromOperatorId === operatorId) return true;
-  if (teamId !== null && !teamIds.has(teamId)) return false;
-  return e.type !== 'message.created';
+  switch (e.audience) {
+    case 'account':
+      return true;
+    case 'supervisors':
+      return false;
+    case 'dialog':
+    case 'owner':
+      return e.route?.operatorId === operatorId;
+    case 'queue':
+    case 'conversation': {
+      if (!e.route) return true;
+      const { operatorId: owner, teamId } = e.route;
+      if (owner === operatorId) return true;
+      if (e.type === 'conversation.transferred' && e.payload.fromOperatorId === operatorId)
+        return true;
+      return teamId === null || teamIds.has(teamId);
+    }
+  }
 }

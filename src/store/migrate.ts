@@ -10,6 +10,7 @@ import { m008RoutingPresence } from './migrations/008-routing-presence.js';
 import { m009Hardening } from './migrations/009-hardening.js';
 import { m010AuditSweep } from './migrations/010-audit-sweep.js';
 import { m012Access } from './migrations/012-access.js';
+import { m014EventSeq } from './migrations/014-event-seq.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009-hardening': m009Hardening,
   '010-audit-sweep': m010AuditSweep,
   '012-access': m012Access,
+  '014-event-seq': m014EventSeq,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -229,6 +229,8 @@ export interface ApiTokensTable {
 export interface EventsTable {
   id: Generated<string>;
   account_id: string;
+  /** Gapless per account, in commit order (migration 014). */
+  seq: string;
   type: string;
   conversation_id: string | null;
   audience: string;

@@ -18,7 +18,7 @@ function pendingEvents(count: number, tag: string): PendingEvent[] {
   return Array.from({ length: count }, (_, i) => {
     const conversationId = crypto.randomUUID();
     if (i % 3 === 0)
-      return event('contact.updated', 'account', null, {
+      return event('contact.updated', null, {
         contactId: crypto.randomUUID(),
         name: `${tag} ${i} "quoted" \\ back, {braces}`,
         email: null,
@@ -26,7 +26,6 @@ function pendingEvents(count: number, tag: string): PendingEvent[] {
       });
     return event(
       'visitor.navigate',
-      'conversation',
       conversationId,
       { conversationId, url: `https://shop.test/${tag}/${i}` },
       i % 3 === 1 ? { operatorId: crypto.randomUUID(), teamId: null } : undefined,
@@ -87,6 +86,38 @@ describe(`the outbox (${storeName})`, () => {
     ]);
     await expectStored(a.accountId, pendingA, storedA);
     await expectStored(b.accountId, pendingB, storedB);
+  });
+
+  it("numbers an account's events 1, 2, 3… in commit order when transactions write at once", async () => {
+    const account = await buildAccount(services);
+    const before = await store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('account_id', '=', account.accountId)
+      .executeTakeFirst();
+    const from = Number(before?.seq ?? 0);
+    const stored = (
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          append(account.accountId, pendingEvents(1 + (i % 4), `t${i}`)),
+        ),
+      )
+    ).flat();
+    const rows = await store.db
+      .selectFrom('events')
+      .select(['id', 'seq'])
+      .where('account_id', '=', account.accountId)
+      .where('seq', '>', String(from))
+      .orderBy('seq')
+      .execute();
+    // Gapless, and the same order as the ids: both follow commit order.
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => from + i + 1));
+    expect(rows.map((r) => Number(r.id))).toEqual(
+      [...rows.map((r) => Number(r.id))].sort((x, y) => x - y),
+    );
+    // What each transaction was told matches the table.
+    const bySeq = new Map(rows.map((r) => [Number(r.seq), Number(r.id)]));
+    for (const e of stored) expect(bySeq.get(e.seq)).toBe(e.id);
   });
 
   it('writes nothing for no events', async () => {

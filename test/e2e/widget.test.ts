@@ -793,9 +793,7 @@ describe('the website chat widget in Chromium', () => {
       // What the server would refuse, injected straight into the event stream.
       for (const url of ['javascript:window.__xss=1', '//evil.example/x', 'data:text/html,hi'])
         await perform(server.sb.services, account.scopeOf('Natalia'), async (ctx) => {
-          ctx.emit(
-            event('visitor.navigate', 'conversation', conversationId, { conversationId, url }),
-          );
+          ctx.emit(event('visitor.navigate', conversationId, { conversationId, url }));
         });
       await page.waitForTimeout(1000);
       expect(page.url()).toBe(site);

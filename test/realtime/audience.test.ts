@@ -33,10 +33,11 @@ function visitor(contactId: string) {
 function message(conversationId: string, owner: string | null): StoredEvent {
   return {
     id: 1,
+    seq: 1,
     accountId: ACCOUNT,
     at: new Date(0).toISOString(),
     type: 'message.created',
-    audience: 'conversation',
+    audience: 'dialog',
     conversationId,
     payload: {} as never,
     route: { operatorId: owner, teamId: null },
@@ -46,6 +47,7 @@ function message(conversationId: string, owner: string | null): StoredEvent {
 function created(conversationId: string, contactId: string): StoredEvent {
   return {
     id: 2,
+    seq: 2,
     accountId: ACCOUNT,
     at: new Date(0).toISOString(),
     type: 'conversation.created',

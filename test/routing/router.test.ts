@@ -5,6 +5,7 @@ import { startConversation } from '../../src/actions/conversations/start-convers
 import { transferConversation } from '../../src/actions/conversations/transfer-conversation.js';
 import { setOperatorStatus } from '../../src/actions/operators/set-operator-status.js';
 import { assignQueued } from '../../src/actions/routing/assign-queued.js';
+import { notifyWaiting } from '../../src/actions/routing/notify-waiting.js';
 import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
 import { buildAccount, openTestStore, storeName, type TestAccount } from '../support/harness.js';
@@ -38,8 +39,12 @@ async function queueConversation(account: TestAccount, channel = 'widget') {
   return result.conversation.id;
 }
 
-const route = (account: TestAccount) =>
-  perform(services, account.system, (ctx) => assignQueued(ctx));
+/** A routing pass, then the waiting clients' notices in their own transaction (as the router runs them). */
+async function route(account: TestAccount) {
+  const pass = await perform(services, account.system, (ctx) => assignQueued(ctx));
+  await perform(services, account.system, (ctx) => notifyWaiting(ctx));
+  return pass;
+}
 const operatorOf = async (conversationId: string) =>
   await store.db
     .selectFrom('conversations')

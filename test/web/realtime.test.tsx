@@ -14,9 +14,9 @@ function handlers() {
   } satisfies RealtimeHandlers;
 }
 
-const event = (id: number) => ({
+const event = (seq: number) => ({
   type: 'event',
-  event: { id, type: 'conversation.updated', payload: {}, audience: 'account' },
+  event: { id: 1000 + seq, seq, type: 'conversation.updated', payload: {}, audience: 'queue' },
 });
 
 describe('realtime client', () => {
@@ -37,7 +37,7 @@ describe('realtime client', () => {
     const first = FakeSocket.all[0]!;
     first.open();
     expect(first.sent).toEqual([{ type: 'hello' }]);
-    first.receive({ type: 'ready', lastEventId: 10, resumed: 0 });
+    first.receive({ type: 'ready', lastEventId: 1010, lastSeq: 10, resumed: 0 });
     expect(h.onReady).toHaveBeenLastCalledWith(true);
     first.receive(event(11));
     first.receive(event(12));
@@ -48,9 +48,9 @@ describe('realtime client', () => {
     vi.advanceTimersByTime(20_000);
     const second = FakeSocket.all[1]!;
     second.open();
-    expect(second.sent[0]).toEqual({ type: 'hello', lastEventId: 12 });
+    expect(second.sent[0]).toEqual({ type: 'hello', lastSeq: 12 });
     second.receive(event(13));
-    second.receive({ type: 'ready', lastEventId: 13, resumed: 1 });
+    second.receive({ type: 'ready', lastEventId: 1013, lastSeq: 13, resumed: 1 });
     expect(h.onReady).toHaveBeenLastCalledWith(false);
     client.stop();
   });
@@ -61,8 +61,8 @@ describe('realtime client', () => {
     client.start();
     const socket = FakeSocket.all[0]!;
     socket.open();
-    socket.receive({ type: 'ready', lastEventId: 1, resumed: 0 });
-    socket.receive({ type: 'resync', reason: 'too many', lastEventId: 5000 });
+    socket.receive({ type: 'ready', lastEventId: 1001, lastSeq: 1, resumed: 0 });
+    socket.receive({ type: 'resync', reason: 'too many', lastEventId: 6000, lastSeq: 5000 });
     expect(h.onReady).toHaveBeenLastCalledWith(true);
     client.stop();
   });

@@ -53,7 +53,7 @@ describe('workspace sync', () => {
     stop = startSync();
     const socket = FakeSocket.all[0]!;
     socket.open();
-    socket.receive({ type: 'ready', lastEventId: 10, resumed: 0 });
+    socket.receive({ type: 'ready', lastEventId: 10, lastSeq: 10, resumed: 0 });
     await vi.waitFor(() => expect(generation.get()).toBe(before + 1));
     expect(reference.get().channels.map((c) => c.id)).toEqual(['a', 'b']);
     const fetched = calls.length;

@@ -32,7 +32,9 @@ const TOKEN_RENEW_MS = 24 * 60 * 60 * 1000;
 export function createChat(options: ChatOptions): Chat {
   const { base, channelKey, config, store } = options;
   let token = store.getItem('token');
-  let lastEventId = toNumber(store.getItem('lastEvent'));
+  // Where to resume: the last event seq applied (a widget from before seqs kept an event id).
+  let resumeSeq = toNumber(store.getItem('lastSeq'));
+  const legacyEventId = resumeSeq === null ? toNumber(store.getItem('lastEvent')) : null;
   const listeners: (() => void)[] = [];
   const state: ChatState = {
     open: store.getItem('open') === '1',
@@ -53,7 +55,12 @@ export function createChat(options: ChatOptions): Chat {
     url: () =>
       token &&
       `${base.replace(/^http/, 'ws')}/api/v1/visitor/ws?token=${encodeURIComponent(token)}`,
-    lastEventId: () => lastEventId,
+    resumeFrom: () =>
+      resumeSeq !== null
+        ? { lastSeq: resumeSeq }
+        : legacyEventId !== null
+          ? { lastEventId: legacyEventId }
+          : null,
     onMessage,
     onDown(code) {
       live = false;
@@ -222,13 +229,13 @@ export function createChat(options: ChatOptions): Chat {
   function onMessage(m: ServerMessage) {
     switch (m.type) {
       case 'ready':
-        remember(m.lastEventId);
+        remember(m.lastSeq);
         live = true;
         if (state.notice === 'offline') notice(null);
         void sync().then(delivery.flush);
         return;
       case 'resync':
-        remember(m.lastEventId);
+        remember(m.lastSeq);
         void sync();
         return;
       case 'event':
@@ -251,14 +258,14 @@ export function createChat(options: ChatOptions): Chat {
     }
   }
 
-  function remember(id: number) {
-    lastEventId = id;
-    store.setItem('lastEvent', String(id));
+  function remember(seq: number) {
+    resumeSeq = seq;
+    store.setItem('lastSeq', String(seq));
   }
 
   function onEvent(e: VisitorEvent) {
     // Remembered first: a navigate below may unload the page, and must not replay on the next one.
-    remember(e.id);
+    remember(e.seq);
     const p = e.payload;
     if (e.type === 'message.created') return accept([p.message as MessageView]);
     if (e.type === 'visitor.navigate') {

@@ -6,7 +6,8 @@ import type { ClientMessage, ServerMessage } from '../../src/realtime/protocol.j
 
 export interface SocketOptions {
   url: () => string | null;
-  lastEventId: () => number | null;
+  /** Where to resume after a reconnect (null: start fresh). */
+  resumeFrom: () => { lastSeq: number } | { lastEventId: number } | null;
   onMessage: (message: ServerMessage) => void;
   /** The connection is gone; `code` 4401 means the token was refused. */
   onDown: (code: number) => void;
@@ -37,10 +38,7 @@ export function createSocket(options: SocketOptions): Socket {
     const socket = new WebSocket(url);
     ws = socket;
     socket.onopen = () => {
-      const last = options.lastEventId();
-      socket.send(
-        JSON.stringify(last === null ? { type: 'hello' } : { type: 'hello', lastEventId: last }),
-      );
+      socket.send(JSON.stringify({ type: 'hello', ...options.resumeFrom() }));
     };
     socket.onmessage = (e) => {
       heard = Date.now();

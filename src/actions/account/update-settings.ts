@@ -48,7 +48,7 @@ export async function updateAccount(
     .executeTakeFirstOrThrow();
   await audit(ctx, 'account.update', input);
   const account = presentAccount(row);
-  ctx.emit(event('account.updated', 'account', null, { account }));
+  ctx.emit(event('account.updated', null, { account }));
   return account;
 }
 
@@ -88,7 +88,7 @@ export async function updateTeam(
   await audit(ctx, 'team.update', input);
   const team = presentTeam(row);
   // Also wakes the router: a team switched away from manual can now be assigned.
-  ctx.emit(event('team.updated', 'account', null, { team }));
+  ctx.emit(event('team.updated', null, { team }));
   return team;
 }
 
@@ -138,7 +138,7 @@ export async function updateChannel(
     .executeTakeFirstOrThrow();
   await audit(ctx, 'channel.update', { channelId: row.id, fields: Object.keys(input) });
   const channel = presentChannel(row);
-  ctx.emit(event('channel.updated', 'account', null, { channel }));
+  ctx.emit(event('channel.updated', null, { channel }));
   return channel;
 }
 

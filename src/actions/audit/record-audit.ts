@@ -96,7 +96,7 @@ export async function recordAudit(
     .onConflict((oc) => oc.column('conversation_id').doUpdateSet(row))
     .execute();
   ctx.emit(
-    event('audit.recorded', 'supervisors', conv.id, {
+    event('audit.recorded', conv.id, {
       conversationId: conv.id,
       operatorId: conv.operator_id,
       closedAt: closedAt.toISOString(),

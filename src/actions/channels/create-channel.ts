@@ -45,6 +45,6 @@ export async function createChannel(ctx: ActionContext, input: CreateChannelInpu
     .executeTakeFirstOrThrow();
   const channel = presentChannel(row);
   // Open admin views and the router hear of it like of a change.
-  ctx.emit(event('channel.updated', 'account', null, { channel }));
+  ctx.emit(event('channel.updated', null, { channel }));
   return channel;
 }

@@ -18,7 +18,7 @@ export async function blockContact(
     .executeTakeFirst();
   if (!row) throw notFound('Contact');
   ctx.emit(
-    event('contact.updated', 'account', null, {
+    event('contact.updated', null, {
       contactId: row.id,
       name: row.name,
       email: row.email,

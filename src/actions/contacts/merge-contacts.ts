@@ -89,11 +89,9 @@ export async function mergeContacts(
     .returningAll()
     .executeTakeFirstOrThrow();
 
+  ctx.emit(event('contact.merged', null, { contactId: kept.id, mergedContactId: merged.id }));
   ctx.emit(
-    event('contact.merged', 'account', null, { contactId: kept.id, mergedContactId: merged.id }),
-  );
-  ctx.emit(
-    event('contact.updated', 'account', null, {
+    event('contact.updated', null, {
       contactId: row.id,
       name: row.name,
       email: row.email,

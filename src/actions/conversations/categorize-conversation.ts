@@ -39,8 +39,6 @@ export async function categorizeConversation(
     .returning(contactName)
     .executeTakeFirstOrThrow();
   await refreshConversationMetrics(ctx.trx, ctx.accountId, row.id);
-  ctx.emit(
-    event('conversation.updated', 'account', row.id, { conversation: presentConversation(row) }),
-  );
+  ctx.emit(event('conversation.updated', row.id, { conversation: presentConversation(row) }));
   return row;
 }

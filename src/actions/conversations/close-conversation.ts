@@ -56,7 +56,7 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
   // Its report row, now final: messages cannot be added to a closed conversation.
   await refreshConversationMetrics(ctx.trx, ctx.accountId, row.id);
   ctx.emit(
-    event('conversation.closed', 'conversation', row.id, {
+    event('conversation.closed', row.id, {
       conversation: presentConversation(row),
     }),
   );

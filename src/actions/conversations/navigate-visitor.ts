@@ -41,8 +41,6 @@ export async function navigateVisitor(
       'This address is outside the sites allowed for the channel.',
       'url',
     );
-  ctx.emit(
-    event('visitor.navigate', 'conversation', conv.id, { conversationId: conv.id, url: url.href }),
-  );
+  ctx.emit(event('visitor.navigate', conv.id, { conversationId: conv.id, url: url.href }));
   return { ok: true };
 }

@@ -25,11 +25,12 @@ export async function rateConversation(
   // A rating given after the close changes the stored report row.
   await refreshConversationMetrics(ctx.trx, ctx.accountId, conv.id);
   ctx.emit(
-    event('conversation.rated', 'account', conv.id, {
-      conversationId: conv.id,
-      rating: input.rating,
-      comment: input.comment ?? null,
-    }),
+    event(
+      'conversation.rated',
+      conv.id,
+      { conversationId: conv.id, rating: input.rating, comment: input.comment ?? null },
+      { operatorId: conv.operator_id, teamId: conv.team_id },
+    ),
   );
   return { conversationId: conv.id, rating: input.rating };
 }

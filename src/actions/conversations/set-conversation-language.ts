@@ -31,8 +31,6 @@ export async function setConversationLanguage(
     .returningAll()
     .returning(contactName)
     .executeTakeFirstOrThrow();
-  ctx.emit(
-    event('conversation.updated', 'account', row.id, { conversation: presentConversation(row) }),
-  );
+  ctx.emit(event('conversation.updated', row.id, { conversation: presentConversation(row) }));
   return row;
 }

@@ -70,9 +70,7 @@ export async function startConversation(
     return { conversation: open, created: false };
   }
   const view = presentConversation(inserted);
-  ctx.emit(event('conversation.created', 'conversation', inserted.id, { conversation: view }));
-  ctx.emit(
-    event('conversation.queued', 'account', inserted.id, { conversation: view, position: null }),
-  );
+  ctx.emit(event('conversation.created', inserted.id, { conversation: view }));
+  ctx.emit(event('conversation.queued', inserted.id, { conversation: view, position: null }));
   return { conversation: inserted, created: true };
 }

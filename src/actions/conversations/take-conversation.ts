@@ -78,7 +78,7 @@ export async function takeConversation(
     throw new AppError(op.status === 'online' ? 'operator_at_limit' : 'operator_not_online');
   }
   ctx.emit(
-    event('conversation.assigned', 'conversation', claimed.id, {
+    event('conversation.assigned', claimed.id, {
       conversation: presentConversation(claimed),
       operatorId: input.operatorId,
       by,

@@ -129,7 +129,7 @@ export async function transferConversation(ctx: ActionContext, input: TransferIn
     })
     .execute();
   ctx.emit(
-    event('conversation.transferred', 'conversation', row.id, {
+    event('conversation.transferred', row.id, {
       conversation: view,
       fromOperatorId: from,
       toOperatorId: input.toOperatorId ?? null,
@@ -138,9 +138,7 @@ export async function transferConversation(ctx: ActionContext, input: TransferIn
     }),
   );
   if (!input.toOperatorId)
-    ctx.emit(
-      event('conversation.queued', 'account', row.id, { conversation: view, position: null }),
-    );
+    ctx.emit(event('conversation.queued', row.id, { conversation: view, position: null }));
   if (input.force && actor.kind === 'operator') {
     await ctx.trx
       .insertInto('audit_log')

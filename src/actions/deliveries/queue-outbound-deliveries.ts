@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { presentDelivery } from '../../channels/present.js';
-import { event } from '../../events/catalog.js';
 import type { MessageView } from '../../presenters.js';
 import { latestEventId } from '../../store/queries/events.js';
 import type { AuthorKind } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
+import { deliveryEvent } from './delivery-event.js';
 
 /** The outbound queueing's name in event_cursors. */
 export const OUTBOUND_CONSUMER = 'outbound';
@@ -95,9 +94,7 @@ async function queueOne(ctx: ActionContext, channelId: string, message: MessageV
     .returningAll()
     .executeTakeFirst();
   if (!row) return 0;
-  ctx.emit(
-    event('delivery.updated', 'account', row.conversation_id, { delivery: presentDelivery(row) }),
-  );
+  ctx.emit(await deliveryEvent(ctx, row));
   return 1;
 }
 

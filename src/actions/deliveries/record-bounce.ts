@@ -1,6 +1,5 @@
-import { presentDelivery } from '../../channels/present.js';
-import { event } from '../../events/catalog.js';
 import type { ActionContext } from '../context.js';
+import { deliveryEvent } from './delivery-event.js';
 
 /**
  * A bounce (RFC 3464 delivery status notification) for mail we sent: the
@@ -26,11 +25,7 @@ export async function recordBounce(
     .returningAll()
     .execute();
   for (const row of rows) {
-    ctx.emit(
-      event('delivery.updated', 'account', row.conversation_id, {
-        delivery: presentDelivery(row),
-      }),
-    );
+    ctx.emit(await deliveryEvent(ctx, row));
   }
   return rows.length;
 }

@@ -1,9 +1,8 @@
 import { isExhausted, type RetryPolicy, retryDelayMs } from '../../channels/backoff.js';
-import { presentDelivery } from '../../channels/present.js';
-import { event } from '../../events/catalog.js';
 import type { DeliveryErrorKind, DeliveryRow } from '../../store/schema.js';
 import { recordThread } from '../channels/threads.js';
 import type { ActionContext } from '../context.js';
+import { deliveryEvent } from './delivery-event.js';
 
 export type AttemptOutcome =
   | { ok: true; externalId: string | null }
@@ -60,11 +59,7 @@ export async function recordDeliveryAttempt(
     await rememberOutboundId(ctx, row, o.externalId);
   }
   if (row.target === 'channel') {
-    ctx.emit(
-      event('delivery.updated', 'account', row.conversation_id, {
-        delivery: presentDelivery(row),
-      }),
-    );
+    ctx.emit(await deliveryEvent(ctx, row));
   }
   return row;
 }

@@ -1,8 +1,8 @@
 import { presentDelivery } from '../../channels/present.js';
 import { AppError, notFound } from '../../errors.js';
-import { event } from '../../events/catalog.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
+import { deliveryEvent } from './delivery-event.js';
 
 /** An admin sends a dead delivery again (after fixing a token, a URL, a mailbox): a fresh series of attempts. */
 export async function retryDelivery(ctx: ActionContext, input: { deliveryId: string }) {
@@ -31,11 +31,7 @@ export async function retryDelivery(ctx: ActionContext, input: { deliveryId: str
     .returningAll()
     .executeTakeFirstOrThrow();
   if (row.target === 'channel') {
-    ctx.emit(
-      event('delivery.updated', 'account', row.conversation_id, {
-        delivery: presentDelivery(row),
-      }),
-    );
+    ctx.emit(await deliveryEvent(ctx, row));
   }
   if (ctx.actor.kind === 'operator') {
     await ctx.trx

@@ -126,7 +126,6 @@ export async function sendMessages(
     ctx.emit(
       event(
         'message.created',
-        'conversation',
         conv.id,
         { message },
         { operatorId: conv.state === 'assigned' ? conv.operator_id : null, teamId: conv.team_id },

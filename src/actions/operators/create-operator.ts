@@ -64,7 +64,7 @@ export async function createOperator(
       .execute();
   }
   const view = presentOperator(row, teamIds);
-  ctx.emit(event('operator.updated', 'account', null, { operator: view }));
+  ctx.emit(event('operator.updated', null, { operator: view }));
   return view;
 }
 

@@ -80,7 +80,7 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
     requeued = conversations.length;
     for (const c of conversations) {
       ctx.emit(
-        event('conversation.queued', 'account', c.id, {
+        event('conversation.queued', c.id, {
           conversation: presentConversation(c),
           position: null,
         }),
@@ -98,7 +98,7 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
     .executeTakeFirstOrThrow();
   const view = presentOperator(row, await operatorTeamIds(ctx, row.id));
   if (before.status !== row.status || requeued > 0) {
-    ctx.emit(event('operator.updated', 'account', null, { operator: view }));
+    ctx.emit(event('operator.updated', null, { operator: view }));
   }
   return { operator: view, requeued };
 }

@@ -87,6 +87,6 @@ export async function updateOperator(ctx: ActionContext, input: UpdateOperatorIn
     }
   }
   const view = presentOperator(row, teamIds ?? (await operatorTeamIds(ctx, operatorId)));
-  ctx.emit(event('operator.updated', 'account', null, { operator: view }));
+  ctx.emit(event('operator.updated', null, { operator: view }));
   return view;
 }

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { type Assignment, planAssignments } from '../../domain/routing/index.js';
+import { type Assignment, languageExpiresAt, planAssignments } from '../../domain/routing/index.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import type { ConversationRow } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockOperators } from '../load.js';
-import { notifyWaiting } from './notify-waiting.js';
 import { loadRoutingSnapshot, lockAccountRouting } from './routing-snapshot.js';
 
 /**
@@ -20,10 +19,15 @@ import { loadRoutingSnapshot, lockAccountRouting } from './routing-snapshot.js';
  * the limit — and an operator whose update fails gives back what they got.
  * Invariants 1 and 2 hold whatever happens in between; the database CHECKs
  * back them up.
+ *
+ * Nothing slow runs under the lock: the notices for clients still waiting
+ * are written after commit (notify-waiting.ts). `wakeAt` is the earliest time
+ * a waiting conversation's language rule expires, when it may go to anyone:
+ * the router runs again then.
  */
 export async function assignQueued(
   ctx: ActionContext,
-): Promise<{ assigned: number; waiting: number }> {
+): Promise<{ assigned: number; waiting: number; wakeAt: number | null }> {
   await lockAccountRouting(ctx);
   const snapshot = await loadRoutingSnapshot(ctx);
   const plan = planAssignments({
@@ -41,8 +45,12 @@ export async function assignQueued(
   await saveCursors(ctx, snapshot.roundRobin, plan.roundRobin);
   const assignedIds = new Set(applied.map((a) => a.conversationId));
   const waiting = snapshot.queue.filter((c) => !assignedIds.has(c.id));
-  await notifyWaiting(ctx, waiting, snapshot);
-  return { assigned: applied.length, waiting: waiting.length };
+  let wakeAt: number | null = null;
+  for (const c of waiting) {
+    const at = languageExpiresAt(c, snapshot.policyFor(c.teamId), ctx.now.getTime());
+    if (at !== null && (wakeAt === null || at < wakeAt)) wakeAt = at;
+  }
+  return { assigned: applied.length, waiting: waiting.length, wakeAt };
 }
 
 async function applyAssignments(
@@ -106,7 +114,7 @@ async function applyAssignments(
   const rows = claimed.rows.filter((r) => r.raised);
   for (const { raised: _, ...row } of rows) {
     ctx.emit(
-      event('conversation.assigned', 'conversation', row.id, {
+      event('conversation.assigned', row.id, {
         conversation: presentConversation(row),
         operatorId: row.operator_id,
         by: 'router',

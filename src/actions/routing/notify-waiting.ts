@@ -14,22 +14,28 @@ import {
 import { measuredWaitInputs } from '../../store/queries/queue.js';
 import type { ActionContext } from '../context.js';
 import { sendMessage } from '../messages/send-message.js';
-import type { RoutingSnapshot } from './routing-snapshot.js';
+import { loadRoutingSnapshot } from './routing-snapshot.js';
 
-/** At most this many notices per routing pass, so a burst cannot stall the router. */
-const NOTICES_PER_PASS = 200;
+/**
+ * Notices per transaction: each one is a message, so a batch holds its
+ * conversations' rows for as long as it writes — kept short, because a router
+ * claiming one of them waits for it.
+ */
+export const NOTICES_PER_PASS = 25;
 
 /**
  * Tells each client still waiting after a routing pass why — queued with their
  * place in line, nobody online, or outside working hours — once per
  * conversation, in the conversation's language (DESIGN §2, last paragraph).
+ *
+ * Its own action, run by the router after the routing pass commits: notices
+ * are messages, slow to write by the hundred, and must not hold the account's
+ * routing lock (src/processors/router.ts). The conversations are locked here
+ * (SKIP LOCKED: another node's pass takes the others), so a notice is written
+ * once and never after the conversation was assigned. Returns how many
+ * conversations it looked at: a full batch means there may be more.
  */
-export async function notifyWaiting(
-  ctx: ActionContext,
-  waiting: readonly QueuedConversation[],
-  snapshot: RoutingSnapshot,
-): Promise<void> {
-  if (waiting.length === 0) return;
+export async function notifyWaiting(ctx: ActionContext): Promise<{ looked: number }> {
   const pending = await ctx.trx
     .selectFrom('conversations as c')
     .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
@@ -37,15 +43,14 @@ export async function notifyWaiting(
     .where('c.account_id', '=', ctx.accountId)
     .where('c.state', '=', 'queued')
     .where('c.notice_sent_at', 'is', null)
-    .orderBy('c.id')
+    .orderBy('c.queued_at')
     .limit(NOTICES_PER_PASS)
-    // The router holds operator rows by now; waiting here for a conversation
-    // would break the lock order (conversations before operators). One a
-    // message batch holds gets its notice on the next pass.
     .forUpdate('c')
     .skipLocked()
     .execute();
-  if (pending.length === 0) return;
+  if (pending.length === 0) return { looked: 0 };
+  const snapshot = await loadRoutingSnapshot(ctx);
+  const waiting = snapshot.queue;
   const positions = positionsByTeam(waiting);
   const withinHours = isWithinWorkingHours(
     snapshot.settings.workingHours as WorkingHours | null,
@@ -95,6 +100,7 @@ export async function notifyWaiting(
       .where('id', '=', conv.id)
       .execute();
   }
+  return { looked: pending.length };
 }
 
 function positionsByTeam(waiting: readonly QueuedConversation[]): Map<string, number> {

@@ -30,7 +30,7 @@ export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
     .executeTakeFirst();
   if (!row) throw teamNameTaken();
   const team = presentTeam(row);
-  ctx.emit(event('team.updated', 'account', null, { team }));
+  ctx.emit(event('team.updated', null, { team }));
   return team;
 }
 

@@ -17,6 +17,15 @@ export function languageRequired(
   );
 }
 
+/** When the language rule stops applying to a conversation it applies to now; null if it does not. */
+export function languageExpiresAt(
+  conv: Pick<QueuedConversation, 'language' | 'queuedAt'>,
+  policy: RoutingPolicy,
+  now: number,
+): number | null {
+  return languageRequired(conv, policy, now) ? conv.queuedAt + policy.languageTimeoutMs : null;
+}
+
 export function speaks(op: Pick<RoutingOperator, 'languages'>, language: string): boolean {
   const wanted = language.toLowerCase();
   return op.languages.some((l) => l.toLowerCase() === wanted);

@@ -1,5 +1,11 @@
 export { chooseOperator } from './choose-operator.js';
-export { hasRoom, isEligible, languageRequired, speaks } from './eligibility.js';
+export {
+  hasRoom,
+  isEligible,
+  languageExpiresAt,
+  languageRequired,
+  speaks,
+} from './eligibility.js';
 export { type Plan, type PlanInput, planAssignments } from './plan.js';
 export { connectionDropped, type PresenceRow, type PresenceTiming } from './presence.js';
 export { compareQueue, sortQueue } from './queue-order.js';

@@ -1,5 +1,16 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoredEvent } from '../../events/catalog.js';
+import {
+  EVENT_AUDIENCE,
+  type EventType,
+  type StoredEvent,
+  VISITOR_AUDIENCES,
+} from '../../events/catalog.js';
+
+/** The event types a visitor may receive, by their declared audience. */
+const VISITOR_TYPES = (Object.keys(EVENT_AUDIENCE) as EventType[]).filter((t) =>
+  VISITOR_AUDIENCES.includes(EVENT_AUDIENCE[t]),
+);
+
 import type { Database } from '../schema.js';
 
 export async function latestEventId(db: Kysely<Database>, accountId: string): Promise<number> {
@@ -11,33 +22,65 @@ export async function latestEventId(db: Kysely<Database>, accountId: string): Pr
   return Number(row?.id ?? 0);
 }
 
+/** The account's newest event: its id and seq, both 0 for an account without events. */
+export async function latestEvent(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<{ id: number; seq: number }> {
+  const row = await db
+    .selectFrom('events')
+    .select(['id', 'seq'])
+    .where('account_id', '=', accountId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { id: Number(row?.id ?? 0), seq: Number(row?.seq ?? 0) };
+}
+
+/** The newest seq of each account (0 without events): one index probe per account. */
+export async function latestSeqs(
+  db: Kysely<Database>,
+  accountIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map();
+  const { rows } = await sql<{ account_id: string; seq: string | number | null }>`
+    SELECT a.account_id,
+      (SELECT e.seq FROM events e WHERE e.account_id = a.account_id ORDER BY e.seq DESC LIMIT 1) AS seq
+    FROM unnest(${sql.val(accountIds)}::uuid[]) AS a(account_id)`.execute(db);
+  return new Map(rows.map((r) => [r.account_id, Number(r.seq ?? 0)]));
+}
+
 /**
- * Events in (afterId, upToId] in id order, at most `limit`; for a visitor only
- * their conversations' public events.
+ * Events after a point (a seq, or for older clients an id: within an account
+ * both follow commit order) up to `upToSeq`, in order, at most `limit`; for a
+ * visitor only their conversations' public events.
  */
 export async function eventsAfter(
   db: Kysely<Database>,
   accountId: string,
   range: {
-    afterId: number;
-    upToId: number;
+    after: { seq: number } | { id: number };
+    upToSeq: number;
     limit: number;
     visitor: { conversationIds: string[] } | null;
   },
 ): Promise<StoredEvent[]> {
-  const { afterId, upToId, limit, visitor } = range;
+  const { after, upToSeq, limit, visitor } = range;
   let q = db
     .selectFrom('events')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where('id', '>', sql<string>`${afterId}`)
-    .where('id', '<=', sql<string>`${upToId}`)
-    .orderBy('id')
+    .where('seq', '<=', sql<string>`${upToSeq}`)
+    .orderBy('seq')
     .limit(limit);
+  q =
+    'seq' in after
+      ? q.where('seq', '>', sql<string>`${after.seq}`)
+      : q.where('id', '>', sql<string>`${after.id}`);
   if (visitor) {
     if (visitor.conversationIds.length === 0) return [];
     q = q
-      .where('audience', '=', 'conversation')
+      .where('type', 'in', VISITOR_TYPES)
       .where('conversation_id', 'in', visitor.conversationIds);
   }
   const rows = await q.execute();
@@ -45,9 +88,11 @@ export async function eventsAfter(
     (r) =>
       ({
         id: Number(r.id),
+        seq: Number(r.seq),
         accountId: r.account_id,
         type: r.type,
-        audience: r.audience,
+        // The audience declared for the type today, also for events stored before it changed.
+        audience: EVENT_AUDIENCE[r.type as EventType],
         conversationId: r.conversation_id,
         payload: r.payload,
         route: r.routed ? { operatorId: r.route_operator_id, teamId: r.route_team_id } : null,

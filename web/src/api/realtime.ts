@@ -1,6 +1,6 @@
-// The operator websocket (docs: src/realtime/protocol.ts). `hello` without an
-// id starts fresh (the caller then fetches REST state); after a drop, `hello`
-// with the last seen event id resumes, and the server replays what was missed.
+// The operator websocket (docs: src/realtime/protocol.ts). `hello` without a
+// seq starts fresh (the caller then fetches REST state); after a drop, `hello`
+// with the last seen event seq resumes, and the server replays what was missed.
 import type { ApiErrorBody, MessageView, ServerMessage, StoredEvent } from './types';
 
 export type RealtimeStatus = 'connecting' | 'online' | 'offline';
@@ -24,7 +24,7 @@ const PING_MS = 25_000;
 
 export class RealtimeClient {
   private socket: WebSocket | null = null;
-  private lastEventId: number | null = null;
+  private lastSeq: number | null = null;
   private attempts = 0;
   private stopped = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -79,9 +79,7 @@ export class RealtimeClient {
     this.socket = socket;
     socket.onopen = () => {
       this.raw(
-        this.lastEventId === null
-          ? { type: 'hello' }
-          : { type: 'hello', lastEventId: this.lastEventId },
+        this.lastSeq === null ? { type: 'hello' } : { type: 'hello', lastSeq: this.lastSeq },
       );
       this.pingTimer = setInterval(() => this.raw({ type: 'ping' }), PING_MS);
     };
@@ -105,19 +103,19 @@ export class RealtimeClient {
   private receive(message: ServerMessage): void {
     switch (message.type) {
       case 'ready': {
-        const fresh = this.lastEventId === null;
-        this.lastEventId = message.lastEventId;
+        const fresh = this.lastSeq === null;
+        this.lastSeq = message.lastSeq;
         this.attempts = 0;
         this.handlers.onStatus('online');
         this.handlers.onReady(fresh);
         return;
       }
       case 'resync':
-        this.lastEventId = message.lastEventId;
+        this.lastSeq = message.lastSeq;
         this.handlers.onReady(true);
         return;
       case 'event':
-        this.lastEventId = Math.max(this.lastEventId ?? 0, message.event.id);
+        this.lastSeq = Math.max(this.lastSeq ?? 0, message.event.seq);
         this.handlers.onEvent(message.event);
         return;
       case 'typing':

@@ -77,8 +77,8 @@ export interface Monitor {
 
 /** What the server sends on the operator websocket (src/realtime/protocol.ts). */
 export type ServerMessage =
-  | { type: 'ready'; lastEventId: number; resumed: number }
-  | { type: 'resync'; reason: string; lastEventId: number }
+  | { type: 'ready'; lastEventId: number; lastSeq: number; resumed: number }
+  | { type: 'resync'; reason: string; lastEventId: number; lastSeq: number }
   | { type: 'event'; event: StoredEvent }
   | { type: 'typing'; conversationId: string; author: 'contact' | 'operator'; draft: string | null }
   | {
