@@ -50,9 +50,9 @@ async function startCluster(
   const memory = redis ? null : createMemoryBus();
   const nodes: TestServer[] = [];
   for (const disturbance of disturbances) {
-    // On PGlite every node uses the one in-memory database; on PostgreSQL each its own pool.
-    const store = shared.kind === 'pglite' ? shared : await openTestStore();
-    if (store !== shared) cleanup.push(() => store.close());
+    // Each node has its own pool on the one database, as in production.
+    const store = await openTestStore();
+    cleanup.push(() => store.close());
     let bus: Bus;
     if (redis) {
       bus = await createRedisBus(redis);

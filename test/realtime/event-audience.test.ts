@@ -27,6 +27,7 @@ function operator(name: string, role: 'operator' | 'supervisor', teams: string[]
     role,
     via: 'token',
     csrf: null,
+    credential: `token:${name}`,
   };
   return { principal, ready: false, name, teamIds: new Set(teams) };
 }
