@@ -36,9 +36,25 @@ export async function refreshSession(): Promise<void> {
 }
 
 export async function logIn(email: string, password: string): Promise<void> {
-  const res = await api.post<{ csrfToken: string }>('/auth/login', { email, password });
+  const accountId = accountInLink();
+  const res = await api.post<{ csrfToken: string }>('/auth/login', {
+    email,
+    password,
+    ...(accountId ? { accountId } : {}),
+  });
   setCsrfToken(res.csrfToken);
   await loadSession();
+}
+
+/**
+ * One e-mail may belong to operators of several accounts; a link with
+ * `?account=<id>` logs in to that one (docs/api.md), else the oldest.
+ */
+function accountInLink(): string | null {
+  const id = new URLSearchParams(window.location.search).get('account');
+  return id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ? id
+    : null;
 }
 
 export async function logOut(): Promise<void> {
