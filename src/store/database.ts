@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
 import { migrateToLatest } from './migrate.js';
 import { createPgPool } from './pg-pool.js';
+import { queryTracker, trackStore } from './resilience.js';
 import type { Database } from './schema.js';
 import { serializedDialect } from './serialized-dialect.js';
 
@@ -49,12 +50,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 function openPostgres(url: string, max: number, options: OpenStoreOptions): Store {
+  const tracker = queryTracker();
   const pool = createPgPool(url, {
     max,
     timeouts: options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS,
     logger: options.logger ?? null,
+    tracker,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  trackStore(db, tracker);
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
