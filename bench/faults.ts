@@ -495,8 +495,7 @@ async function seed(services: Services, sizes: { visitors: number; operators: nu
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectAdmin(adminUrl);
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
@@ -506,13 +505,27 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
 }
 
 async function terminateBackends(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectAdmin(databaseUrl);
   await client.query(
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
   await client.end();
+}
+
+/** A shared server may be at max_connections for a moment: try again. */
+async function connectAdmin(url: string): Promise<pg.Client> {
+  for (let tries = 0; ; tries++) {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      if (tries >= 50) throw error;
+      await sleep(200);
+    }
+  }
 }
 
 function freePort(): Promise<number> {

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Bus } from '../events/bus.js';
 import type { PendingEvent, StoredEvent } from '../events/catalog.js';
 import { appendEvents } from '../events/outbox.js';
-import { withDatabaseRetry } from '../store/resilience.js';
+import { stalledFor, withDatabaseRetry } from '../store/resilience.js';
 import type { Database, Role } from '../store/schema.js';
 
 export type Actor =
@@ -72,6 +72,7 @@ export async function perform<T>(
   const { result, events } = await withDatabaseRetry(
     run,
     services.databaseWaitMs ?? DEFAULT_DATABASE_WAIT_MS,
+    () => stalledFor(services.db),
   );
   if (events.length > 0) await publish(services, events);
   return { result, events };

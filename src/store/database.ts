@@ -8,6 +8,7 @@ import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
 import { startEmbeddedDatabase } from './embedded-store.js';
 import { migrateToLatest } from './migrate.js';
 import { createPgPool } from './pg-pool.js';
+import { queryTracker, trackStore } from './resilience.js';
 import type { Database } from './schema.js';
 
 export type StoreKind = 'embedded' | 'postgres';
@@ -46,12 +47,15 @@ function openPostgres(
   max: number,
   options: OpenStoreOptions,
 ): Store & { url: string } {
+  const tracker = queryTracker();
   const pool = createPgPool(url, {
     max,
     timeouts: options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS,
     logger: options.logger ?? null,
+    tracker,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  trackStore(db, tracker);
   return { db, kind: 'postgres', url, close: () => db.destroy() };
 }
 

@@ -10,7 +10,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
-import { countDatabaseError } from './resilience.js';
+import { countDatabaseError, type QueryTracker } from './resilience.js';
 
 /** How much longer than the server's statement_timeout the client waits for an answer. */
 const CLIENT_MARGIN_MS = 2_000;
@@ -20,6 +20,8 @@ export interface PgPoolOptions {
   /** Null: no statement or lock timeout (migrations, which may rewrite big tables). */
   timeouts: DatabaseTimeouts | null;
   logger?: Pick<Logger, 'warn'> | null;
+  /** Told of every query's start and end (how long the database has been silent). */
+  tracker?: QueryTracker;
 }
 
 export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
@@ -30,7 +32,7 @@ export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max,
-    Client: guardedClient(readTimeoutMs),
+    Client: guardedClient(readTimeoutMs, options.tracker ?? null),
     connectionTimeoutMillis: (t ?? DEFAULT_DATABASE_TIMEOUTS).connectMs,
     idleTimeoutMillis: 10_000,
     keepAlive: true,
@@ -78,21 +80,26 @@ function errorSummary(err: unknown) {
  * is destroyed, which fails the query (and any queued behind it) with a
  * connection error and makes the client unusable, so the pool discards it.
  */
-function guardedClient(readTimeoutMs: number): typeof pg.Client {
-  if (readTimeoutMs <= 0) return pg.Client;
+function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typeof pg.Client {
+  if (readTimeoutMs <= 0 && !tracker) return pg.Client;
   return class GuardedClient extends pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads
     override query(...args: any[]): any {
       // biome-ignore lint/suspicious/noExplicitAny: see above
       const result = (super.query as (...a: any[]) => any)(...args);
       if (!result || typeof result.then !== 'function') return result;
+      const settled = tracker?.started();
+      if (readTimeoutMs <= 0) return (result as Promise<unknown>).finally(settled);
       const timer = setTimeout(() => {
         const stream = (
           this as unknown as { connection?: { stream?: { destroy(e: Error): void } } }
         ).connection?.stream;
         stream?.destroy(new Error(`Database read timeout: no answer within ${readTimeoutMs} ms`));
       }, readTimeoutMs);
-      return (result as Promise<unknown>).finally(() => clearTimeout(timer));
+      return (result as Promise<unknown>).finally(() => {
+        clearTimeout(timer);
+        settled?.();
+      });
     }
   } as unknown as typeof pg.Client;
 }

@@ -79,6 +79,53 @@ export function databaseUnavailable(): AppError {
   return new AppError('database_unavailable');
 }
 
+/**
+ * The queries a store's pool has on the wire. A transaction still running at
+ * its deadline is given up only if the database is being waited on and has
+ * gone quiet: a query unanswered for QUIET_MS and no answer to any query
+ * meanwhile. A long but living transaction (a big seed, work between its
+ * statements, a busy moment) is not.
+ */
+export interface QueryTracker {
+  /** A query went out; call the result when it settles. */
+  started(): () => void;
+  /** How long the database has been waited on in silence, in ms (0: not waited on). */
+  stalledFor(): number;
+}
+
+export function queryTracker(): QueryTracker {
+  const inflight = new Map<symbol, number>();
+  let lastAnswer = Date.now();
+  return {
+    started() {
+      const token = Symbol();
+      inflight.set(token, Date.now());
+      return () => {
+        inflight.delete(token);
+        lastAnswer = Date.now();
+      };
+    },
+    stalledFor() {
+      if (inflight.size === 0) return 0;
+      const now = Date.now();
+      const oldest = Math.min(...inflight.values());
+      return Math.min(now - oldest, now - lastAnswer);
+    },
+  };
+}
+
+const trackers = new WeakMap<object, QueryTracker>();
+export function trackStore(db: object, tracker: QueryTracker): void {
+  trackers.set(db, tracker);
+}
+/** See QueryTracker; 0 for a store without one (PGlite): never given up on. */
+export function stalledFor(db: object): number {
+  return trackers.get(db)?.stalledFor() ?? 0;
+}
+
+/** At the deadline, a database silent for less than this while waited on is alive: wait on. */
+const QUIET_MS = 1_000;
+
 const MAX_DEADLOCK_RETRIES = 5;
 const MAX_LOCK_SET_RETRIES = 20;
 
@@ -99,13 +146,15 @@ export type TransactionAttempt<T> = (committing: () => void) => Promise<T>;
 
 /**
  * Runs `attempt` until it succeeds, retrying deadlocks and waiting out an
- * unreachable database for at most `waitMs` (an attempt that hangs is given
- * up at that point too; it can only end in a rollback or a commit nobody was
- * told about). Other errors pass through unchanged.
+ * unreachable database for at most `waitMs`. An attempt still running then is
+ * given up if the database has been waited on in silence (`quiet()`, see
+ * QueryTracker) — it can only end in a rollback or a commit nobody was told about.
+ * Other errors pass through unchanged.
  */
 export async function withDatabaseRetry<T>(
   attempt: TransactionAttempt<T>,
   waitMs: number,
+  quiet: () => number = () => Number.POSITIVE_INFINITY,
 ): Promise<T> {
   const deadline = Date.now() + waitMs;
   let deadlocks = 0;
@@ -117,7 +166,7 @@ export async function withDatabaseRetry<T>(
       committing = true;
     });
     try {
-      return await beforeDeadline(run, deadline);
+      return await beforeDeadline(run, deadline, quiet);
     } catch (error) {
       if (error === DEADLINE) {
         unavailableCount += 1;
@@ -147,11 +196,14 @@ export async function withDatabaseRetry<T>(
 
 const DEADLINE = Symbol('deadline');
 
-function beforeDeadline<T>(run: Promise<T>, deadline: number): Promise<T> {
-  const left = deadline - Date.now();
+function beforeDeadline<T>(run: Promise<T>, deadline: number, quiet: () => number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(DEADLINE), Math.max(0, left));
+    const check = () => {
+      if (quiet() < QUIET_MS) timer = setTimeout(check, QUIET_MS / 4);
+      else reject(DEADLINE);
+    };
+    timer = setTimeout(check, Math.max(0, deadline - Date.now()));
   });
   // The abandoned attempt's own outcome is of no interest any more.
   run.catch(() => {});
