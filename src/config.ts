@@ -12,6 +12,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Names this installation's bus channels in Redis: installations (or bench runs) sharing one Redis stay apart. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only, at most 64')
+    .default('switchboard'),
+  /** Bearer token for GET /metrics; without it the endpoint does not exist. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWITCHBOARD_DEMO: z.enum(['0', '1']).default('1'),
@@ -79,6 +86,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   redisUrl: string | null;
+  redisPrefix: string;
+  metricsToken: string | null;
   secret: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   demo: boolean;
@@ -105,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL || null,
     redisUrl: e.REDIS_URL || null,
+    redisPrefix: e.REDIS_PREFIX,
+    metricsToken: e.METRICS_TOKEN || null,
     secret:
       e.SECRET ?? loadOrCreateSecret(dataDir.startsWith('memory://') ? resolve('data') : dataDir),
     logLevel: e.LOG_LEVEL,

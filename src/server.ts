@@ -9,6 +9,7 @@ import { type ChannelsRuntime, startChannels } from './channels/runtime.js';
 import type { Config } from './config.js';
 import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
 import { buildHttpApp } from './http/app.js';
+import { collectProcessMetrics, watchBus } from './metrics.js';
 import { type Auditor, startAuditor } from './processors/auditor.js';
 import { type OperatorPresence, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
@@ -59,13 +60,18 @@ export async function createSwitchboard(
     options.store ??
     (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const bus =
-    options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus());
+    options.bus ??
+    (config.redisUrl
+      ? await createRedisBus(config.redisUrl, `${config.redisPrefix}:events`)
+      : createMemoryBus());
   const services: Services = {
     db: store.db,
     bus,
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
   };
+  collectProcessMetrics();
+  const unwatchBus = watchBus(bus);
   const presence = startPresence(services, logger, {
     checkMs: PRESENCE_CHECK_MS,
     defaultGraceMs: config.offlineGraceMs,
@@ -99,6 +105,7 @@ export async function createSwitchboard(
       await auditor.stop();
       await presence.stop();
       realtime.close();
+      unwatchBus();
       await app.close();
       if (!options.bus) await bus.close();
       if (!options.store) await store.close();

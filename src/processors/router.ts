@@ -9,6 +9,7 @@ import { perform, type Services } from '../actions/context.js';
 import { assignQueued } from '../actions/routing/assign-queued.js';
 import { onLocalEvents } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
+import { metrics } from '../metrics.js';
 
 const TRIGGERS = new Set<StoredEvent['type']>([
   'conversation.queued',
@@ -39,13 +40,18 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
   async function runLoop(accountId: string): Promise<void> {
     do {
       dirty.delete(accountId);
+      const timer = metrics.routingPassDuration.startTimer();
       try {
         const scope = { accountId, actor: { kind: 'system' as const } };
         const { result } = await perform(services, scope, (ctx) => assignQueued(ctx));
+        metrics.routingPasses.inc({ result: 'ok' });
         // A full batch may leave more behind: go again.
         if (result.assigned > 0 && result.waiting > 0) dirty.add(accountId);
       } catch (error) {
+        metrics.routingPasses.inc({ result: 'failed' });
         logger.error({ err: error, accountId }, 'routing failed; the sweep will retry');
+      } finally {
+        timer();
       }
     } while (dirty.has(accountId));
   }

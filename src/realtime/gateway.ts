@@ -9,6 +9,7 @@ import type { Services } from '../actions/context.js';
 import type { BusMessage } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
 import type { Principal } from '../http/auth.js';
+import { metrics } from '../metrics.js';
 import { operatorTeamIdsOf } from '../store/queries/account.js';
 import { eventsAfter, latestEventId, ownConversationIds } from '../store/queries/events.js';
 import { createAudience } from './audience.js';
@@ -94,6 +95,7 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       if (e.id <= conn.lastSent) continue;
       const out = project(conn, e);
       conn.lastSent = e.id;
+      if (out) metrics.eventsDelivered.inc();
       if (out === e) sendFrame(conn, frameOf(e));
       else if (out) send(conn, { type: 'event', event: out });
     }
@@ -235,11 +237,13 @@ export function createRealtime(services: Services, presence?: PresenceHooks): Re
       };
       audience.add(conn);
       everyone.add(conn);
+      metrics.socketsOpen.inc({ kind: principal.kind });
       if (principal.kind === 'operator')
         presence?.connected(principal.accountId, principal.operatorId);
       socket.on('close', () => {
         audience.remove(conn);
         everyone.delete(conn);
+        metrics.socketsOpen.dec({ kind: principal.kind });
         if (principal.kind === 'operator')
           presence?.disconnected(principal.accountId, principal.operatorId);
       });
