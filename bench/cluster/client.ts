@@ -40,6 +40,8 @@ interface Pending {
   resolve(r: SendResult): void;
 }
 
+const ACK_TIMEOUT_MS = 15_000;
+
 /** Close codes seen by every client of the process, for the bench's log. */
 export const closeCodes = new Map<number, number>();
 
@@ -91,6 +93,12 @@ export class RealtimeClient implements ClientRecord {
       const p: Pending = { frame: { type: 'send', clientKey, ...frame }, sentOn: null, resolve };
       this.pending.set(clientKey, p);
       if (this.ready) this.transmit(p);
+      // No answer in this time: send again on whatever socket is up, as the widget does.
+      const timer = setInterval(() => {
+        if (!this.pending.has(clientKey)) clearInterval(timer);
+        else if (this.ready) this.transmit(p);
+      }, ACK_TIMEOUT_MS);
+      timer.unref();
     });
   }
 

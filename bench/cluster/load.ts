@@ -262,7 +262,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     // A follow-up or two at once, before any operator could close the dialog
     // (a message after the close would open a new conversation).
     const more = Math.floor(random() * 3);
-    for (let k = 0; k < more; k++) {
+    for (let k = 0; k < more && !v.closed; k++) {
       const r = await v.client.send({ text: `Order ${i}-${k}` });
       if (r.ok) acked.push({ id: r.message.id, conversationId: r.conversationId });
     }

@@ -111,7 +111,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         bench: 'cluster',
         nodes: o.nodes,
         balancer: o.haproxy ? 'haproxy' : 'none',
-        conversations: Number(conversations.n),
+        conversations: o.conversations,
         missed_events: counts.missed_events,
         duplicate_events: counts.duplicate_events,
         out_of_order: counts.out_of_order,
@@ -124,6 +124,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         assign_to_socket_p99_ms: percentile(load.assignLatencies, 0.99),
         event_to_socket_p99_ms: percentile(load.eventLags, 0.99),
         operators: o.operators,
+        // A visitor's follow-up that arrives after their conversation closed opens another.
+        conversations_created: Number(conversations.n),
         entitled_events: counts.entitled_events,
         unexpected_events: counts.unexpected_events,
         events: counts.events,
