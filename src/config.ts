@@ -12,6 +12,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Names this installation's bus channels in Redis: installations (or bench runs) sharing one Redis stay apart. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only, at most 64')
+    .default('switchboard'),
+  /** Bearer token for GET /metrics; without it the endpoint does not exist. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   SECRET: z.string().min(16).optional(),
   /** Earlier values of SECRET, comma-separated: they verify tokens during the grace period. */
   SECRET_PREVIOUS: z
@@ -134,6 +141,8 @@ export interface Config {
   secretGraceMs: number;
   /** A visitor token not renewed for this long is refused (its visitor starts a new session). */
   visitorTokenIdleMs: number;
+  redisPrefix: string;
+  metricsToken: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   demo: boolean;
   demoPassword: string | null;
@@ -176,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : fileSecrets(secretDir(dataDir), graceMs),
     secretGraceMs: graceMs,
     visitorTokenIdleMs: e.VISITOR_TOKEN_IDLE_DAYS * DAY_MS,
+    redisPrefix: e.REDIS_PREFIX,
+    metricsToken: e.METRICS_TOKEN || null,
     logLevel: e.LOG_LEVEL,
     demo: e.SWITCHBOARD_DEMO === '1',
     demoPassword: e.SWITCHBOARD_DEMO_PASSWORD ?? null,

@@ -9,6 +9,7 @@ import { type ChannelsRuntime, startChannels } from './channels/runtime.js';
 import type { Config } from './config.js';
 import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
 import { buildHttpApp } from './http/app.js';
+import { collectProcessMetrics, watchBus } from './metrics.js';
 import { type Auditor, startAuditor } from './processors/auditor.js';
 import { type OperatorPresence, presenceTiming, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
@@ -68,7 +69,7 @@ export async function createSwitchboard(
   const bus =
     options.bus ??
     (config.redisUrl
-      ? await createRedisBus(config.redisUrl, undefined, logger)
+      ? await createRedisBus(config.redisUrl, `${config.redisPrefix}:events`, logger)
       : createMemoryBus());
   const services: Services = {
     db: store.db,
@@ -77,6 +78,8 @@ export async function createSwitchboard(
     random: options.random ?? Math.random,
     databaseWaitMs: config.databaseWaitMs,
   };
+  collectProcessMetrics();
+  const unwatchBus = watchBus(bus);
   const presence = startPresence(services, logger, presenceTiming(config.offlineGraceMs));
   const realtime = createRealtime(services, presence, {
     logger,
@@ -114,6 +117,7 @@ export async function createSwitchboard(
       await auditor.stop();
       await presence.stop();
       realtime.close();
+      unwatchBus();
       await app.close();
       if (!options.bus) await bus.close();
       if (!options.store) await store.close();

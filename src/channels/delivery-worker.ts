@@ -10,6 +10,7 @@ import {
   type AttemptOutcome,
   recordDeliveryAttempt,
 } from '../actions/deliveries/record-delivery-attempt.js';
+import { metrics } from '../metrics.js';
 import type { DeliveryRow } from '../store/schema.js';
 import { classifyHttpError } from './http-post.js';
 import { loadOutbound } from './outbound.js';
@@ -43,6 +44,8 @@ export function createDeliveryWorker(deps: WorkerDeps): Pump {
     const { result } = await perform(services, scope, (ctx) =>
       recordDeliveryAttempt(ctx, { deliveryId: row.id, outcome, policy: options.retry }),
     );
+    // No row back: another node or an admin settled it first.
+    metrics.deliveryAttempts.inc({ target: row.target, state: result?.status ?? 'settled' });
     if (result?.status === 'failed') pump.kickAt(new Date(result.next_attempt_at));
     if (!outcome.ok && outcome.kind === 'auth_revoked' && row.channel_id) {
       await perform(services, scope, (ctx) =>

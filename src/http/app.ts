@@ -16,6 +16,7 @@ import type { Services } from '../actions/context.js';
 import type { GroupCommit } from '../actions/messages/group-commit.js';
 import type { Config } from '../config.js';
 import { AppError, ERROR_CATALOG } from '../errors.js';
+import { timeHttp } from '../metrics.js';
 import type { Realtime } from '../realtime/gateway.js';
 import type { StoreKind } from '../store/database.js';
 import { classifyDatabaseError } from '../store/resilience.js';
@@ -112,6 +113,7 @@ export async function buildHttpApp(
     reply.status(404).send({ error: { code: 'not_found', message: 'Not found.', field: null } });
   });
 
+  timeHttp(app);
   await registerRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

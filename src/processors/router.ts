@@ -16,6 +16,7 @@ import { assignQueued } from '../actions/routing/assign-queued.js';
 import { NOTICES_PER_PASS, notifyWaiting } from '../actions/routing/notify-waiting.js';
 import { onLocalEvents } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
+import { metrics } from '../metrics.js';
 
 const TRIGGERS = new Set<StoredEvent['type']>([
   'conversation.queued',
@@ -51,14 +52,19 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
   async function runLoop(accountId: string): Promise<void> {
     do {
       dirty.delete(accountId);
+      const timer = metrics.routingPassDuration.startTimer();
       try {
         const { result } = await perform(services, scopeOf(accountId), (ctx) => assignQueued(ctx));
+        metrics.routingPasses.inc({ result: 'ok' });
         // A full batch may leave more behind: go again.
         if (result.assigned > 0 && result.waiting > 0) dirty.add(accountId);
         if (result.waiting > 0) void notices(accountId);
         if (result.wakeAt !== null) wakeAt(accountId, result.wakeAt);
       } catch (error) {
+        metrics.routingPasses.inc({ result: 'failed' });
         logger.error({ err: error, accountId }, 'routing failed; the sweep will retry');
+      } finally {
+        timer();
       }
     } while (dirty.has(accountId));
   }

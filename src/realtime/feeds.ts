@@ -12,6 +12,7 @@
 import type { Logger } from 'pino';
 import type { Services } from '../actions/context.js';
 import type { StoredEvent } from '../events/catalog.js';
+import { metrics } from '../metrics.js';
 import { eventsAfter, latestEvent, latestSeqs } from '../store/queries/events.js';
 
 export interface FeedOptions {
@@ -114,6 +115,7 @@ export function createFeeds(
     if (feed.head < 0 || feeds.get(feed.accountId) !== feed) return;
     feed.filling = true;
     stats.gapFills += 1;
+    metrics.gapFills.inc();
     let failed = false;
     try {
       for (;;) {

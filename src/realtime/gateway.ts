@@ -14,6 +14,7 @@ import type { BusMessage } from '../events/bus.js';
 import type { StoredEvent } from '../events/catalog.js';
 import { type SignOutSignal, signsOut } from '../events/sign-out.js';
 import type { Principal } from '../http/auth.js';
+import { metrics } from '../metrics.js';
 import { operatorTeamIdsOf } from '../store/queries/account.js';
 import { eventsAfter, latestEvent, ownConversationIds } from '../store/queries/events.js';
 import { classifyDatabaseError } from '../store/resilience.js';
@@ -125,6 +126,7 @@ export function createRealtime(
       if (e.seq <= conn.lastSent) continue;
       const out = project(conn, e);
       conn.lastSent = e.seq;
+      if (out) metrics.eventsDelivered.inc();
       if (out === e) sendFrame(conn, frameOf(e));
       else if (out) send(conn, { type: 'event', event: out });
     }
@@ -278,12 +280,14 @@ export function createRealtime(
       };
       audience.add(conn);
       everyone.add(conn);
+      metrics.socketsOpen.inc({ kind: principal.kind });
       if (principal.kind === 'operator')
         presence?.connected(principal.accountId, principal.operatorId);
       socket.on('close', () => {
         conn.following.release();
         audience.remove(conn);
         everyone.delete(conn);
+        metrics.socketsOpen.dec({ kind: principal.kind });
         if (principal.kind === 'operator')
           presence?.disconnected(principal.accountId, principal.operatorId);
       });

@@ -8,6 +8,7 @@ import { registerChannelInboundRoutes } from './channels-inbound.js';
 import { registerConversationActionRoutes } from './conversation-actions.js';
 import { registerConversationRoutes } from './conversations.js';
 import { registerHealthRoutes } from './health.js';
+import { registerMetricsRoutes } from './metrics.js';
 import { registerMonitorRoutes } from './monitor.js';
 import { registerOperatorRoutes } from './operators.js';
 import { registerRealtimeRoutes } from './realtime.js';
@@ -22,6 +23,7 @@ import { registerWidgetRoutes } from './widget.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerHealthRoutes);
+  await app.register(registerMetricsRoutes);
   await app.register(registerAuthRoutes, { prefix: '/api/v1' });
   await app.register(registerOperatorRoutes, { prefix: '/api/v1' });
   await app.register(registerAccountRoutes, { prefix: '/api/v1' });
