@@ -26,24 +26,12 @@ import { createApiToken } from '../src/actions/sessions/create-api-token.js';
 import { loadConfig } from '../src/config.js';
 import { createSwitchboard } from '../src/server.js';
 import { openStore } from '../src/store/database.js';
+import { option, positive } from './args.js';
 import { DAYS, generate, markAllAudited, previousWorld, type World } from './reports.js';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DB = 'switchboard_bench_isolation';
 const REPORT_DAYS = 30;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function positive(args: string[], name: string, fallback: number): number {
-  const raw = option(args, name);
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 async function freshDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });

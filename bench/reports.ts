@@ -20,6 +20,7 @@ import { openStore, type Store } from '../src/store/database.js';
 import { staleAudits } from '../src/store/queries/audit.js';
 import { storeMetricRows } from '../src/store/queries/conversation-metrics.js';
 import { breakdownReport, operatorReport } from '../src/store/queries/reports.js';
+import { option, positive } from './args.js';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DB = 'switchboard_bench_reports';
@@ -33,19 +34,6 @@ const CATEGORIES = 10;
 /** The newest conversations stay open, so reports also compute live rows. */
 const OPEN = 300;
 const CHUNK = 50_000;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function positive(args: string[], name: string, fallback: number): number {
-  const raw = option(args, name);
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 function progress(label: string, done: number, total: number) {
   const width = 30;
