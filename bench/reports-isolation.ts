@@ -18,7 +18,6 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { perform } from '../src/actions/context.js';
 import { createOperator } from '../src/actions/operators/create-operator.js';
@@ -26,21 +25,11 @@ import { createApiToken } from '../src/actions/sessions/create-api-token.js';
 import { loadConfig } from '../src/config.js';
 import { createSwitchboard } from '../src/server.js';
 import { openStore } from '../src/store/database.js';
-import { option, positive } from './args.js';
+import { BENCH_SERVER, freshDatabase, option, positive } from './args.js';
 import { DAYS, generate, markAllAudited, previousWorld, type World } from './reports.js';
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DB = 'switchboard_bench_isolation';
 const REPORT_DAYS = 30;
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  return `${SERVER}/${BENCH_DB}`;
-}
 
 /** The generated account (or the one a previous run left), with every close audited. */
 async function prepare(url: string, total: number, reuse: boolean): Promise<World> {
@@ -88,7 +77,7 @@ export async function main(args: string[]) {
   const url =
     option(args, 'database-url') ??
     process.env.DATABASE_URL ??
-    (reuse ? `${SERVER}/${BENCH_DB}` : await freshDatabase());
+    (reuse ? `${BENCH_SERVER}/${BENCH_DB}` : await freshDatabase(BENCH_DB));
   const w = await prepare(url, total, reuse);
 
   const config = {

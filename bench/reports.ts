@@ -13,16 +13,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { AUDIT_VERSION } from '../src/actions/audit/record-audit.js';
 import { DEFAULT_SERVICE_LEVEL_TARGET_MS, median } from '../src/domain/metrics/index.js';
 import { openStore, type Store } from '../src/store/database.js';
 import { staleAudits } from '../src/store/queries/audit.js';
 import { storeMetricRows } from '../src/store/queries/conversation-metrics.js';
 import { breakdownReport, operatorReport } from '../src/store/queries/reports.js';
-import { option, positive } from './args.js';
+import { BENCH_SERVER, freshDatabase, option, positive } from './args.js';
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DB = 'switchboard_bench_reports';
 const EMBEDDED_DATA_DIR = '.bench-data/reports-embedded';
 const MESSAGES_PER_CONVERSATION = 10;
@@ -43,15 +41,6 @@ function progress(label: string, done: number, total: number) {
     `\r${label.padEnd(14)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct}% ${done}/${total}`,
   );
   if (done >= total) process.stderr.write('\n');
-}
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  return `${SERVER}/${BENCH_DB}`;
 }
 
 export interface World {
@@ -275,7 +264,7 @@ export async function main(args: string[]) {
     const url =
       option(args, 'database-url') ??
       process.env.DATABASE_URL ??
-      (reuse ? `${SERVER}/${BENCH_DB}` : await freshDatabase());
+      (reuse ? `${BENCH_SERVER}/${BENCH_DB}` : await freshDatabase(BENCH_DB));
     store = await openStore({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
   }
   try {
