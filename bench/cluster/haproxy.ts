@@ -47,8 +47,6 @@ export interface HaproxyLayout {
   stats: string;
   /** host:port of each node, in order: node1, node2, … */
   nodes: string[];
-  /** The health check's path: /api/ready once the nodes serve it. */
-  checkPath: string;
 }
 
 /** deploy/haproxy.cfg with this machine's addresses, without the deploy-only lines. */
@@ -75,7 +73,7 @@ export function renderHaproxyConfig(template: string, layout: HaproxyLayout): st
       out.push(`${bind[1]}bind ${inStats ? layout.stats : layout.bind}${bind[2]}`);
       continue;
     }
-    out.push(line.replace(/uri \/api\/ready\b/, `uri ${layout.checkPath}`));
+    out.push(line);
   }
   return out.join('\n');
 }

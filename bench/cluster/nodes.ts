@@ -100,17 +100,12 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   await Promise.all(ports.map((_, i) => launch(i)));
   let balancer: Haproxy | null = null;
   if (o.haproxy) {
-    const checkPath =
-      (await fetch(`${nodeUrls[0]}/api/ready`)).status === 404 ? '/api/health' : '/api/ready';
-    if (checkPath !== '/api/ready')
-      o.log('nodes have no /api/ready yet: HAProxy checks /api/health instead');
     balancer = await startHaproxy(
       o.haproxy,
       {
         bind: `127.0.0.1:${lbPort}`,
         stats: `127.0.0.1:${statsPort}`,
         nodes: ports.map((p) => `127.0.0.1:${p}`),
-        checkPath,
       },
       dir,
       o.log,

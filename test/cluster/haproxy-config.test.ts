@@ -1,6 +1,6 @@
 // deploy/haproxy.cfg is the configuration users deploy and the one the
 // cluster bench runs: the bench's rendering changes only addresses, the
-// deploy-only lines and (until /api/ready exists) the check path.
+// deploy-only lines: the health check is the deployed /api/ready.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,6 @@ const layout = {
   bind: '127.0.0.1:18080',
   stats: '127.0.0.1:18404',
   nodes: ['127.0.0.1:13001', '127.0.0.1:13002', '127.0.0.1:13003', '127.0.0.1:13004'],
-  checkPath: '/api/health',
 };
 
 describe('deploy/haproxy.cfg as the bench runs it', () => {
@@ -32,7 +31,7 @@ describe('deploy/haproxy.cfg as the bench runs it', () => {
     );
     expect(lines).toContain('bind 127.0.0.1:18080');
     expect(lines).toContain('bind 127.0.0.1:18404');
-    expect(lines).toContain('http-check send meth GET uri /api/health');
+    expect(lines).toContain('http-check send meth GET uri /api/ready');
   });
 
   it('drops only the deploy-only lines; everything else is the deployed file', () => {
@@ -43,7 +42,7 @@ describe('deploy/haproxy.cfg as the bench runs it', () => {
     const kept = (text: string) =>
       text
         .split('\n')
-        .filter((l) => !/deploy-only|^\s*(server|bind) |uri \/api\//.test(l))
+        .filter((l) => !/deploy-only|^\s*(server|bind) /.test(l))
         .join('\n');
     expect(kept(rendered)).toBe(kept(template));
   });
