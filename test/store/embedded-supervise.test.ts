@@ -52,7 +52,7 @@ describe('the embedded PostgreSQL under supervision', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('restarts a kill -9ed server on the same port; the node keeps running, answers 503 meanwhile and recovers; every acknowledged message is stored once', async () => {
+  it('restarts a kill -9ed server on the same port; the node keeps running, refuses only with 503 database_unavailable meanwhile and recovers; every acknowledged message is stored once', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
