@@ -196,8 +196,10 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
     });
     node.child = child;
     node.killedByUs = false;
+    let stderr = '';
     child.stderr!.on('data', (d: Buffer) => {
       const text = d.toString();
+      stderr = (stderr + text).slice(-2_000);
       if (/Unhandled|uncaught/i.test(text)) log(`[node ${node.name}] ${text.trim()}`);
     });
     child.on('exit', (code, signal) => {
@@ -209,7 +211,7 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
     const lines = createInterface({ input: child.stdout! });
     await new Promise<void>((resolve, reject) => {
       lines.once('line', () => resolve());
-      child.once('exit', () => reject(new Error(`node ${node.name} did not start`)));
+      child.once('exit', () => reject(new Error(`node ${node.name} did not start:\n${stderr}`)));
     });
   }
   /** The bench's own connection: to the node's embedded server once it runs (its port changes at a node restart). */
