@@ -15,11 +15,15 @@
 //   crashed_nodes  nodes that exited without being killed
 // recovery_s_max is the longest time, after a fault ended, until a message
 // sent through every node was acknowledged again.
-// `--store embedded` is reserved for the embedded PostgreSQL server (kill -9 of
-// the embedded server is its extra fault); until it lands, only `postgres` runs.
+//
+// `--store embedded`: one node (the same child process) on its embedded
+// PostgreSQL server, DATA_DIR in a temporary folder, under the same load;
+// faults: pg_terminate_backend of every connection, kill -9 of the embedded
+// server (the node's supervisor restarts it), kill -9 of the node and a
+// restart on the same DATA_DIR (which takes back the orphaned server).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,20 +40,25 @@ import { setOperatorStatus } from '../src/actions/operators/set-operator-status.
 import { createApiToken } from '../src/actions/sessions/create-api-token.js';
 import { createMemoryBus } from '../src/events/bus.js';
 import { signVisitorToken } from '../src/http/visitor-token.js';
-import { openStore } from '../src/store/database.js';
+import { processExists } from '../src/store/data-dir-lock.js';
+import { openStore, type Store } from '../src/store/database.js';
+import { EMBEDDED_DATABASE } from '../src/store/embedded-store.js';
 import { startTcpProxy, type TcpProxy, throughProxy } from '../test/support/tcp-proxy.js';
 
-export interface FaultsOptions {
+export interface PostgresFaultsOptions {
   store: 'postgres';
   /** A PostgreSQL URL allowed to create databases. */
   adminDatabaseUrl: string;
   /** Name of the database made for the run (dropped and created). */
   databaseName: string;
   redisUrl: string;
+}
+
+export type FaultsOptions = (PostgresFaultsOptions | { store: 'embedded' }) & {
   /** Shorter faults and load (CI). */
   short: boolean;
   log?: (line: string) => void;
-}
+};
 
 export interface FaultsResult {
   bench: 'faults';
@@ -83,19 +92,21 @@ export async function main(args: string[]) {
       short: { type: 'boolean', default: false },
     },
   });
-  if (values.store !== 'postgres') {
-    console.error(
-      `--store ${values.store}: only "postgres" (external PostgreSQL + Redis, two nodes) runs here yet`,
-    );
+  if (values.store !== 'postgres' && values.store !== 'embedded') {
+    console.error(`--store ${values.store}: "postgres" or "embedded"`);
     process.exit(2);
   }
-  const result = await runFaults({
-    store: 'postgres',
-    adminDatabaseUrl: values['database-url']!,
-    databaseName: 'switchboard_bench_faults',
-    redisUrl: values['redis-url']!,
-    short: values.short!,
-  });
+  const result = await runFaults(
+    values.store === 'embedded'
+      ? { store: 'embedded', short: values.short! }
+      : {
+          store: 'postgres',
+          adminDatabaseUrl: values['database-url']!,
+          databaseName: 'switchboard_bench_faults',
+          redisUrl: values['redis-url']!,
+          short: values.short!,
+        },
+  );
   const { recovery_s: _, refused: __, ...line } = result;
   console.log(JSON.stringify(line));
 }
@@ -104,7 +115,8 @@ interface Node {
   name: string;
   port: number;
   url: string;
-  proxy: TcpProxy;
+  /** Its way to PostgreSQL (external store only). */
+  proxy: TcpProxy | null;
   child: ChildProcess | null;
   killedByUs: boolean;
 }
@@ -121,43 +133,52 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
   const sizes = options.short
     ? { visitors: 12, operators: 4, outageMs: 3_000, settleMs: 1_500 }
     : { visitors: 40, operators: 10, outageMs: 10_000, settleMs: 4_000 };
-  const databaseUrl = await freshDatabase(options.adminDatabaseUrl, options.databaseName);
-  const pgTarget = new URL(databaseUrl);
-  const redisTarget = new URL(options.redisUrl);
-  const redisProxy = await startTcpProxy({
-    host: redisTarget.hostname,
-    port: Number(redisTarget.port || 6379),
-  });
+  const embedded = options.store === 'embedded';
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-faults-'));
-  const store = await openStore({ databaseUrl, dataDir, poolSize: 4 });
-  const services: Services = {
-    db: store.db,
-    bus: createMemoryBus(),
-    now: () => new Date(),
-    random: Math.random,
-  };
-  const fixture = await seed(services, sizes);
+  // As root the embedded server runs as user postgres, which must reach DATA_DIR.
+  chmodSync(dataDir, 0o755);
   const nodes: Node[] = [];
-  for (const name of ['a', 'b']) {
-    const proxy = await startTcpProxy({
-      host: pgTarget.hostname,
-      port: Number(pgTarget.port || 5432),
-    });
+  for (const name of embedded ? ['a'] : ['a', 'b']) {
     const port = await freePort();
     nodes.push({
       name,
       port,
       url: `http://127.0.0.1:${port}`,
-      proxy,
+      proxy: null,
       child: null,
       killedByUs: false,
+    });
+  }
+  let databaseUrl = '';
+  let redisProxy: TcpProxy | null = null;
+  let nodeStoreEnv: (node: Node) => NodeJS.ProcessEnv = () => ({
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  });
+  if (options.store === 'postgres') {
+    const { redisUrl } = options;
+    databaseUrl = await freshDatabase(options.adminDatabaseUrl, options.databaseName);
+    const pgTarget = new URL(databaseUrl);
+    const redisTarget = new URL(redisUrl);
+    const redis = await startTcpProxy({
+      host: redisTarget.hostname,
+      port: Number(redisTarget.port || 6379),
+    });
+    redisProxy = redis;
+    for (const node of nodes)
+      node.proxy = await startTcpProxy({
+        host: pgTarget.hostname,
+        port: Number(pgTarget.port || 5432),
+      });
+    nodeStoreEnv = (node) => ({
+      DATABASE_URL: throughProxy(databaseUrl, node.proxy!),
+      REDIS_URL: throughProxy(redisUrl, redis),
     });
   }
   const env = (node: Node): NodeJS.ProcessEnv => ({
     ...process.env,
     PORT: String(node.port),
-    DATABASE_URL: throughProxy(databaseUrl, node.proxy),
-    REDIS_URL: throughProxy(options.redisUrl, redisProxy),
+    ...nodeStoreEnv(node),
     DATA_DIR: dataDir,
     SECRET,
     SWITCHBOARD_DEMO: '0',
@@ -175,8 +196,10 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
     });
     node.child = child;
     node.killedByUs = false;
+    let stderr = '';
     child.stderr!.on('data', (d: Buffer) => {
       const text = d.toString();
+      stderr = (stderr + text).slice(-2_000);
       if (/Unhandled|uncaught/i.test(text)) log(`[node ${node.name}] ${text.trim()}`);
     });
     child.on('exit', (code, signal) => {
@@ -188,11 +211,33 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
     const lines = createInterface({ input: child.stdout! });
     await new Promise<void>((resolve, reject) => {
       lines.once('line', () => resolve());
-      child.once('exit', () => reject(new Error(`node ${node.name} did not start`)));
+      child.once('exit', () => reject(new Error(`node ${node.name} did not start:\n${stderr}`)));
     });
   }
-  await Promise.all(nodes.map(startNode));
-  log(`two nodes up: ${nodes.map((n) => n.url).join(', ')}`);
+  /** The bench's own connection: to the node's embedded server once it runs (its port changes at a node restart). */
+  const openBenchStore = (): Promise<Store> => {
+    if (embedded) databaseUrl = embeddedUrl(dataDir);
+    return openStore({ databaseUrl, dataDir, poolSize: 4, migrate: !embedded });
+  };
+  let store: Store;
+  let fixture: Awaited<ReturnType<typeof seed>>;
+  const servicesOf = (s: Store): Services => ({
+    db: s.db,
+    bus: createMemoryBus(),
+    now: () => new Date(),
+    random: Math.random,
+  });
+  if (embedded) {
+    // The node makes and migrates its own database.
+    await startNode(nodes[0]!);
+    store = await openBenchStore();
+    fixture = await seed(servicesOf(store), sizes);
+  } else {
+    store = await openBenchStore();
+    fixture = await seed(servicesOf(store), sizes);
+    await Promise.all(nodes.map(startNode));
+  }
+  log(`${nodes.length === 1 ? 'node' : 'nodes'} up: ${nodes.map((n) => n.url).join(', ')}`);
 
   // The load.
   const acks: Ack[] = [];
@@ -316,53 +361,82 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
   }
 
   const recovery: Record<string, number> = {};
-  const faults: [string, () => Promise<number>][] = [
-    [
-      'pg_terminate_backend',
-      async () => {
-        await terminateBackends(databaseUrl);
-        return Date.now();
-      },
-    ],
-    [
-      'partition',
-      async () => {
-        nodes[0]!.proxy.blackhole();
-        await sleep(sizes.outageMs);
-        nodes[0]!.proxy.restore();
-        return Date.now();
-      },
-    ],
-    [
-      'half_open',
-      async () => {
-        nodes[1]!.proxy.halfOpen();
-        return Date.now();
-      },
-    ],
-    [
-      'redis_down',
-      async () => {
-        redisProxy.drop();
-        await sleep(sizes.outageMs);
-        redisProxy.restore();
-        return Date.now();
-      },
-    ],
-    [
-      'kill_node',
-      async () => {
-        const node = nodes[1]!;
-        node.killedByUs = true;
-        const exited = new Promise((r) => node.child!.once('exit', r));
-        node.child!.kill('SIGKILL');
-        await exited;
-        await sleep(sizes.settleMs);
-        await startNode(node);
-        return Date.now();
-      },
-    ],
+  const killNode = async (node: Node) => {
+    node.killedByUs = true;
+    const exited = new Promise((r) => node.child!.once('exit', r));
+    node.child!.kill('SIGKILL');
+    await exited;
+    await sleep(sizes.settleMs);
+    await startNode(node);
+  };
+  const terminate: [string, () => Promise<number>] = [
+    'pg_terminate_backend',
+    async () => {
+      await terminateBackends(databaseUrl);
+      return Date.now();
+    },
   ];
+  const faults: [string, () => Promise<number>][] = embedded
+    ? [
+        terminate,
+        [
+          'kill_server',
+          async () => {
+            const pid = Number(
+              readFileSync(join(dataDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0],
+            );
+            process.kill(pid, 'SIGKILL');
+            while (processExists(pid)) await sleep(25);
+            return Date.now();
+          },
+        ],
+        [
+          'kill_node',
+          async () => {
+            await killNode(nodes[0]!);
+            // The restarted node took the orphaned server back and runs its own.
+            const old = store;
+            store = await openBenchStore();
+            await old.close().catch(() => {});
+            return Date.now();
+          },
+        ],
+      ]
+    : [
+        terminate,
+        [
+          'partition',
+          async () => {
+            nodes[0]!.proxy!.blackhole();
+            await sleep(sizes.outageMs);
+            nodes[0]!.proxy!.restore();
+            return Date.now();
+          },
+        ],
+        [
+          'half_open',
+          async () => {
+            nodes[1]!.proxy!.halfOpen();
+            return Date.now();
+          },
+        ],
+        [
+          'redis_down',
+          async () => {
+            redisProxy!.drop();
+            await sleep(sizes.outageMs);
+            redisProxy!.restore();
+            return Date.now();
+          },
+        ],
+        [
+          'kill_node',
+          async () => {
+            await killNode(nodes[1]!);
+            return Date.now();
+          },
+        ],
+      ];
   await sleep(sizes.settleMs);
   for (const [name, inject] of faults) {
     log(`fault: ${name}`);
@@ -419,7 +493,7 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
   );
   log('nodes stopped');
   await store.close();
-  await Promise.all([redisProxy.close(), ...nodes.map((n) => n.proxy.close())]);
+  await Promise.all([redisProxy?.close(), ...nodes.map((n) => n.proxy?.close())]);
   rmSync(dataDir, { recursive: true, force: true });
   return {
     bench: 'faults',
@@ -492,6 +566,15 @@ async function seed(services: Services, sizes: { visitors: number; operators: nu
     visitors: tokens.slice(0, sizes.visitors),
     probes: tokens.slice(sizes.visitors),
   };
+}
+
+/** The `switchboard` database on the embedded server running in DATA_DIR (postmaster.pid line 4: the port). */
+function embeddedUrl(dataDir: string): string {
+  const port = Number(
+    readFileSync(join(dataDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[3],
+  );
+  const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {

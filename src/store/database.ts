@@ -75,7 +75,7 @@ async function openEmbedded(
   max: number,
   options: OpenStoreOptions,
 ): Promise<Store & { url: string }> {
-  const server = await startEmbeddedDatabase(dataDir);
+  const server = await startEmbeddedDatabase(dataDir, undefined, options.logger);
   const store = openPostgres(server.url, max, options);
   return {
     db: store.db,

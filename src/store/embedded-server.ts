@@ -56,12 +56,22 @@ export interface EmbeddedServerOptions {
   settings?: Record<string, string>;
   /** Data thrown away at stop (memory://, the test run): skip the syncs nobody needs. */
   throwaway?: boolean;
+  /** Where the supervisor reports a server that died and its restart. */
+  log?: SupervisorLog;
 }
 
+export interface SupervisorLog {
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+}
+
+/** Back-off between restarts of a server that died: 100 ms doubling to 5 s. */
+export const RESTART_BACKOFF_MS = { first: 100, max: 5_000 };
+
 export interface EmbeddedServer {
-  /** postgres://… for the `postgres` database; pid of the postmaster. */
+  /** postgres://… for the `postgres` database; pid of the postmaster (changes at a restart). */
   url: string;
-  pid: number;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -144,21 +154,94 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       if (child.exitCode === null) await stopProcess(child.pid!);
       continue;
     }
-    // A Switchboard that exits without stopping us (an uncaught error) still
-    // asks the server to shut down; only kill -9 leaves it running.
-    const onExit = () => child.kill('SIGINT');
-    process.on('exit', onExit);
-    return {
-      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-      pid: child.pid!,
-      async stop() {
-        process.off('exit', onExit);
-        await stopProcess(child.pid!, options.throwaway ? 'SIGQUIT' : 'SIGINT');
-      },
-    };
+    return supervise(child, port, password, (p) => spawnServer(bin, dir, p, settings, owner), {
+      dir,
+      log: options.log,
+      signal: options.throwaway ? 'SIGQUIT' : 'SIGINT',
+    });
   }
   throw lastError;
 }
+
+/**
+ * Keeps the server running: a postmaster that exits when nobody asked it to
+ * (kill -9, a crash, the OOM killer) is logged and started again on the same
+ * data and the same port, with back-off, until it answers. The pool's URL stays
+ * valid, so its connections come back by themselves; meanwhile `perform` waits
+ * DB_UNAVAILABLE_WAIT_MS and answers 503 database_unavailable.
+ */
+function supervise(
+  first: ChildProcess,
+  port: number,
+  password: string,
+  spawnAt: (port: number) => ChildProcess,
+  options: { dir: string; log?: SupervisorLog; signal: 'SIGINT' | 'SIGQUIT' },
+): EmbeddedServer {
+  let current = first;
+  let stopped = false;
+  let restarting: Promise<void> | null = null;
+  const watch = (child: ChildProcess) => {
+    child.once('exit', (code, signal) => {
+      if (stopped || child !== current) return;
+      options.log?.warn(
+        { pid: child.pid, code, signal, port },
+        'embedded PostgreSQL exited unexpectedly; restarting it',
+      );
+      restarting = restart().finally(() => {
+        restarting = null;
+      });
+    });
+  };
+  const restart = async () => {
+    for (let attempt = 0; !stopped; attempt++) {
+      await sleep(Math.min(RESTART_BACKOFF_MS.first * 2 ** attempt, RESTART_BACKOFF_MS.max));
+      if (stopped) return;
+      // Backends of a killed postmaster may hold its shared memory a moment
+      // longer; the new one then exits at start, and we try again.
+      const next = spawnAt(port);
+      try {
+        await waitUntilReady(next, options.dir, port, password);
+      } catch (error) {
+        if (next.exitCode === null) await stopProcess(next.pid!, 'SIGQUIT');
+        options.log?.warn(
+          { attempt: attempt + 1, err: error },
+          'embedded PostgreSQL restart failed; trying again',
+        );
+        continue;
+      }
+      if (stopped) {
+        await stopProcess(next.pid!, options.signal);
+        return;
+      }
+      current = next;
+      watch(next);
+      options.log?.info({ pid: next.pid, port }, 'embedded PostgreSQL restarted');
+      return;
+    }
+  };
+  watch(first);
+  // A Switchboard that exits without stopping us (an uncaught error) still
+  // asks the server to shut down; only kill -9 leaves it running.
+  const onExit = () => {
+    stopped = true;
+    current.kill('SIGINT');
+  };
+  process.on('exit', onExit);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    get pid() {
+      return current.pid!;
+    },
+    async stop() {
+      stopped = true;
+      process.off('exit', onExit);
+      await restarting;
+      await stopProcess(current.pid!, options.signal);
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface ServerUser {
   uid?: number;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
-import { type EmbeddedServer, startEmbeddedServer } from './embedded-server.js';
+import { type EmbeddedServer, type SupervisorLog, startEmbeddedServer } from './embedded-server.js';
 
 export const EMBEDDED_DATABASE = 'switchboard';
 
@@ -17,11 +17,13 @@ export interface EmbeddedDatabase {
 
 /**
  * `dataDir` is DATA_DIR; `memory://` runs a throw-away server in a temporary
- * folder that is removed on stop (benchmarks, one-off runs).
+ * folder that is removed on stop (benchmarks, one-off runs). `log` hears of a
+ * server that died and was restarted (embedded-server.ts, supervise).
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
   settings?: Record<string, string>,
+  log?: SupervisorLog,
 ): Promise<EmbeddedDatabase> {
   const temporary = dataDir.startsWith('memory://');
   const root = temporary ? mkdtempSync(join(tmpdir(), 'switchboard-pg-')) : dataDir;
@@ -36,6 +38,7 @@ export async function startEmbeddedDatabase(
       dir: join(root, 'postgres'),
       settings,
       throwaway: temporary,
+      log,
     });
     const url = await ensureDatabase(server.url, EMBEDDED_DATABASE);
     const started = server;
