@@ -41,8 +41,10 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 describe('GET /metrics', () => {
   it('does not exist without METRICS_TOKEN', async () => {
+    // Not the web app's index.html either (its fallback serves unknown paths).
     const res = await scrape(plain.url, { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('refuses a missing or wrong bearer token with 401', async () => {

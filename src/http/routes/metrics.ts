@@ -1,15 +1,21 @@
 // GET /metrics for Prometheus: this node's counters plus the store gauges.
-// Exists only when METRICS_TOKEN is set, and answers only to that bearer token:
-// queue sizes and traffic of every account are not public.
+// Answers 404 unless METRICS_TOKEN is set (registered anyway, so the web app's
+// fallback never serves the path), and then only to that bearer token: queue
+// sizes and traffic of every account are not public.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
-import { AppError } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { registry, storeRegistry } from '../../metrics.js';
 
 export async function registerMetricsRoutes(app: FastifyInstance) {
   const token = app.deps.config.metricsToken;
-  if (!token) return;
+  if (!token) {
+    app.get('/metrics', { schema: { hide: true } }, async () => {
+      throw notFound('Page');
+    });
+    return;
+  }
   const expected = digest(token);
   const store = storeRegistry(app.deps.services.db);
 
