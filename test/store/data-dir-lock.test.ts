@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirInUseError, LOCK_FILE, lockDataDir } from '../../src/store/data-dir-lock.js';
-import { EmbeddedUnavailableError, findBinaries } from '../../src/store/embedded-server.js';
+import { EmbeddedUnavailableError, findBinaries } from '../../src/store/embedded-binaries.js';
 
 let dataDir: string;
 beforeEach(() => {
