@@ -98,7 +98,11 @@ async function newestSeq(store: Store, accountId: string): Promise<number> {
 const seqsOf = (socket: TestSocket) =>
   socket.events().map((e) => (e as unknown as { seq: number }).seq);
 
-/** The socket got every event after `from` up to the table's newest: once each, in order. */
+/**
+ * The socket got every event after `from` up to the table's newest: once each,
+ * in order. Later commits (waiting notices follow a routing pass in their own
+ * transactions) may already be there too: then they continue the run.
+ */
 async function expectEverything(
   cluster: Cluster,
   { socket, from }: { socket: TestSocket; from: number },
@@ -108,8 +112,9 @@ async function expectEverything(
     (m) => m.type === 'event' && (m.event as { seq: number }).seq === newest,
     10_000,
   );
-  const expected = Array.from({ length: newest - from }, (_, i) => from + i + 1);
-  expect(seqsOf(socket)).toEqual(expected);
+  const got = seqsOf(socket);
+  expect(got.length).toBeGreaterThanOrEqual(newest - from);
+  expect(got).toEqual(Array.from({ length: got.length }, (_, i) => from + i + 1));
   const ids = socket.events().map((e) => e.id);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
 }
