@@ -2,63 +2,17 @@
 // DATABASE_URL runs its own PostgreSQL in DATA_DIR. A second Switchboard on the
 // same DATA_DIR is refused; after a kill -9 (which leaves the PostgreSQL child
 // running) the next start takes the data back with every acknowledged message.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processExists } from '../../src/store/data-dir-lock.js';
+import { launchSwitchboard, type SwitchboardProcess } from '../support/switchboard-process.js';
 
-const root = join(import.meta.dirname, '../..');
+type Node = SwitchboardProcess;
+const launch = (dataDir: string) => launchSwitchboard(dataDir);
 
-interface Node {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function launch(dataDir: string): Promise<Node> {
-  const port = await freePort();
-  // node itself, not npx: the pid we kill must be Switchboard's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      SWITCHBOARD_DEMO: '1',
-      SWITCHBOARD_DEMO_PASSWORD: 'demo-password-for-tests',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => {
-    output += d;
-  });
-  child.stderr!.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
-}
-
-/** Waits until the node answers health, or fails with its output if it exits first. */
 async function healthy(node: Node): Promise<void> {
   let gone = false;
   void node.exited.then(() => {

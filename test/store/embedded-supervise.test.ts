@@ -3,25 +3,14 @@
 // port, and the node recovers by itself. Clients retry refused sends with the
 // same clientKey, as the widget does; every acknowledged message is stored
 // exactly once.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processExists } from '../../src/store/data-dir-lock.js';
-
-const root = join(import.meta.dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { launchSwitchboard } from '../support/switchboard-process.js';
 
 /** postmaster.pid: line 1 the pid, line 4 the port. */
 function postmaster(dataDir: string): { pid: number; port: number } {
@@ -36,7 +25,6 @@ async function waitFor(condition: () => boolean | Promise<boolean>) {
 describe('the embedded PostgreSQL under supervision', () => {
   let dataDir: string;
   let child: ChildProcess | null = null;
-  let output = '';
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'switchboard-supervise-'));
@@ -53,31 +41,12 @@ describe('the embedded PostgreSQL under supervision', () => {
   });
 
   it('restarts a kill -9ed server on the same port; the node keeps running, refuses only with 503 database_unavailable meanwhile and recovers; every acknowledged message is stored once', async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: '',
-        REDIS_URL: '',
-        SWITCHBOARD_DEMO: '1',
-        SWITCHBOARD_DEMO_PASSWORD: 'demo-password-for-tests',
-        LOG_LEVEL: 'info',
-        DB_UNAVAILABLE_WAIT_MS: '1000',
-        DB_CONNECT_TIMEOUT_MS: '1000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const node = await launchSwitchboard(dataDir, {
+      DB_UNAVAILABLE_WAIT_MS: '1000',
+      DB_CONNECT_TIMEOUT_MS: '1000',
     });
-    child.stdout!.on('data', (d) => {
-      output += d;
-    });
-    child.stderr!.on('data', (d) => {
-      output += d;
-    });
+    child = node.child;
+    const { url } = node;
     let exited = false;
     child.once('exit', () => {
       exited = true;
@@ -87,10 +56,10 @@ describe('the embedded PostgreSQL under supervision', () => {
         .then((r) => r.status === 200)
         .catch(() => false);
     await waitFor(async () => {
-      if (exited) throw new Error(`switchboard exited:\n${output}`);
+      if (exited) throw new Error(`switchboard exited:\n${node.output()}`);
       return ready();
     });
-    const widgetKey = /"widgetKey":"([^"]+)"/.exec(output)![1]!;
+    const widgetKey = /"widgetKey":"([^"]+)"/.exec(node.output())![1]!;
     const session = await fetch(`${url}/api/v1/widget/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -135,8 +104,8 @@ describe('the embedded PostgreSQL under supervision', () => {
     const after = postmaster(dataDir);
     expect(after.pid).not.toBe(before.pid);
     expect(after.port).toBe(before.port);
-    expect(output).toContain('embedded PostgreSQL exited unexpectedly');
-    expect(output).toContain('embedded PostgreSQL restarted');
+    expect(node.output()).toContain('embedded PostgreSQL exited unexpectedly');
+    expect(node.output()).toContain('embedded PostgreSQL restarted');
 
     const client = new pg.Client({
       host: '127.0.0.1',
