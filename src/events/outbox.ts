@@ -16,8 +16,11 @@ import type { PendingEvent, StoredEvent } from './catalog.js';
  *
  * The events go as one JSON array, whatever their number: one short statement
  * to parse and plan instead of eight parameters per event, and one
- * row back (the ids, and the transaction's timestamp that is every row's
- * `created_at`) instead of a row per event.
+ * row back (the ids, and the time every row gets as `created_at`) instead of a
+ * row per event. That time is read inside the lock, just before the commit —
+ * not the transaction's start — so within an account it follows `seq`, and an
+ * event's age (`at` to a socket, the bus-lag metric) measures delivery, not
+ * how long the work before it took.
  */
 export async function appendEvents(
   trx: Transaction<Database>,
@@ -40,18 +43,20 @@ export async function appendEvents(
   const {
     rows: [inserted],
   } = await sql<{ ids: (string | number | bigint)[]; first: string | number; at: Date | string }>`
-    WITH inserted AS (
+    WITH stamp AS (SELECT clock_timestamp() AS at),
+    inserted AS (
       INSERT INTO events (account_id, seq, type, conversation_id, audience, payload,
-                          route_operator_id, route_team_id, routed)
+                          route_operator_id, route_team_id, routed, created_at)
       SELECT ${accountId},
              (SELECT COALESCE(max(seq), 0) FROM events WHERE account_id = ${accountId}) + e.ordinality,
              e.type, e.conversation_id, e.audience, e.payload,
-             e.route_operator_id, e.route_team_id, e.routed
-      FROM json_populate_recordset(NULL::events, ${JSON.stringify(rows)}::json) WITH ORDINALITY AS e
+             e.route_operator_id, e.route_team_id, e.routed, stamp.at
+      FROM json_populate_recordset(NULL::events, ${JSON.stringify(rows)}::json) WITH ORDINALITY AS e,
+           stamp
       ORDER BY e.ordinality
-      RETURNING id, seq
+      RETURNING id, seq, created_at
     )
-    SELECT array_agg(id ORDER BY id) AS ids, min(seq) AS first, now() AS at FROM inserted`.execute(
+    SELECT array_agg(id ORDER BY id) AS ids, min(seq) AS first, min(created_at) AS at FROM inserted`.execute(
     trx,
   );
   // Ids come from one sequence in insertion order, so the sorted ids are the events' in order;
