@@ -63,7 +63,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   );
 
   async function launch(i: number) {
-    const child = spawn(process.execPath, [CLI, 'start'], {
+    // CLUSTER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node options for the nodes only.
+    const nodeArgs = process.env.CLUSTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, CLI, 'start'], {
       env: {
         ...process.env,
         ...o.env,

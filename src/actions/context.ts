@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Bus } from '../events/bus.js';
 import type { PendingEvent, StoredEvent } from '../events/catalog.js';
-import { appendEvents } from '../events/outbox.js';
+import { appendEventsAndCommit } from '../events/outbox.js';
 import { stalledFor, withDatabaseRetry } from '../store/resilience.js';
 import type { Database, Role } from '../store/schema.js';
 
@@ -65,8 +65,10 @@ export async function perform<T>(
         emit: (e) => pending.push(e),
       };
       const result = await action(ctx);
-      const events = await appendEvents(trx, scope.accountId, pending);
+      // The events' write carries the COMMIT (appendEventsAndCommit); without
+      // events, Kysely commits when this returns.
       committing();
+      const events = await appendEventsAndCommit(trx, scope.accountId, pending);
       return { result, events };
     });
   const { result, events } = await withDatabaseRetry(

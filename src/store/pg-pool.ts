@@ -76,30 +76,57 @@ function errorSummary(err: unknown) {
 }
 
 /**
- * A pg Client whose promise queries give up after `readTimeoutMs`: the socket
- * is destroyed, which fails the query (and any queued behind it) with a
- * connection error and makes the client unusable, so the pool discards it.
+ * A pg Client made for Switchboard's transactions:
+ *
+ * - Its promise queries give up after `readTimeoutMs`: the socket is
+ *   destroyed, which fails the query (and any queued behind it) with a
+ *   connection error and makes the client unusable, so the pool discards it.
+ * - A query of several statements (the outbox's write that carries its
+ *   transaction's COMMIT, src/events/outbox.ts) answers with the result of its
+ *   last statement that returns rows, as a one-statement query would.
+ * - A COMMIT asked for when the server reports no transaction open — the
+ *   outbox's write committed it already — is answered at once, without a
+ *   round trip the server would only answer with a warning.
  */
 function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typeof pg.Client {
-  if (readTimeoutMs <= 0 && !tracker) return pg.Client;
   return class GuardedClient extends pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads
     override query(...args: any[]): any {
+      if (isBareCommit(args[0]) && this.getTransactionStatus() === 'I')
+        return Promise.resolve(COMMITTED_ALREADY);
       // biome-ignore lint/suspicious/noExplicitAny: see above
-      const result = (super.query as (...a: any[]) => any)(...args);
-      if (!result || typeof result.then !== 'function') return result;
+      const sent = (super.query as (...a: any[]) => any)(...args);
+      if (!sent || typeof sent.then !== 'function') return sent;
+      const result = (sent as Promise<pg.QueryResult | pg.QueryResult[]>).then(lastRows);
       const settled = tracker?.started();
-      if (readTimeoutMs <= 0) return (result as Promise<unknown>).finally(settled);
+      if (readTimeoutMs <= 0) return settled ? result.finally(settled) : result;
       const timer = setTimeout(() => {
         const stream = (
           this as unknown as { connection?: { stream?: { destroy(e: Error): void } } }
         ).connection?.stream;
         stream?.destroy(new Error(`Database read timeout: no answer within ${readTimeoutMs} ms`));
       }, readTimeoutMs);
-      return (result as Promise<unknown>).finally(() => {
+      return result.finally(() => {
         clearTimeout(timer);
         settled?.();
       });
     }
   } as unknown as typeof pg.Client;
+}
+
+const COMMITTED_ALREADY = {
+  command: 'COMMIT',
+  rowCount: null,
+  rows: [],
+  fields: [],
+  oid: 0,
+} as unknown as pg.QueryResult;
+
+function isBareCommit(text: unknown): boolean {
+  return typeof text === 'string' && text.length < 16 && text.trim().toLowerCase() === 'commit';
+}
+
+function lastRows(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResult {
+  if (!Array.isArray(result)) return result;
+  return result.findLast((r) => r.fields.length > 0) ?? result[result.length - 1]!;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/actions/context.js';
 import { event, type PendingEvent, type StoredEvent } from '../../src/events/catalog.js';
-import { appendEvents } from '../../src/events/outbox.js';
+import { appendEventsAndCommit } from '../../src/events/outbox.js';
 import type { Store } from '../../src/store/database.js';
 import { buildAccount, openTestServices, storeName } from '../support/harness.js';
 
@@ -34,7 +34,7 @@ function pendingEvents(count: number, tag: string): PendingEvent[] {
 }
 
 async function append(accountId: string, events: PendingEvent[]) {
-  return services.db.transaction().execute((trx) => appendEvents(trx, accountId, events));
+  return services.db.transaction().execute((trx) => appendEventsAndCommit(trx, accountId, events));
 }
 
 async function expectStored(accountId: string, pending: PendingEvent[], stored: StoredEvent[]) {

@@ -297,7 +297,7 @@ async function findReplays(
   return found;
 }
 
-/** The batch's rows as one JSON array, its conversations' counters as arrays (see appendEvents). */
+/** The batch's rows as one JSON array, its conversations' counters as arrays (see appendEventsAndCommit). */
 async function writeMessages(
   ctx: ActionContext,
   rows: MessageRow[],
