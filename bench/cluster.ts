@@ -11,7 +11,7 @@
 // events are compared with the events table, acknowledged messages with the
 // messages table, and assignments replayed: one JSON line (docs/benchmarks.md).
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { freshDatabase } from './args.js';
 import { ensureHaproxy } from './cluster/haproxy.js';
 import { runScenario } from './cluster/scenario.js';
 
@@ -53,7 +53,7 @@ export async function main(args: string[]) {
     haproxy = found.path;
   }
   const { line } = await runScenario({
-    databaseUrl: await freshDatabase(values['database-url']!),
+    databaseUrl: await freshDatabase('switchboard_bench_cluster', values['database-url']!),
     redisUrl: values['redis-url']!,
     haproxy,
     nodes: Number(values.nodes),
@@ -70,17 +70,6 @@ export async function main(args: string[]) {
     log,
   });
   console.log(JSON.stringify(line));
-}
-
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query('DROP DATABASE IF EXISTS switchboard_bench_cluster WITH (FORCE)');
-  await client.query('CREATE DATABASE switchboard_bench_cluster');
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/switchboard_bench_cluster';
-  return url.toString();
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);

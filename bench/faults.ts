@@ -22,28 +22,19 @@
 // server (the node's supervisor restarts it), kill -9 of the node and a
 // restart on the same DATA_DIR (which takes back the orphaned server).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import WebSocket from 'ws';
-import { createAccount, newId } from '../src/actions/accounts/create-account.js';
-import { createChannel } from '../src/actions/channels/create-channel.js';
-import { identifyContact } from '../src/actions/contacts/identify-contact.js';
-import { perform, type Services } from '../src/actions/context.js';
-import { createOperator } from '../src/actions/operators/create-operator.js';
-import { setOperatorStatus } from '../src/actions/operators/set-operator-status.js';
-import { createApiToken } from '../src/actions/sessions/create-api-token.js';
+import type { Services } from '../src/actions/context.js';
 import { createMemoryBus } from '../src/events/bus.js';
-import { signVisitorToken } from '../src/http/visitor-token.js';
 import { processExists } from '../src/store/data-dir-lock.js';
 import { openStore, type Store } from '../src/store/database.js';
-import { EMBEDDED_DATABASE } from '../src/store/embedded-store.js';
 import { startTcpProxy, type TcpProxy, throughProxy } from '../test/support/tcp-proxy.js';
+import { freePort, freshDatabase } from './args.js';
+import { embeddedUrl, SECRET, seed, tally, terminateBackends } from './faults/fixture.js';
+import { startLoad } from './faults/load.js';
 
 export interface PostgresFaultsOptions {
   store: 'postgres';
@@ -73,8 +64,6 @@ export interface FaultsResult {
   recovery_s: Record<string, number>;
   refused: number;
 }
-
-const SECRET = 'bench-faults-secret-0123456789abcdef';
 
 export async function main(args: string[]) {
   const { values } = parseArgs({
@@ -111,7 +100,7 @@ export async function main(args: string[]) {
   console.log(JSON.stringify(line));
 }
 
-interface Node {
+export interface Node {
   name: string;
   port: number;
   url: string;
@@ -119,11 +108,6 @@ interface Node {
   proxy: TcpProxy | null;
   child: ChildProcess | null;
   killedByUs: boolean;
-}
-
-interface Ack {
-  key: string;
-  messageId: string;
 }
 
 export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
@@ -157,7 +141,7 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
   });
   if (options.store === 'postgres') {
     const { redisUrl } = options;
-    databaseUrl = await freshDatabase(options.adminDatabaseUrl, options.databaseName);
+    databaseUrl = await freshDatabase(options.databaseName, options.adminDatabaseUrl);
     const pgTarget = new URL(databaseUrl);
     const redisTarget = new URL(redisUrl);
     const redis = await startTcpProxy({
@@ -239,126 +223,7 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
   }
   log(`${nodes.length === 1 ? 'node' : 'nodes'} up: ${nodes.map((n) => n.url).join(', ')}`);
 
-  // The load.
-  const acks: Ack[] = [];
-  let refused = 0;
-  let stopping = false;
-  const alive = () => nodes.filter((n) => n.child && n.child.exitCode === null);
-  const pickNode = (i: number) => {
-    const up = alive();
-    return (up.length > 0 ? up : nodes)[i % Math.max(1, up.length)]!;
-  };
-  /** Sends one message until acknowledged, the same clientKey each time (a widget's outbox). */
-  async function deliver(
-    key: string,
-    attempt: (node: Node) => Promise<Response>,
-    prefer: number,
-  ): Promise<void> {
-    for (let tries = 0; ; tries++) {
-      const node = pickNode(prefer + tries);
-      try {
-        const res = await attempt(node);
-        if (res.status === 200 || res.status === 201) {
-          const body = (await res.json()) as { message: { id: string } };
-          acks.push({ key, messageId: body.message.id });
-          return;
-        }
-        await res.text();
-        refused += 1;
-        if (res.status < 500 && res.status !== 429) return; // refused for good (e.g. closed)
-      } catch {
-        refused += 1; // connection refused or reset: the node is down or restarting
-      }
-      if (stopping && tries > 200) return;
-      await sleep(100 + Math.random() * 200);
-    }
-  }
-  const post = (node: Node, path: string, token: string, body: unknown) =>
-    fetch(`${node.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-  let sequence = 0;
-  const visitorLoops = fixture.visitors.map(async (token, v) => {
-    while (!stopping) {
-      const key = `v${v}-${sequence++}-${randomUUID().slice(0, 8)}`;
-      await deliver(
-        key,
-        (node) => post(node, '/api/v1/visitor/messages', token, { text: key, clientKey: key }),
-        v,
-      );
-      await sleep(150 + Math.random() * 150);
-    }
-  });
-  // Operators: a websocket each (presence), answers over HTTP.
-  const sockets = new Set<WebSocket>();
-  function holdSocket(o: number) {
-    if (stopping) return;
-    const node = pickNode(o);
-    const ws = new WebSocket(
-      `${node.url.replace('http', 'ws')}/api/v1/ws?token=${fixture.operators[o]!.token}`,
-    );
-    sockets.add(ws);
-    ws.on('error', () => {});
-    ws.on('close', () => {
-      sockets.delete(ws);
-      if (!stopping) setTimeout(() => holdSocket(o), 300);
-    });
-  }
-  for (let o = 0; o < fixture.operators.length; o++) holdSocket(o);
-  const operatorLoops = fixture.operators.map(async (op, o) => {
-    while (!stopping) {
-      const conversations = await store.db
-        .selectFrom('conversations')
-        .select('id')
-        .where('operator_id', '=', op.id)
-        .where('state', '=', 'assigned')
-        .limit(5)
-        .execute()
-        .catch(() => []);
-      const target = conversations[Math.floor(Math.random() * conversations.length)];
-      if (target) {
-        const key = `o${o}-${sequence++}-${randomUUID().slice(0, 8)}`;
-        await deliver(
-          key,
-          (node) =>
-            post(node, `/api/v1/conversations/${target.id}/messages`, op.token, {
-              text: key,
-              clientKey: key,
-            }),
-          o,
-        );
-      }
-      await sleep(300 + Math.random() * 200);
-    }
-  });
-
-  // Recovery: every node acknowledges a probe again.
-  let probeCount = 0;
-  async function recovered(since: number): Promise<number> {
-    for (const node of nodes) {
-      const token = fixture.probes[nodes.indexOf(node)]!;
-      for (;;) {
-        const key = `probe-${probeCount++}-${randomUUID().slice(0, 8)}`;
-        const ok = await post(node, '/api/v1/visitor/messages', token, {
-          text: key,
-          clientKey: key,
-        })
-          .then(async (res) => {
-            if (res.status !== 201) return false;
-            const body = (await res.json()) as { message: { id: string } };
-            acks.push({ key, messageId: body.message.id });
-            return true;
-          })
-          .catch(() => false);
-        if (ok) break;
-        await sleep(100);
-      }
-    }
-    return (Date.now() - since) / 1000;
-  }
+  const load = startLoad({ nodes, fixture, store: () => store });
 
   const recovery: Record<string, number> = {};
   const killNode = async (node: Node) => {
@@ -441,44 +306,15 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
   for (const [name, inject] of faults) {
     log(`fault: ${name}`);
     const ended = await inject();
-    recovery[name] = round(await recovered(ended), 2);
-    log(`  recovered in ${recovery[name]} s; ${acks.length} acknowledged so far`);
+    recovery[name] = round(await load.recovered(ended), 2);
+    log(`  recovered in ${recovery[name]} s; ${load.acks.length} acknowledged so far`);
     await sleep(sizes.settleMs);
   }
 
-  stopping = true;
-  for (const ws of sockets) ws.close();
-  await Promise.all([...visitorLoops, ...operatorLoops]);
+  await load.stop();
   log('load stopped; comparing acknowledgements with the tables');
 
-  // What the clients were told, against the tables.
-  const keys = acks.map((a) => a.key);
-  const rows = await store.db
-    .selectFrom('messages')
-    .select(['id', 'client_key', 'text'])
-    .where('client_key', 'in', keys.length > 0 ? keys : ['-'])
-    .execute();
-  const byKey = new Map<string, { id: string; text: string }[]>();
-  for (const r of rows) {
-    const list = byKey.get(r.client_key!) ?? [];
-    list.push({ id: r.id, text: r.text });
-    byKey.set(r.client_key!, list);
-  }
-  const texts = await store.db
-    .selectFrom('messages')
-    .select(['text'])
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('account_id', '=', fixture.accountId)
-    .groupBy('text')
-    .having((eb) => eb.fn.countAll(), '>', 1)
-    .execute();
-  let lost = 0;
-  let falseAcks = 0;
-  for (const a of acks) {
-    const found = byKey.get(a.key) ?? [];
-    if (found.length === 0) lost += 1;
-    else if (!found.some((f) => f.id === a.messageId && f.text === a.key)) falseAcks += 1;
-  }
+  const { lost, duplicated, falseAcks } = await tally(store, fixture.accountId, load.acks);
 
   for (const node of nodes) {
     node.killedByUs = true;
@@ -499,127 +335,15 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsResult> {
     bench: 'faults',
     store: options.store,
     faults: faults.length,
-    acked: acks.length,
+    acked: load.acks.length,
     lost,
-    duplicated: texts.length,
+    duplicated,
     false_acks: falseAcks,
     crashed_nodes: crashed,
     recovery_s_max: Math.max(...Object.values(recovery)),
     recovery_s: recovery,
-    refused,
+    refused: load.refused(),
   };
-}
-
-async function seed(services: Services, sizes: { visitors: number; operators: number }) {
-  const accountId = newId();
-  const system = { accountId, actor: { kind: 'system' as const } };
-  const { result } = await perform(services, system, async (ctx) => {
-    await createAccount(ctx, { name: 'Faults' });
-    const channel = await createChannel(ctx, { kind: 'widget', name: 'site', priority: 1 });
-    const operators: string[] = [];
-    for (let i = 0; i < sizes.operators; i++) {
-      const op = await createOperator(ctx, {
-        email: `op${i}@faults.test`,
-        name: `Operator ${i}`,
-        password: null,
-        role: 'operator',
-        limit: 50,
-      });
-      operators.push(op.id);
-    }
-    const contacts: string[] = [];
-    for (let i = 0; i < sizes.visitors + 2; i++)
-      contacts.push(
-        (await identifyContact(ctx, { channelId: channel.id, externalId: `visitor-${i}` })).id,
-      );
-    return { channelId: channel.id, operators, contacts };
-  });
-  const operators: { id: string; token: string }[] = [];
-  for (const id of result.operators) {
-    const scope = {
-      accountId,
-      actor: { kind: 'operator' as const, id, role: 'operator' as const },
-    };
-    const { result: token } = await perform(services, scope, (ctx) =>
-      createApiToken(ctx, { name: 'faults' }),
-    );
-    await perform(services, scope, (ctx) =>
-      setOperatorStatus(ctx, { operatorId: id, status: 'online' }),
-    );
-    operators.push({ id, token: token.token });
-  }
-  const tokens = result.contacts.map((contactId, i) =>
-    signVisitorToken(
-      SECRET,
-      {
-        accountId,
-        channelId: result.channelId,
-        contactId,
-        visitorId: `visitor-${i}`,
-      },
-      { issuedAt: new Date(), seenAt: new Date() },
-    ),
-  );
-  return {
-    accountId,
-    operators,
-    visitors: tokens.slice(0, sizes.visitors),
-    probes: tokens.slice(sizes.visitors),
-  };
-}
-
-/** The `switchboard` database on the embedded server running in DATA_DIR (postmaster.pid line 4: the port). */
-function embeddedUrl(dataDir: string): string {
-  const port = Number(
-    readFileSync(join(dataDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[3],
-  );
-  const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = await connectAdmin(adminUrl);
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function terminateBackends(databaseUrl: string): Promise<void> {
-  const client = await connectAdmin(databaseUrl);
-  await client.query(
-    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-     WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-  );
-  await client.end();
-}
-
-/** A shared server may be at max_connections for a moment: try again. */
-async function connectAdmin(url: string): Promise<pg.Client> {
-  for (let tries = 0; ; tries++) {
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', () => {});
-    try {
-      await client.connect();
-      return client;
-    } catch (error) {
-      if (tries >= 50) throw error;
-      await sleep(200);
-    }
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

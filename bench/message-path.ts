@@ -12,9 +12,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { profileDir, profilePhase } from './_profile.js';
+import { freshDatabase } from './args.js';
 
 type Mode = 'idle' | 'closed' | 'open';
 interface Frame {
@@ -58,7 +58,14 @@ export async function main(args: string[]) {
       });
       log(`bare ws relay: ${raw.toFixed(0)} msg/s`);
       const env: Record<string, string> =
-        store === 'postgres' ? { DATABASE_URL: await freshDatabase(values['database-url']!) } : {};
+        store === 'postgres'
+          ? {
+              DATABASE_URL: await freshDatabase(
+                'switchboard_bench_message_path',
+                values['database-url']!,
+              ),
+            }
+          : {};
       const sb = await withChild(
         ['bench/_message-path-server.ts', String(n)],
         env,
@@ -270,17 +277,6 @@ async function withChild<I, T>(
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-}
-
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query('DROP DATABASE IF EXISTS switchboard_bench_message_path');
-  await client.query('CREATE DATABASE switchboard_bench_message_path');
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/switchboard_bench_message_path';
-  return url.toString();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { createAccount } from '../src/actions/accounts/create-account.js';
 import { createChannel } from '../src/actions/channels/create-channel.js';
@@ -26,6 +25,7 @@ import { createOperator } from '../src/actions/operators/create-operator.js';
 import { setOperatorStatus } from '../src/actions/operators/set-operator-status.js';
 import { loadConfig } from '../src/config.js';
 import { createSwitchboard, type Switchboard } from '../src/server.js';
+import { freshDatabase } from './args.js';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const BENCH_DATABASE = 'switchboard_bench_routing';
@@ -54,7 +54,10 @@ export async function main(args: string[]) {
     if (store !== 'embedded' && store !== 'postgres') throw new Error(`unknown store ${store}`);
     log(`\n== ${store} ==`);
     const databaseUrl =
-      store === 'postgres' ? (values['database-url'] ?? (await freshDatabase())) : undefined;
+      store === 'postgres'
+        ? (values['database-url'] ??
+          (await freshDatabase(BENCH_DATABASE, `${DEFAULT_SERVER}/postgres`)))
+        : undefined;
     const sb = await createSwitchboard(
       loadConfig({
         DATA_DIR: 'memory://',
@@ -227,15 +230,6 @@ async function countViolations(sb: Switchboard): Promise<number> {
             AND o.status = 'online' AND o.open_count < o."limit"))
       AS n`.execute(sb.services.db);
   return Number(rows[0]?.n ?? 0);
-}
-
-async function freshDatabase(): Promise<string> {
-  const client = new pg.Client({ connectionString: `${DEFAULT_SERVER}/postgres` });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`);
-  await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-  await client.end();
-  return `${DEFAULT_SERVER}/${BENCH_DATABASE}`;
 }
 
 function quantile(sorted: readonly number[], q: number): number {

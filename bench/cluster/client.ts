@@ -189,3 +189,65 @@ export class RealtimeClient implements ClientRecord {
     }
   }
 }
+
+export type HttpCallArgs = [
+  method: string,
+  path: string,
+  auth: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+];
+
+/** HTTP through `entry()` (the balancer or a node), retried while a node is down (connection errors, 502–504). */
+export async function httpCall(
+  entry: () => string,
+  method: string,
+  path: string,
+  auth: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> | null }> {
+  for (let attempt = 0; ; attempt++) {
+    const retry = async (why: unknown) => {
+      if (attempt >= 12) throw new Error(`${method} ${path}: ${String(why)}`);
+      await sleep(Math.min(2000, 100 * 2 ** attempt));
+    };
+    try {
+      const res = await fetch(`${entry()}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${auth}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      if (res.status >= 502 && res.status <= 504) {
+        await retry(res.status);
+        continue;
+      }
+      let parsed: Record<string, unknown> | null = null;
+      try {
+        parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+      } catch {
+        parsed = { raw: text.slice(0, 200) };
+      }
+      return { status: res.status, body: parsed };
+    } catch (error) {
+      await retry(error);
+    }
+  }
+}
+
+/** What the checks need of a client once the load is over. */
+export function record(c: RealtimeClient): ClientRecord {
+  return {
+    firstBound: c.firstBound,
+    received: c.received,
+    resynced: c.resynced,
+    connections: c.connections,
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,15 @@
 // (and REST when told to fetch state), as the web app does; what they never
 // hear of stays open and is counted as stuck.
 import { performance } from 'node:perf_hooks';
-import { type ClientRecord, closeCodes, type EventFrame, RealtimeClient } from './client.js';
+import {
+  type ClientRecord,
+  closeCodes,
+  type EventFrame,
+  type HttpCallArgs,
+  httpCall,
+  RealtimeClient,
+  record,
+} from './client.js';
 import type { Fixture, Staff } from './fixture.js';
 
 export interface LoadOptions {
@@ -65,46 +73,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   let statusChanges = 0;
   let chaosOn = o.chaos;
 
-  /** HTTP through the entry, retried while a node is down (connection errors, 502–504). */
-  async function call(
-    method: string,
-    path: string,
-    auth: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: Record<string, unknown> | null }> {
-    for (let attempt = 0; ; attempt++) {
-      const retry = async (why: unknown) => {
-        if (attempt >= 12) throw new Error(`${method} ${path}: ${String(why)}`);
-        await sleep(Math.min(2000, 100 * 2 ** attempt));
-      };
-      try {
-        const res = await fetch(`${o.entry()}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${auth}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...headers,
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        const text = await res.text();
-        if (res.status >= 502 && res.status <= 504) {
-          await retry(res.status);
-          continue;
-        }
-        let parsed: Record<string, unknown> | null = null;
-        try {
-          parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-        } catch {
-          parsed = { raw: text.slice(0, 200) };
-        }
-        return { status: res.status, body: parsed };
-      } catch (error) {
-        await retry(error);
-      }
-    }
-  }
+  const call = (...args: HttpCallArgs) => httpCall(o.entry, ...args);
 
   // Operators ---------------------------------------------------------------
   const operators = fixture.staff.filter((s) => s.role === 'operator');
@@ -410,15 +379,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     })();
     return { stopped };
   }
-}
-
-function record(c: RealtimeClient): ClientRecord {
-  return {
-    firstBound: c.firstBound,
-    received: c.received,
-    resynced: c.resynced,
-    connections: c.connections,
-  };
 }
 
 export async function waitUntil(ok: () => boolean, timeoutMs: number, what: string) {

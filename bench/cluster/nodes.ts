@@ -4,9 +4,9 @@
 // killed with SIGKILL and started again on the same port.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../args.js';
 import { type Haproxy, startHaproxy } from './haproxy.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'switchboard.js');
@@ -37,18 +37,6 @@ export interface Cluster {
   kill(i: number): Promise<void>;
   restart(i: number): Promise<void>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
