@@ -1,5 +1,6 @@
 // Row loaders shared by actions: every read is scoped to the action's account,
 // so a wrong id from another account is simply "not found".
+import { sql } from 'kysely';
 import { invalid, notFound } from '../errors.js';
 import { contactName } from '../store/queries/conversations.js';
 import type { ConversationWithContact, OperatorRow } from '../store/schema.js';
@@ -42,14 +43,15 @@ export async function lockOperator(ctx: ActionContext, id: string): Promise<Oper
  */
 export async function lockOperators(ctx: ActionContext, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await ctx.trx
-    .selectFrom('operators')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('account_id', '=', ctx.accountId)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  await lockOperatorsStatement(ctx, ids).execute(ctx.trx);
+}
+
+/** lockOperators as a statement, to send with others (src/store/one-message.ts); `ids` not empty. */
+export function lockOperatorsStatement(ctx: ActionContext, ids: readonly string[]) {
+  return sql`
+    SELECT id FROM operators
+    WHERE id IN (${sql.join([...ids])}) AND account_id = ${ctx.accountId}
+    ORDER BY id FOR UPDATE`;
 }
 
 export async function operatorTeamIds(ctx: ActionContext, operatorId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // The events table is the outbox: events are inserted in the same transaction
 // as the change they describe and published only after commit.
 import { sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import { inOneMessage } from '../store/one-message.js';
 import type { Database } from '../store/schema.js';
 import type { PendingEvent, StoredEvent } from './catalog.js';
 
@@ -22,13 +22,11 @@ import type { PendingEvent, StoredEvent } from './catalog.js';
  * how long it is held bounds the account's rate of such transactions. The
  * lock, the insert and the COMMIT therefore go as one multi-statement query:
  * the server takes the lock, writes and commits without waiting for this
- * process in between — a round trip to a busy Node process can take
- * milliseconds, and three of them under the lock made every other writer of
- * the account queue behind it (docs/architecture.md, "The outbox lock"). A
- * multi-statement query cannot take bound parameters, so the values are
- * inlined as escaped literals (pg's escapeLiteral); the pool's client answers
- * with the insert's row and skips the COMMIT Kysely sends afterwards
- * (src/store/pg-pool.ts).
+ * process in between (src/store/one-message.ts) — a round trip to a busy
+ * Node process can take milliseconds, and three of them under the lock made
+ * every other writer of the account queue behind it (docs/architecture.md,
+ * "The outbox lock"). The pool's client skips the COMMIT Kysely sends
+ * afterwards (src/store/pg-pool.ts).
  *
  * The events go as one JSON array, whatever their number: one short statement
  * to parse and plan, and one row back (the ids, and the time every row gets
@@ -52,29 +50,33 @@ export async function appendEventsAndCommit(
     route_team_id: e.route?.teamId ?? null,
     routed: e.route !== null,
   }));
-  const account = pg.escapeLiteral(accountId);
-  const {
-    rows: [inserted],
-  } = await sql
-    .raw<{ ids: (string | number | bigint)[]; first: string | number; at: Date | string }>(`
-    SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(`events:${accountId}`)}, 0));
-    WITH stamp AS (SELECT clock_timestamp() AS at),
-    inserted AS (
-      INSERT INTO events (account_id, seq, type, conversation_id, audience, payload,
-                          route_operator_id, route_team_id, routed, created_at)
-      SELECT ${account}::uuid,
-             (SELECT COALESCE(max(seq), 0) FROM events WHERE account_id = ${account}::uuid) + e.ordinality,
-             e.type, e.conversation_id, e.audience, e.payload,
-             e.route_operator_id, e.route_team_id, e.routed, stamp.at
-      FROM json_populate_recordset(NULL::events, ${pg.escapeLiteral(JSON.stringify(rows))}::json)
-             WITH ORDINALITY AS e,
-           stamp
-      ORDER BY e.ordinality
-      RETURNING id, seq, created_at
-    )
-    SELECT array_agg(id ORDER BY id) AS ids, min(seq) AS first, min(created_at) AS at FROM inserted;
-    COMMIT`)
-    .execute(trx);
+  interface Inserted {
+    ids: (string | number | bigint)[];
+    first: string | number;
+    at: Date | string;
+  }
+  const [inserted] = await inOneMessage<Inserted, Database>(trx, [
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`events:${accountId}`}, 0))`,
+    sql`
+      WITH stamp AS (SELECT clock_timestamp() AS at),
+      inserted AS (
+        INSERT INTO events (account_id, seq, type, conversation_id, audience, payload,
+                            route_operator_id, route_team_id, routed, created_at)
+        SELECT ${accountId}::uuid,
+               (SELECT COALESCE(max(seq), 0) FROM events WHERE account_id = ${accountId}::uuid)
+                 + e.ordinality,
+               e.type, e.conversation_id, e.audience, e.payload,
+               e.route_operator_id, e.route_team_id, e.routed, stamp.at
+        FROM json_populate_recordset(NULL::events, ${JSON.stringify(rows)}::json)
+               WITH ORDINALITY AS e,
+             stamp
+        ORDER BY e.ordinality
+        RETURNING id, seq, created_at
+      )
+      SELECT array_agg(id ORDER BY id) AS ids, min(seq) AS first, min(created_at) AS at
+      FROM inserted`,
+    sql`COMMIT`,
+  ]);
   // Ids come from one sequence in insertion order, so the sorted ids are the events' in order;
   // seqs are consecutive from the first.
   const ids = inserted!.ids.map(Number);

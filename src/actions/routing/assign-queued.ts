@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { type Assignment, languageExpiresAt, planAssignments } from '../../domain/routing/index.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
-import type { ConversationRow } from '../../store/schema.js';
+import { inOneMessage } from '../../store/one-message.js';
+import type { ConversationRow, Database } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
-import { lockOperators } from '../load.js';
-import { loadRoutingSnapshot, lockAccountRouting } from './routing-snapshot.js';
+import { lockOperatorsStatement } from '../load.js';
+import { lockAndLoadRoutingSnapshot } from './routing-snapshot.js';
 
 /**
  * The router: assigns every queued conversation it can, in queue order, by the
@@ -28,8 +29,7 @@ import { loadRoutingSnapshot, lockAccountRouting } from './routing-snapshot.js';
 export async function assignQueued(
   ctx: ActionContext,
 ): Promise<{ assigned: number; waiting: number; wakeAt: number | null }> {
-  await lockAccountRouting(ctx);
-  const snapshot = await loadRoutingSnapshot(ctx);
+  const snapshot = await lockAndLoadRoutingSnapshot(ctx);
   const plan = planAssignments({
     queue: snapshot.queue,
     operators: snapshot.operators,
@@ -65,40 +65,44 @@ async function applyAssignments(
   // The global lock order (docs/architecture.md): the conversations, by id,
   // then the operators, by id — before the claim, whose UPDATE … FROM would
   // lock them in whatever order its plan visits them (a deadlock against
-  // message batches and transfers, which lock in id order).
-  await ctx.trx
-    .selectFrom('conversations')
-    .select('id')
-    .where('id', 'in', [...new Set(assignments.map((a) => a.conversationId))])
-    .where('account_id', '=', ctx.accountId)
-    .where('state', '=', 'queued')
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-  await lockOperators(ctx, [...new Set(assignments.map((a) => a.operatorId))]);
-  // One statement: claim the conversations still queued, then raise each
-  // operator's counter by what they got, only while online and within the
-  // limit. The claimed rows
-  const claimed = await sql<
-    ConversationRow & { operator_id: string; contact_name: string | null; raised: boolean }
-  >`
-    WITH claimed AS (
-      UPDATE conversations c
-      SET state = 'assigned', operator_id = v.op, assigned_at = ${ctx.now}, excluded_operator_id = NULL
-      FROM (VALUES ${values}) AS v(id, op), contacts ct
-      WHERE c.id = v.id AND c.account_id = ${ctx.accountId} AND c.state = 'queued'
-        AND ct.id = c.contact_id
-      RETURNING c.*, ct.name AS contact_name
-    ), raised AS (
-      UPDATE operators o SET open_count = o.open_count + p.n, last_assigned_at = ${ctx.now}
-      FROM (SELECT operator_id, count(*)::int AS n FROM claimed GROUP BY operator_id) p
-      WHERE o.id = p.operator_id AND o.account_id = ${ctx.accountId} AND o.status = 'online'
-        AND o.open_count + p.n <= o."limit"
-      RETURNING o.id
-    )
-    SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised
-    FROM claimed c`.execute(ctx.trx);
-  const refused = claimed.rows.filter((r) => !r.raised);
+  // message batches and transfers, which lock in id order). The three go as
+  // one message (src/store/one-message.ts): the routing lock is not held
+  // across round trips to this node between them.
+  type Claimed = ConversationRow & {
+    operator_id: string;
+    contact_name: string | null;
+    raised: boolean;
+  };
+  const conversationIds = [...new Set(assignments.map((a) => a.conversationId))];
+  const claimed = await inOneMessage<Claimed, Database>(ctx.trx, [
+    sql`
+      SELECT id FROM conversations
+      WHERE id IN (${sql.join(conversationIds)}) AND account_id = ${ctx.accountId}
+        AND state = 'queued'
+      ORDER BY id FOR UPDATE`,
+    lockOperatorsStatement(ctx, [...new Set(assignments.map((a) => a.operatorId))]),
+    // Claim the conversations still queued, then raise each operator's counter
+    // by what they got, only while online and within the limit.
+    sql`
+      WITH claimed AS (
+        UPDATE conversations c
+        SET state = 'assigned', operator_id = v.op, assigned_at = ${ctx.now},
+            excluded_operator_id = NULL
+        FROM (VALUES ${values}) AS v(id, op), contacts ct
+        WHERE c.id = v.id AND c.account_id = ${ctx.accountId} AND c.state = 'queued'
+          AND ct.id = c.contact_id
+        RETURNING c.*, ct.name AS contact_name
+      ), raised AS (
+        UPDATE operators o SET open_count = o.open_count + p.n, last_assigned_at = ${ctx.now}
+        FROM (SELECT operator_id, count(*)::int AS n FROM claimed GROUP BY operator_id) p
+        WHERE o.id = p.operator_id AND o.account_id = ${ctx.accountId} AND o.status = 'online'
+          AND o.open_count + p.n <= o."limit"
+        RETURNING o.id
+      )
+      SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised
+      FROM claimed c`,
+  ]);
+  const refused = claimed.filter((r) => !r.raised);
   if (refused.length > 0) {
     // The operator went offline or took conversations by hand since the
     // snapshot: those go back to the queue as they were.
@@ -111,7 +115,7 @@ async function applyAssignments(
       FROM (VALUES ${back}) AS v(id, ex)
       WHERE c.id = v.id`.execute(ctx.trx);
   }
-  const rows = claimed.rows.filter((r) => r.raised);
+  const rows = claimed.filter((r) => r.raised);
   for (const { raised: _, ...row } of rows) {
     ctx.emit(
       event('conversation.assigned', row.id, {

@@ -7,7 +7,8 @@ import type {
   RoutingOperator,
   RoutingPolicy,
 } from '../../domain/routing/index.js';
-import type { AccountSettings } from '../../store/schema.js';
+import { inOneMessage } from '../../store/one-message.js';
+import type { AccountSettings, Database } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 
 /** Queue snapshots are bounded: the router drains in passes of this many. */
@@ -49,13 +50,33 @@ interface SnapshotRow {
   settings: AccountSettings | string;
 }
 
+/** Reads the snapshot in its own round trip (the waiting notices, which take no lock). */
+export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSnapshot> {
+  const { rows } = await snapshotStatement(ctx).execute(ctx.trx);
+  return parseSnapshot(rows[0]!);
+}
+
+/**
+ * Locks the account's routing and reads the snapshot in one message to the
+ * server (src/store/one-message.ts): the snapshot's statement runs once the
+ * lock is granted, with a snapshot of its own that sees the previous pass's
+ * commit, and the lock is not held across a round trip to this node.
+ */
+export async function lockAndLoadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSnapshot> {
+  const [row] = await inOneMessage<SnapshotRow, Database>(ctx.trx, [
+    routingLockStatement(ctx),
+    snapshotStatement(ctx),
+  ]);
+  return parseSnapshot(row!);
+}
+
 /**
  * One statement, so one round trip and one consistent view: assignment takes
  * milliseconds (DESIGN §2) and a pass runs on every event. Only online
  * operators are read, with their teams through the operator_id index.
  */
-export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSnapshot> {
-  const { rows } = await sql<SnapshotRow>`
+function snapshotStatement(ctx: ActionContext) {
+  return sql<SnapshotRow>`
     SELECT
       COALESCE((SELECT json_agg(q) FROM (
         SELECT c.id, c.team_id, c.priority, COALESCE(c.queued_at, c.created_at) AS queued_at,
@@ -75,10 +96,10 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
       COALESCE((SELECT json_agg(r) FROM (
         SELECT r.team_key, r.last_operator_id
         FROM routing_cursors r WHERE r.account_id = ${ctx.accountId}) r), '[]') AS cursors,
-      (SELECT a.settings FROM accounts a WHERE a.id = ${ctx.accountId}) AS settings`.execute(
-    ctx.trx,
-  );
-  const row = rows[0]!;
+      (SELECT a.settings FROM accounts a WHERE a.id = ${ctx.accountId}) AS settings`;
+}
+
+function parseSnapshot(row: SnapshotRow): RoutingSnapshot {
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const settings = json(row.settings);
   const policies = new Map<string, RoutingPolicy>(
@@ -117,8 +138,6 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
 }
 
 /** Serialises routers of one account across all nodes, until commit. */
-export async function lockAccountRouting(ctx: ActionContext): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`route:${ctx.accountId}`}, 0))`.execute(
-    ctx.trx,
-  );
+function routingLockStatement(ctx: ActionContext) {
+  return sql`SELECT pg_advisory_xact_lock(hashtextextended(${`route:${ctx.accountId}`}, 0))`;
 }
