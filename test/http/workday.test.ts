@@ -100,7 +100,7 @@ describe(`unread counts and last messages (${storeName})`, () => {
     expect(await summary(tatiana, id)).toMatchObject({
       unread: 2,
       readSeq: 0,
-      lastMessage: { author: 'contact', authorName: 'Olga', text: 'It is order 4417' },
+      lastMessage: { seq: 2, author: 'contact', authorName: 'Olga', text: 'It is order 4417' },
     });
     const read = await call(tatiana, 'POST', `/conversations/${id}/read`, {
       seq: first.message.seq,
@@ -122,7 +122,7 @@ describe(`unread counts and last messages (${storeName})`, () => {
     expect(await summary(again, id)).toMatchObject({
       unread: 0,
       readSeq: 3,
-      lastMessage: { author: 'operator', authorName: 'Tatiana', text: 'Checking it now' },
+      lastMessage: { seq: 3, author: 'operator', authorName: 'Tatiana', text: 'Checking it now' },
     });
     await socket.close();
   });

@@ -58,6 +58,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
               r.last_author_kind === null
                 ? null
                 : {
+                    seq: r.last_seq,
                     author: r.last_author_kind,
                     authorName: r.last_author_name,
                     text: r.last_text ?? '',

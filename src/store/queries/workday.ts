@@ -11,6 +11,7 @@ export interface ConversationSummaryRow {
   team_id: string | null;
   read_seq: number;
   unread: number;
+  last_seq: number | null;
   last_author_kind: string | null;
   last_author_name: string | null;
   last_text: string | null;
@@ -37,6 +38,7 @@ export async function conversationSummaries(
            (SELECT count(*)::int FROM messages m
              WHERE m.conversation_id = c.id AND m.seq > coalesce(r.read_seq, 0)
                AND m.author_kind = 'contact') AS unread,
+           last.seq AS last_seq,
            last.author_kind AS last_author_kind,
            coalesce(o.name, ct.name) AS last_author_name,
            left(last.text, ${PREVIEW_LENGTH}) AS last_text,
@@ -45,7 +47,7 @@ export async function conversationSummaries(
       FROM conversations c
       LEFT JOIN conversation_reads r ON r.operator_id = ${operatorId} AND r.conversation_id = c.id
       LEFT JOIN LATERAL (
-        SELECT m.author_kind, m.author_id, m.text, m.attachments, m.created_at
+        SELECT m.seq, m.author_kind, m.author_id, m.text, m.attachments, m.created_at
           FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1
       ) last ON true
       LEFT JOIN operators o ON last.author_kind = 'operator' AND o.id = last.author_id
