@@ -5,7 +5,8 @@
 // chime are recorded in the page (an init script stands in for the browser's
 // Notification and AudioContext), so the test sees exactly what would ring.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,12 @@ import {
 } from '../support/harness.js';
 
 const E2E_TIMEOUT = 90_000;
+const SHOTS = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'sb-shots');
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
 let server: TestServer;
 let browser: Browser;
 let account: TestAccount;
@@ -153,6 +160,7 @@ describe('working-day alerts', () => {
       await expect
         .poll(() => borisRow.getByTestId('row-last').textContent())
         .toBe('Boris: Is it shipped already?');
+      await shot(first, 'unread-alerts');
 
       // A message in the conversation on screen rings nowhere.
       await anna.write('Order 4417');
@@ -169,6 +177,18 @@ describe('working-day alerts', () => {
       await first.locator('.message-contact', { hasText: 'Is it shipped already?' }).waitFor();
       await expect.poll(() => borisRow.getByTestId('unread-badge').count()).toBe(0);
       await expect.poll(() => second.title()).toBe('Switchboard');
+
+      // A private note, styled apart; the client's side never gets it (test/channels/private-notes.test.ts).
+      await first.getByRole('button', { name: 'Private note' }).click();
+      await first
+        .locator('.note-composer textarea')
+        .fill('@Olga could you check the refund for Boris?');
+      await first.getByRole('button', { name: 'Add note' }).click();
+      const note = first.getByTestId('note').filter({ hasText: 'check the refund' });
+      await note.waitFor();
+      expect(await note.textContent()).toContain('Private note · only staff see it');
+      expect(await note.textContent()).toContain('Mentioned: Olga');
+      await shot(first, 'private-note');
       await ctx.close();
     },
     E2E_TIMEOUT,
