@@ -81,7 +81,7 @@ async function logIn(page: Page, who: { email: string; password: string }) {
 }
 
 const shown = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __shown: { title: string }[] }).__shown);
+  page.evaluate(() => (globalThis as unknown as { __shown: { title: string }[] }).__shown);
 
 async function client(channel: string, name: string, text: string) {
   const { token } = await visitorSession(server.url, account.channels[channel]!.publicKey, {
@@ -207,9 +207,9 @@ describe('working-day alerts', () => {
       await expect
         .poll(async () => (await shown(page)).slice(before))
         .toEqual([{ title: 'A client is waiting', body: 'Petr is waiting in the queue.' }]);
-      expect(await page.evaluate(() => (window as unknown as { __chimes: number }).__chimes)).toBe(
-        1,
-      );
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { __chimes: number }).__chimes),
+      ).toBe(1);
       const take = row.getByRole('button', { name: 'Take' });
       expect(await take.isEnabled()).toBe(true);
       await ctx.close();
