@@ -45,5 +45,7 @@ export const enWorkday = {
   'notes.adding': 'Adding…',
   'notes.failed': 'I could not add the note: {error}',
   'notes.mentioned': 'Mentioned: {names}',
+  'account.newOperatorsOnline':
+    'New operators start Online after their first log-in (else Offline)',
   'assign.reason': 'Reason (the previous operator sees it)',
 } as const;

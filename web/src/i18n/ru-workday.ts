@@ -46,5 +46,6 @@ export const ruWorkday: Record<keyof typeof enWorkday, string> = {
   'notes.adding': 'Добавляю…',
   'notes.failed': 'Мне не удалось добавить заметку: {error}',
   'notes.mentioned': 'Упомянуты: {names}',
+  'account.newOperatorsOnline': 'Новые операторы после первого входа в сети (иначе — не в сети)',
   'assign.reason': 'Причина (её увидит прежний оператор)',
 };
