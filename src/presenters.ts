@@ -8,6 +8,7 @@ import type {
   ChannelRow,
   ConversationWithContact,
   MessageRow,
+  NoteRow,
   OperatorRow,
   TeamRow,
   TransferRow,
@@ -115,6 +116,33 @@ export function presentMessage(m: MessageRow, authorName: string | null = null):
     attachments: m.attachments,
     clientKey: m.client_key,
     createdAt: iso(m.created_at)!,
+  };
+}
+
+/**
+ * A private note inside a conversation. Staff only: it never appears in any
+ * shape a visitor, a channel or a webhook receives.
+ */
+export interface NoteView {
+  id: string;
+  conversationId: string;
+  authorId: string;
+  authorName: string | null;
+  text: string;
+  /** Operators the note mentions with `@name`. */
+  mentions: string[];
+  createdAt: string;
+}
+
+export function presentNote(n: NoteRow, authorName: string | null): NoteView {
+  return {
+    id: n.id,
+    conversationId: n.conversation_id,
+    authorId: n.author_id,
+    authorName,
+    text: n.text,
+    mentions: n.mentions,
+    createdAt: iso(n.created_at)!,
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   ChannelView,
   ConversationView,
   MessageView,
+  NoteView,
   OperatorView,
   TeamView,
 } from '../presenters.js';
@@ -40,7 +41,10 @@ export interface EventPayloads {
     fromOperatorId: string | null;
     toOperatorId: string | null;
     toTeamId: string | null;
+    /** Why: the transfer note, or a supervisor's reason for a reassignment (the previous operator sees it). */
     note: string | null;
+    /** Who moved it: the operator who handed it on, a supervisor, or null for the system. */
+    byOperatorId?: string | null;
   };
   'conversation.closed': { conversation: ConversationView };
   'conversation.rated': {
@@ -67,6 +71,12 @@ export interface EventPayloads {
   /** An operator merged `mergedContactId` into `contactId`; the merged contact is gone. */
   'contact.merged': { contactId: string; mergedContactId: string };
   /** A closed conversation was audited (or re-audited after another close); supervisors only. */
+  /** An operator read a conversation up to `readSeq`: their other tabs clear its unread count. */
+  'conversation.read': { conversationId: string; operatorId: string; readSeq: number };
+  /** A private note (or a supervisor's whisper): the conversation's operator and staff; never visitors. */
+  'note.created': { note: NoteView };
+  /** A note mentions `operatorId`: they (and staff) receive it, with the conversation to open. */
+  'note.mentioned': { note: NoteView; conversation: ConversationView; operatorId: string };
   'audit.recorded': {
     conversationId: string;
     operatorId: string | null;
@@ -96,6 +106,9 @@ export const EVENT_TYPES = [
   'delivery.updated',
   'contact.merged',
   'audit.recorded',
+  'conversation.read',
+  'note.created',
+  'note.mentioned',
 ] as const satisfies readonly EventType[];
 
 /**
@@ -122,6 +135,12 @@ export const EVENT_AUDIENCE = {
   'delivery.updated': 'owner',
   'contact.merged': 'account',
   'audit.recorded': 'supervisors',
+  // Routed to the reader: their own tabs (staff see it too and ignore others' reads).
+  'conversation.read': 'owner',
+  // Routed to the conversation's operator: notes are staff-only, never 'conversation' or 'dialog'.
+  'note.created': 'owner',
+  // Routed to the mentioned operator, wherever the conversation is.
+  'note.mentioned': 'owner',
 } as const satisfies { readonly [K in EventType]: Audience };
 
 /** Audiences whose events a visitor may receive (the public part, of their own conversations). */

@@ -2,6 +2,7 @@
 // Core tables here; the channels' tables in schema-channels.ts, the audit's and
 // the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AlertPrefs } from '../domain/alerts.js';
 import type { WorkingHours } from '../domain/notices.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
@@ -31,6 +32,8 @@ export interface AccountSettings {
    * going offline; null or absent: the server's OFFLINE_GRACE_MS.
    */
   offlineGraceMs?: number | null;
+  /** Whether a new operator is Online after their first log-in (else Offline); absent: false. */
+  newOperatorsOnline?: boolean;
 }
 
 export interface Attachment {
@@ -61,6 +64,16 @@ export interface OperatorsTable {
   last_assigned_at: Timestamp | null;
   /** False once deactivated: cannot log in, sessions and tokens stop working. */
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The status the operator (or a supervisor) last chose; restored at log-in (migration 016). */
+  chosen_status: ColumnType<
+    OperatorStatus | null,
+    OperatorStatus | null | undefined,
+    OperatorStatus | null
+  >;
+  /** Null until the first log-in (migration 016). */
+  last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Which alerts the operator wants; null: all of them (migration 016). */
+  alerts: ColumnType<AlertPrefs | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -175,6 +188,26 @@ export interface RoutingCursorsTable {
   last_operator_id: string;
 }
 
+/** An operator's read position in a conversation (migration 016). */
+export interface ConversationReadsTable {
+  account_id: string;
+  operator_id: string;
+  conversation_id: string;
+  read_seq: number;
+  updated_at: Timestamp;
+}
+
+/** A private note inside a conversation: staff only, never sent to the client (migration 016). */
+export interface NotesTable {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  author_id: string;
+  text: string;
+  mentions: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
 export interface MessagesTable {
   id: string;
   account_id: string;
@@ -270,6 +303,8 @@ export interface Database extends ChannelTables, QualityTables {
   uploads: UploadsTable;
   transfers: TransfersTable;
   audit_log: AuditLogTable;
+  conversation_reads: ConversationReadsTable;
+  notes: NotesTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -284,3 +319,4 @@ export type MessageRow = Selectable<MessagesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type TransferRow = Selectable<TransfersTable>;
+export type NoteRow = Selectable<NotesTable>;

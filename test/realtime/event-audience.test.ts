@@ -120,4 +120,13 @@ describe('the event catalog and its audiences', () => {
   it("keeps outbound delivery states from other teams' operators and from visitors", () => {
     expect(receivers(sample('delivery.updated'))).toEqual(['natalia', 'supervisor']);
   });
+
+  it('gives a mention to the mentioned operator (and staff) only, never the visitor', () => {
+    const mention = {
+      ...sample('note.mentioned'),
+      route: { operatorId: 'other-team', teamId: null },
+    };
+    expect(receivers(mention as StoredEvent)).toEqual(['other-team', 'supervisor']);
+    expect(receivers(sample('note.created'))).toEqual(['natalia', 'supervisor']);
+  });
 });

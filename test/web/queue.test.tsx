@@ -83,7 +83,7 @@ describe('queue panel', () => {
     expect(order).toEqual([early1.id, late1.id, early2.id]);
   });
 
-  it('offers Take only in manual teams', () => {
+  it('offers Take in every distribution mode to a free operator', () => {
     signIn();
     setReference(
       [channel('web', 1)],
@@ -109,7 +109,9 @@ describe('queue panel', () => {
     const auto = queued('web', 1, NOW - 2000, { teamId: 'team-auto' });
     queue.set(new Map([manual, auto].map((c) => [c.id, c])));
     render(<QueuePanel current={null} />, { wrapper: Providers });
-    expect(screen.getAllByRole('button', { name: 'Take' })).toHaveLength(1);
+    expect(
+      screen.getAllByRole('button', { name: 'Take' }).filter((b) => !b.hasAttribute('disabled')),
+    ).toHaveLength(2);
   });
 
   it('mounts only the visible rows of 5,000 waiting conversations', () => {

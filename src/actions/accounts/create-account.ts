@@ -10,6 +10,7 @@ export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
   routing: { mode: 'least_loaded', languageRouting: false, languageTimeoutMs: 60_000 },
   workingHours: null,
   offlineGraceMs: null,
+  newOperatorsOnline: false,
 };
 
 export interface CreateAccountInput {

@@ -8,11 +8,12 @@ import { transferConversation } from './transfer-conversation.js';
 /**
  * A supervisor assigns a waiting conversation or reassigns an open one.
  * Waiting: an atomic claim that respects the operator's limit. Open: a
- * transfer, which a supervisor may force past the limit (logged).
+ * transfer, which a supervisor may force past the limit (logged); the reason
+ * travels as the transfer's note, which the previous operator sees.
  */
 export async function assignConversation(
   ctx: ActionContext,
-  input: { conversationId: string; operatorId: string; force?: boolean },
+  input: { conversationId: string; operatorId: string; force?: boolean; reason?: string | null },
 ) {
   authorize(ctx.actor, 'conversation.manage');
   const conv = await lockConversation(ctx, input.conversationId);
@@ -22,6 +23,7 @@ export async function assignConversation(
       conversationId: conv.id,
       toOperatorId: input.operatorId,
       force: input.force ?? false,
+      note: input.reason ?? null,
     });
   }
   return takeConversation(ctx, {

@@ -9,7 +9,8 @@ import { operatorTeamIds } from '../load.js';
 import { authorize } from '../policy.js';
 
 /**
- * An operator picks a waiting conversation from the queue (manual teams), or a
+ * An operator picks a waiting conversation from a queue they see (in any
+ * distribution mode: "Assign to me"), or a
  * supervisor assigns it. Both claims are conditional updates, so under any
  * concurrency exactly one taker wins (invariant 2) and nobody passes their
  * limit (invariant 1): the conversation row is claimed first — a second taker
@@ -56,7 +57,10 @@ export async function takeConversation(
   if (by === 'take' && claimed.team_id) {
     const teams = await operatorTeamIds(ctx, input.operatorId);
     if (!teams.includes(claimed.team_id))
-      throw new AppError('forbidden', 'This conversation belongs to another team.');
+      throw new AppError(
+        'forbidden',
+        "This conversation waits in another team's queue; you can take only from your teams' queues.",
+      );
   }
   const operator = await ctx.trx
     .updateTable('operators')
@@ -70,12 +74,24 @@ export async function takeConversation(
   if (!operator) {
     const op = await ctx.trx
       .selectFrom('operators')
-      .select(['status'])
+      .select(['status', 'limit'])
       .where('id', '=', input.operatorId)
       .where('account_id', '=', ctx.accountId)
       .executeTakeFirst();
     if (!op) throw notFound('Operator');
-    throw new AppError(op.status === 'online' ? 'operator_at_limit' : 'operator_not_online');
+    // The taker reads these about themselves: say "you" (issue 15).
+    const self = by === 'take';
+    if (op.status === 'online')
+      throw new AppError(
+        'operator_at_limit',
+        self
+          ? `You are at your limit of ${op.limit} open conversation${op.limit === 1 ? '' : 's'}.`
+          : undefined,
+      );
+    throw new AppError(
+      'operator_not_online',
+      self ? 'You are not online. Go Online to take conversations.' : undefined,
+    );
   }
   ctx.emit(
     event('conversation.assigned', claimed.id, {

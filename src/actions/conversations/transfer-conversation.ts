@@ -135,6 +135,7 @@ export async function transferConversation(ctx: ActionContext, input: TransferIn
       toOperatorId: input.toOperatorId ?? null,
       toTeamId: input.toTeamId ?? null,
       note,
+      byOperatorId: actor.kind === 'operator' ? actor.id : null,
     }),
   );
   if (!input.toOperatorId)

@@ -57,6 +57,11 @@ async function assertNoneGivenSince(ctx: ActionContext, operatorId: string, lock
  * Operators change their own status; supervisors and admins change anyone's.
  * Going offline gives every open conversation back to the queue with its
  * original queued_at, so it keeps its place in line (DESIGN §2).
+ *
+ * A person's choice (the operator's own, or a supervisor's) is remembered as
+ * `chosen_status` and restored at the next log-in (restore-status.ts); the
+ * system's changes (a dropped connection past its grace period, deactivation)
+ * are not choices and leave it alone.
  */
 export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorStatusInput) {
   const self = ctx.actor.kind === 'operator' && ctx.actor.id === input.operatorId;
@@ -92,6 +97,7 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
     .set({
       status: input.status,
       ...(input.status === 'offline' ? { open_count: 0 } : {}),
+      ...(ctx.actor.kind === 'operator' ? { chosen_status: input.status } : {}),
     })
     .where('id', '=', input.operatorId)
     .returningAll()

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
+import { restoreStatusAtLogin } from '../../actions/operators/restore-status.js';
 import { setOperatorPassword } from '../../actions/operators/set-operator-password.js';
 import { can } from '../../actions/policy.js';
 import { createApiToken } from '../../actions/sessions/create-api-token.js';
 import { login, logout } from '../../actions/sessions/login.js';
 import { revokeApiToken } from '../../actions/sessions/revoke-api-token.js';
+import { alertPrefsOf } from '../../domain/alerts.js';
 import { publishSignOut } from '../../events/sign-out.js';
 import { presentAccount, presentOperator } from '../../presenters.js';
 import { getAccount, operatorTeamIdsOf } from '../../store/queries/account.js';
@@ -37,6 +39,20 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const s = await login(services.db, services.now(), request.body);
+      // Back to the status the operator last chose (or the account's default at a first log-in).
+      await perform(
+        services,
+        {
+          accountId: s.operator.account_id,
+          actor: { kind: 'operator', id: s.operator.id, role: s.operator.role },
+        },
+        (ctx) => restoreStatusAtLogin(ctx, { operatorId: s.operator.id }),
+      );
+      const operator = await services.db
+        .selectFrom('operators')
+        .selectAll()
+        .where('id', '=', s.operator.id)
+        .executeTakeFirstOrThrow();
       reply.setCookie(SESSION_COOKIE, s.sessionId, {
         httpOnly: true,
         sameSite: 'lax',
@@ -45,7 +61,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
         expires: s.expiresAt,
       });
       const teamIds = await operatorTeamIdsOf(services.db, s.operator.id);
-      return { operator: presentOperator(s.operator, teamIds), csrfToken: s.csrf };
+      return { operator: presentOperator(operator, teamIds), csrfToken: s.csrf };
     },
   );
 
@@ -83,6 +99,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
       return {
         operator: presentOperator(op, await operatorTeamIdsOf(services.db, op.id)),
         account: presentAccount(account!),
+        alerts: alertPrefsOf(op.alerts),
         csrfToken: p?.kind === 'operator' ? p.csrf : null,
       };
     },

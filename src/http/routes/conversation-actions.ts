@@ -49,9 +49,14 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     {
       schema: {
         tags: ['conversations'],
-        summary: 'Supervisor: assign a waiting conversation or reassign an open one',
+        summary:
+          'Supervisor: assign a waiting conversation or reassign an open one (with a reason the previous operator sees)',
         params: id,
-        body: z.object({ operatorId: z.string().uuid(), force: z.boolean().optional() }),
+        body: z.object({
+          operatorId: z.string().uuid(),
+          force: z.boolean().optional(),
+          reason: z.string().max(2000).nullable().optional(),
+        }),
       },
     },
     async (request) => {

@@ -6,12 +6,10 @@ import { perform } from '../../actions/context.js';
 import { closeConversation } from '../../actions/conversations/close-conversation.js';
 import { takeConversation } from '../../actions/conversations/take-conversation.js';
 import { authorize, can } from '../../actions/policy.js';
-import { notFound } from '../../errors.js';
 import { presentConversation, presentMessage, presentTransfer } from '../../presenters.js';
 import { operatorTeamIdsOf } from '../../store/queries/account.js';
 import {
   getContact,
-  getConversation,
   listConversations,
   listMessages,
   listTransfers,
@@ -19,6 +17,7 @@ import {
 import { queueStanding } from '../../store/queries/queue.js';
 import type { ConversationWithContact } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
+import { loadVisibleConversation } from '../conversation-access.js';
 
 const id = z.object({ id: z.string().uuid() });
 export const messageBody = z.object({
@@ -52,21 +51,13 @@ export async function registerConversationRoutes(base: FastifyInstance) {
       : operatorTeamIdsOf(services.db, scope.operatorId);
   }
 
+  /** Also a conversation a note mentions the operator in (src/http/conversation-access.ts). */
   async function loadVisible(
     request: FastifyRequest,
     conversationId: string,
   ): Promise<ConversationWithContact> {
-    const scope = operatorScope(request);
-    const teams = await visibleTeams(request);
-    const conv = await getConversation(services.db, scope.accountId, conversationId);
-    const visible =
-      conv &&
-      (teams === null ||
-        conv.operator_id === scope.operatorId ||
-        conv.team_id === null ||
-        teams.includes(conv.team_id));
-    if (!visible) throw notFound('Conversation');
-    return conv;
+    authorize(operatorScope(request).actor, 'conversation.work');
+    return loadVisibleConversation(services.db, operatorScope(request), conversationId);
   }
 
   app.get(

@@ -20,6 +20,7 @@ import { registerUploadRoutes } from './uploads.js';
 import { registerVisitorRoutes } from './visitor.js';
 import { registerWebhookRoutes } from './webhooks.js';
 import { registerWidgetRoutes } from './widget.js';
+import { registerWorkdayRoutes } from './workday.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerHealthRoutes);
@@ -29,6 +30,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerAccountRoutes, { prefix: '/api/v1' });
   await app.register(registerConversationRoutes, { prefix: '/api/v1' });
   await app.register(registerConversationActionRoutes, { prefix: '/api/v1' });
+  await app.register(registerWorkdayRoutes, { prefix: '/api/v1' });
   await app.register(registerMonitorRoutes, { prefix: '/api/v1' });
   await app.register(registerReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });

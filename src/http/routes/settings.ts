@@ -47,6 +47,7 @@ export const accountSettingsPatch = z
       })
       .nullable(),
     offlineGraceMs: z.number().int().min(0).max(3_600_000).nullable(),
+    newOperatorsOnline: z.boolean(),
   })
   .partial();
 

@@ -1,11 +1,13 @@
 // The API's JSON shapes. Server presenters and the event catalog are the
 // contract, so they are imported (types only) instead of copied.
+import type { AlertPrefs } from '../../../src/domain/alerts';
 import type { Weekday, WorkingHours } from '../../../src/domain/notices';
 import type { StoredEvent } from '../../../src/events/catalog';
 import type {
   ChannelView,
   ConversationView,
   MessageView,
+  NoteView,
   OperatorView,
   TeamView,
 } from '../../../src/presenters';
@@ -14,10 +16,12 @@ import type { AccountSettings } from '../../../src/store/schema';
 
 export type {
   AccountSettings,
+  AlertPrefs,
   ApiTokenView,
   ChannelView,
   ConversationView,
   MessageView,
+  NoteView,
   OperatorView,
   StoredEvent,
   TeamView,
@@ -43,6 +47,8 @@ export interface Me {
   operator: OperatorView;
   account: Account;
   csrfToken: string | null;
+  /** The operator's alert switches (absent from older servers: all on). */
+  alerts?: AlertPrefs;
 }
 
 export interface Contact {

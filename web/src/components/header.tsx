@@ -1,11 +1,10 @@
 // Top bar: navigation by role, the operator's status, alerts, language, logout.
 import { useI18n } from '../i18n';
-import { askDesktopPermission, desktopPermission, notifyPrefs } from '../lib/notify';
 import { navigate, useRoute } from '../state/router';
 import { isAdmin, isSupervisor, logOut, session } from '../state/session';
 import { useStore } from '../state/store';
 import { connection } from '../state/sync';
-import { BellIcon } from './icons';
+import { AlertSettings } from './alert-settings';
 import { LanguageSwitch } from './language-switch';
 import { StatusSwitch } from './status-switch';
 import { Toasts } from './toasts';
@@ -15,7 +14,6 @@ export function Header() {
   const route = useRoute();
   const me = useStore(session, (s) => (s.phase === 'ready' ? s.me : null));
   const status = useStore(connection, (s) => s);
-  const prefs = useStore(notifyPrefs, (p) => p);
   if (!me) return null;
   const tabs = [
     { view: 'workspace' as const, label: t('nav.workspace'), show: true },
@@ -56,21 +54,7 @@ export function Header() {
         {t(`connection.${status}`)}
       </span>
       <div className="header-tools">
-        <button
-          type="button"
-          className="icon-button"
-          aria-pressed={prefs.sound}
-          aria-label={t('header.sound')}
-          title={t('header.sound')}
-          onClick={() => notifyPrefs.set((p) => ({ ...p, sound: !p.sound }))}
-        >
-          <BellIcon muted={!prefs.sound} />
-        </button>
-        {desktopPermission() === 'default' && (
-          <button type="button" className="link-button" onClick={() => void askDesktopPermission()}>
-            {t('header.enableDesktop')}
-          </button>
-        )}
+        <AlertSettings />
         <button
           type="button"
           className="icon-button"

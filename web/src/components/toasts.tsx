@@ -14,6 +14,18 @@ export function Toasts() {
           role={x.kind === 'error' ? 'alert' : 'status'}
         >
           <span>{x.text}</span>
+          {x.action && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                x.action?.run();
+                dismiss(x.id);
+              }}
+            >
+              {x.action.label}
+            </button>
+          )}
           <button
             type="button"
             className="icon-button"

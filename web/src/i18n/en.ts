@@ -1,6 +1,7 @@
 // English UI strings. `{name}` placeholders are filled by translate().
 import { enAccess } from './en-access';
 import { enReports } from './en-reports';
+import { enWorkday } from './en-workday';
 
 export const en = {
   'common.loading': 'Loading…',
@@ -377,6 +378,7 @@ export const en = {
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
   ...enAccess,
+  ...enWorkday,
 } as const;
 
 export type MessageKey = keyof typeof en;

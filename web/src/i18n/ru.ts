@@ -2,6 +2,7 @@
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruReports } from './ru-reports';
+import { ruWorkday } from './ru-workday';
 
 export const ru: Record<MessageKey, string> = {
   'common.loading': 'Загрузка…',
@@ -377,4 +378,5 @@ export const ru: Record<MessageKey, string> = {
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
   ...ruAccess,
+  ...ruWorkday,
 };

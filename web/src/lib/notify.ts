@@ -1,40 +1,14 @@
-// Sound and desktop notification when a conversation is assigned. The sound is
-// synthesised (no audio file to load); browsers allow it after any user gesture.
-import { createStore } from '../state/store';
-
-export interface NotifyPrefs {
-  sound: boolean;
-  desktop: boolean;
-}
-
-const KEY = 'switchboard.notify';
-
-function loadPrefs(): NotifyPrefs {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (raw) return { sound: true, desktop: true, ...(JSON.parse(raw) as Partial<NotifyPrefs>) };
-  } catch {
-    // Private mode or corrupt value: fall back to the defaults.
-  }
-  return { sound: true, desktop: true };
-}
-
-export const notifyPrefs = createStore<NotifyPrefs>(loadPrefs());
-notifyPrefs.subscribe(() => {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(notifyPrefs.get()));
-  } catch {
-    // Preferences simply do not persist.
-  }
-});
+// The two ways an alert reaches the operator outside the page: a chime and a
+// desktop notification. Whether to use them is decided in alerts.ts. The sound
+// is synthesised (no audio file to load); browsers allow it after any gesture.
 
 let audio: AudioContext | null = null;
 let lastChime = 0;
-/** Several assignments at once (coming online) chime once. */
+/** Several alerts at once (coming online) chime once. */
 const CHIME_GAP_MS = 2000;
 
 export function playChime(): void {
-  if (!notifyPrefs.get().sound || typeof AudioContext === 'undefined') return;
+  if (typeof AudioContext === 'undefined') return;
   if (Date.now() - lastChime < CHIME_GAP_MS) return;
   lastChime = Date.now();
   try {
@@ -53,7 +27,7 @@ export function playChime(): void {
       osc.stop(start + i * 0.15 + 0.32);
     }
   } catch {
-    // No audio device: the desktop notification and the list still show it.
+    // No audio device: the desktop notification, the title and the list still show it.
   }
 }
 
@@ -61,16 +35,17 @@ export function desktopPermission(): NotificationPermission | 'unsupported' {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-/** Must run inside a user gesture (a click), as browsers require. */
-export async function askDesktopPermission(): Promise<void> {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'default') return;
-  await Notification.requestPermission();
+/** Must run inside a user gesture (a click on a visible control), as browsers require. */
+export async function askDesktopPermission(): Promise<NotificationPermission | 'unsupported'> {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  if (Notification.permission !== 'default') return Notification.permission;
+  return Notification.requestPermission();
 }
 
-export function showDesktop(title: string, body: string, onClick: () => void): void {
-  if (!notifyPrefs.get().desktop || desktopPermission() !== 'granted') return;
+export function showDesktop(title: string, body: string, tag: string, onClick: () => void): void {
+  if (desktopPermission() !== 'granted') return;
   try {
-    const n = new Notification(title, { body, tag: 'switchboard-assigned' });
+    const n = new Notification(title, { body, tag });
     n.onclick = () => {
       window.focus();
       onClick();

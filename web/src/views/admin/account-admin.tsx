@@ -25,6 +25,7 @@ export function AccountAdmin() {
     target: msToSeconds(s.serviceLevelTargetMs),
   });
   const [categoryRequired, setCategoryRequired] = useState(s.categoryRequired);
+  const [newOnline, setNewOnline] = useState(s.newOperatorsOnline ?? false);
   const [mode, setMode] = useState<DistributionMode>(s.routing.mode);
   const [hours, setHours] = useState<WorkingHours | null>(s.workingHours);
 
@@ -35,6 +36,7 @@ export function AccountAdmin() {
       sla: { yellowMs: secondsToMs(targets.yellow), redMs: secondsToMs(targets.red) },
       serviceLevelTargetMs: secondsToMs(targets.target),
       categoryRequired,
+      newOperatorsOnline: newOnline,
       routing: { ...s.routing, mode },
       workingHours: hours,
     };
@@ -97,6 +99,14 @@ export function AccountAdmin() {
             onChange={(e) => setCategoryRequired(e.target.checked)}
           />
           {t('account.categoryRequired')}
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={newOnline}
+            onChange={(e) => setNewOnline(e.target.checked)}
+          />
+          {t('account.newOperatorsOnline')}
         </label>
         <WorkingHoursEditor
           value={hours}

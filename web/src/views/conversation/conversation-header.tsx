@@ -4,6 +4,8 @@ import { useI18n } from '../../i18n';
 import { useLookups } from '../../lib/use-account';
 import { useContactName } from '../../lib/use-contact-name';
 import { openConversation } from '../../state/router';
+import { isSupervisor, session } from '../../state/session';
+import { useStore } from '../../state/store';
 
 export type DialogKind = 'transfer' | 'close' | 'navigate' | 'block';
 
@@ -27,6 +29,9 @@ export function ConversationHeader({
   const channel = lookups.channel(c.channelId);
   const name = useContactName(c.contactId);
   const operator = lookups.operator(c.operatorId);
+  // Supervisors reassign someone else's conversation, with a reason that operator sees.
+  const supervises = useStore(session, (s) => s.phase === 'ready' && isSupervisor(s.me));
+  const canMove = isMine || (supervises && c.state === 'assigned');
   return (
     <div className="conversation-head">
       <button
@@ -52,7 +57,7 @@ export function ConversationHeader({
             {t('conversation.navigate')}
           </button>
         )}
-        {isMine && (
+        {canMove && (
           <button type="button" onClick={() => onDialog('transfer')} aria-keyshortcuts="Alt+T">
             {t('conversation.transfer')}
           </button>

@@ -1,14 +1,17 @@
-// The open conversation: header with actions, messages with the client's live
-// draft, the composer (when it is mine) and the contact card.
+// The open conversation: header with actions, messages and private notes with
+// the client's live draft, the composer or a private note (when it is mine; a
+// supervisor's whisper or a mentioned operator's note otherwise) and the contact card.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/use-account';
 import { onCommand } from '../../state/commands';
+import { isSupervisor } from '../../state/session';
 import { Composer } from './composer';
 import { ContactCard } from './contact-card';
 import { ConversationDialogs } from './conversation-dialogs';
 import { ConversationHeader, type DialogKind } from './conversation-header';
 import { MessageList } from './message-list';
+import { NoteComposer, useNotes } from './notes';
 import { ReadOnlyNotice } from './read-only-notice';
 import { TransferNote } from './transfer-note';
 import { useConversation } from './use-conversation';
@@ -19,8 +22,13 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const state = useConversation(conversationId);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [showContact, setShowContact] = useState(false);
+  const [writing, setWriting] = useState<'reply' | 'note'>('reply');
+  const { notes, added } = useNotes(conversationId);
   const c = state.conversation;
   const isMine = c?.state === 'assigned' && c.operatorId === me.operator.id;
+  // A supervisor whispers into any conversation; a mentioned operator answers the note.
+  const mayNote =
+    !isMine && (isSupervisor(me) || notes.some((n) => n.mentions.includes(me.operator.id)));
 
   useEffect(
     () =>
@@ -58,12 +66,34 @@ export function ConversationPane({ conversationId }: { conversationId: string })
         />
         <div className="conversation-body">
           <TransferNote conversationId={c.id} />
-          <MessageList conversation={c} messages={state.messages} />
+          <MessageList conversation={c} messages={state.messages} notes={notes} />
         </div>
         {isMine ? (
-          <Composer conversation={c} contact={state.contact} />
+          <>
+            <fieldset className="composer-tabs" aria-label={t('notes.title')}>
+              {(['reply', 'note'] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  aria-pressed={writing === kind}
+                  className={`composer-tab composer-tab-${kind}`}
+                  onClick={() => setWriting(kind)}
+                >
+                  {kind === 'reply' ? t('notes.tabReply') : t('notes.tabNote')}
+                </button>
+              ))}
+            </fieldset>
+            {writing === 'reply' ? (
+              <Composer conversation={c} contact={state.contact} />
+            ) : (
+              <NoteComposer conversationId={c.id} onAdded={added} />
+            )}
+          </>
         ) : (
-          <ReadOnlyNotice conversation={c} />
+          <>
+            <ReadOnlyNotice conversation={c} />
+            {mayNote && <NoteComposer conversationId={c.id} onAdded={added} />}
+          </>
         )}
       </div>
       <ContactCard contact={state.contact} conversation={c} onClose={() => setShowContact(false)} />

@@ -1,6 +1,7 @@
-// Messages of any channel, our unsent ones, and the client's live draft.
+// Messages of any channel, private notes between them (by time), our unsent
+// ones, and the client's live draft.
 import { useLayoutEffect, useRef } from 'react';
-import type { ConversationView, MessageView } from '../../api/types';
+import type { ConversationView, MessageView, NoteView } from '../../api/types';
 import { AttachmentLink } from '../../components/attachment-link';
 import { MessageText } from '../../components/message-text';
 import { useI18n } from '../../i18n';
@@ -8,13 +9,31 @@ import { formatTime } from '../../lib/format';
 import { discard, outbox, retry } from '../../state/outbox';
 import { useStore } from '../../state/store';
 import { typing } from '../../state/workspace';
+import { NoteItem } from './notes';
+
+type Entry = { kind: 'message'; message: MessageView } | { kind: 'note'; note: NoteView };
+
+/** Messages in seq order, each note placed after the messages written before it. */
+export function timeline(messages: readonly MessageView[], notes: readonly NoteView[]): Entry[] {
+  const out: Entry[] = [];
+  let n = 0;
+  for (const message of messages) {
+    while (n < notes.length && notes[n]!.createdAt < message.createdAt)
+      out.push({ kind: 'note', note: notes[n++]! });
+    out.push({ kind: 'message', message });
+  }
+  while (n < notes.length) out.push({ kind: 'note', note: notes[n++]! });
+  return out;
+}
 
 export function MessageList({
   conversation,
   messages,
+  notes = [],
 }: {
   conversation: ConversationView;
   messages: readonly MessageView[];
+  notes?: readonly NoteView[];
 }) {
   const { t, lang } = useI18n();
   const box = useRef<HTMLDivElement>(null);
@@ -49,24 +68,37 @@ export function MessageList({
       }}
     >
       {messages.length === 0 && <p className="empty">{t('conversation.noMessages')}</p>}
-      {messages.map((m) => (
-        <article key={m.id} className={`message message-${m.author}`} data-seq={m.seq}>
-          <header>
-            <span className="author">{authorLabel(m)}</span>
-            <time dateTime={m.createdAt}>{formatTime(m.createdAt, lang)}</time>
-          </header>
-          {m.text && <MessageText text={m.text} />}
-          {m.attachments.length > 0 && (
-            <ul className="attachments">
-              {m.attachments.map((a) => (
-                <li key={a.id}>
-                  <AttachmentLink attachment={a} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </article>
-      ))}
+      {timeline(messages, notes).map((entry) => {
+        if (entry.kind === 'note')
+          return (
+            <NoteItem
+              key={entry.note.id}
+              note={entry.note}
+              whisper={
+                entry.note.authorId !== conversation.operatorId && conversation.operatorId !== null
+              }
+            />
+          );
+        const m = entry.message;
+        return (
+          <article key={m.id} className={`message message-${m.author}`} data-seq={m.seq}>
+            <header>
+              <span className="author">{authorLabel(m)}</span>
+              <time dateTime={m.createdAt}>{formatTime(m.createdAt, lang)}</time>
+            </header>
+            {m.text && <MessageText text={m.text} />}
+            {m.attachments.length > 0 && (
+              <ul className="attachments">
+                {m.attachments.map((a) => (
+                  <li key={a.id}>
+                    <AttachmentLink attachment={a} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </article>
+        );
+      })}
       {mine.map((p) => (
         <article key={p.clientKey} className={`message message-operator pending-${p.status}`}>
           <header>

@@ -1,10 +1,12 @@
-// Shown instead of the composer when the conversation is not mine to answer.
+// Shown instead of the composer when the conversation is not mine to answer;
+// a waiting one can be taken ("Assign to me") in every distribution mode.
 import { useState } from 'react';
-import { api } from '../../api/client';
 import type { ConversationView } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { describeError } from '../../lib/errors';
+import { takeConversation, takeState } from '../../lib/take';
 import { useLookups, useMe } from '../../lib/use-account';
+import { useStore } from '../../state/store';
+import { mine } from '../../state/workspace';
 
 export function ReadOnlyNotice({ conversation: c }: { conversation: ConversationView }) {
   const { t } = useI18n();
@@ -12,19 +14,14 @@ export function ReadOnlyNotice({ conversation: c }: { conversation: Conversation
   const lookups = useLookups();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const team = lookups.team(c.teamId);
-  const manual = (team ? team.mode : me.account.settings.routing.mode) === 'manual';
+  const openCount = useStore(mine, (m) => m.size);
+  const blocked = takeState(t, me, openCount).reason;
 
   async function take() {
     setBusy(true);
     setError(null);
-    try {
-      await api.post(`/conversations/${c.id}/take`);
-    } catch (err) {
-      setError(describeError(t, err).message);
-    } finally {
-      setBusy(false);
-    }
+    setError(await takeConversation(t, c));
+    setBusy(false);
   }
 
   let text = t('readonly.other', { name: lookups.operator(c.operatorId)?.name ?? '—' });
@@ -34,10 +31,19 @@ export function ReadOnlyNotice({ conversation: c }: { conversation: Conversation
   return (
     <div className="readonly-notice">
       <p>{text}</p>
-      {c.state === 'queued' && manual && (
-        <button type="button" className="primary" onClick={() => void take()} disabled={busy}>
-          {busy ? t('queue.taking') : t('queue.take')}
-        </button>
+      {c.state === 'queued' && (
+        <>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void take()}
+            disabled={busy || blocked !== null}
+            title={blocked ?? t('take.assignToMe')}
+          >
+            {busy ? t('queue.taking') : t('take.assignToMe')}
+          </button>
+          {blocked && <span className="take-why">{blocked}</span>}
+        </>
       )}
       {error && (
         <p className="inline-error" role="alert">

@@ -29,7 +29,12 @@ export function TransferDialog({
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
-  const others = operators.filter((o) => o.id !== me.operator.id);
+  // Excluding the conversation's operator: a supervisor reassigns someone else's conversation.
+  const others = operators.filter(
+    (o) => o.id !== me.operator.id && o.id !== conversation.operatorId,
+  );
+  const reassigning =
+    conversation.operatorId !== null && conversation.operatorId !== me.operator.id;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -112,7 +117,10 @@ export function TransferDialog({
             )}
           </Field>
         )}
-        <Field label={t('transfer.note')} error={fieldError(error, 'note')}>
+        <Field
+          label={reassigning ? t('assign.reason') : t('transfer.note')}
+          error={fieldError(error, 'note')}
+        >
           {(p) => (
             <textarea
               {...p}

@@ -11,6 +11,7 @@ import { openConversation } from '../../state/router';
 import { useStore } from '../../state/store';
 import { useNow } from '../../state/ticker';
 import { clocks, mine, typing } from '../../state/workspace';
+import { RowPreview, UnreadBadge } from './row-preview';
 
 export function MyConversations({ current }: { current: string | null }) {
   const { t } = useI18n();
@@ -67,7 +68,11 @@ function MineRow({
         onClick={() => openConversation(c.id)}
         aria-current={active || undefined}
       >
-        <span className="row-title">{name}</span>
+        <span className="row-title">
+          {name}
+          <UnreadBadge conversationId={c.id} />
+        </span>
+        <RowPreview conversationId={c.id} />
         <span className="row-meta">
           <ChannelBadge channel={lookups.channel(c.channelId)} />
           {isTyping ? (

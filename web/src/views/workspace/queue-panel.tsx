@@ -1,20 +1,20 @@
 // The queue of the operator's teams (all teams for supervisors), in routing
-// order, with live wait timers from the one shared ticker.
+// order, with live wait timers from the one shared ticker, each row's last
+// message, and "Take" (assign to me) in every distribution mode.
 import { useMemo, useState } from 'react';
 import { compareQueue } from '../../../../src/domain/routing/queue-order';
-import { api } from '../../api/client';
 import type { ConversationView } from '../../api/types';
 import { VirtualList } from '../../components/virtual-list';
 import { useI18n } from '../../i18n';
-import { describeError } from '../../lib/errors';
+import { takeConversation, takeState } from '../../lib/take';
 import { useLookups, useMe } from '../../lib/use-account';
 import { openConversation } from '../../state/router';
 import { useStore } from '../../state/store';
 import { useNow } from '../../state/ticker';
-import { queue } from '../../state/workspace';
+import { mine, queue } from '../../state/workspace';
 import { QueueRow } from './queue-row';
 
-export const QUEUE_ROW_HEIGHT = 64;
+export const QUEUE_ROW_HEIGHT = 84;
 
 export function waitingSince(c: ConversationView): number {
   return Date.parse(c.queuedAt ?? c.createdAt);
@@ -38,23 +38,17 @@ export function QueuePanel({ current }: { current: string | null }) {
   const [taking, setTaking] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const canTake = (c: ConversationView): boolean => {
-    const team = lookups.team(c.teamId);
-    const mode = team ? team.mode : me.account.settings.routing.mode;
-    return mode === 'manual';
-  };
+  const openCount = useStore(mine, (m) => m.size);
+  // Any queue I see, in every distribution mode; disabled with the reason at my limit.
+  const takeable = takeState(t, me, openCount);
 
   async function take(c: ConversationView) {
     setTaking(c.id);
     setError(null);
-    try {
-      await api.post(`/conversations/${c.id}/take`);
-      openConversation(c.id);
-    } catch (err) {
-      setError(describeError(t, err).message);
-    } finally {
-      setTaking(null);
-    }
+    const refused = await takeConversation(t, c);
+    setTaking(null);
+    if (refused) setError(refused);
+    else openConversation(c.id);
   }
 
   return (
@@ -96,7 +90,7 @@ export function QueuePanel({ current }: { current: string | null }) {
               since={waitingSince(c)}
               lookups={lookups}
               active={c.id === current}
-              takeable={canTake(c)}
+              takeBlocked={takeable.reason}
               taking={taking === c.id}
               onOpen={() => openConversation(c.id)}
               onTake={() => void take(c)}

@@ -4,6 +4,7 @@ import { WaitTimer } from '../../components/wait-timer';
 import { useI18n } from '../../i18n';
 import type { Lookups } from '../../lib/use-account';
 import { useContactName } from '../../lib/use-contact-name';
+import { RowPreview, UnreadBadge } from './row-preview';
 
 export function QueueRow({
   conversation: c,
@@ -12,7 +13,7 @@ export function QueueRow({
   since,
   lookups,
   active,
-  takeable,
+  takeBlocked,
   taking,
   onOpen,
   onTake,
@@ -23,7 +24,8 @@ export function QueueRow({
   since: number;
   lookups: Lookups;
   active: boolean;
-  takeable: boolean;
+  /** Null: I can take it; else why not (the control is disabled and says so). */
+  takeBlocked: string | null;
   taking: boolean;
   onOpen: () => void;
   onTake: () => void;
@@ -42,7 +44,9 @@ export function QueueRow({
       >
         <span className="row-title">
           <span className="position">{position}.</span> {name}
+          <UnreadBadge conversationId={c.id} />
         </span>
+        <RowPreview conversationId={c.id} />
         <span className="row-meta">
           <ChannelBadge channel={channel} />
           {team && <span>{team.name}</span>}
@@ -51,11 +55,23 @@ export function QueueRow({
         </span>
       </button>
       <WaitTimer since={since} now={now} thresholds={lookups.thresholds(c.channelId)} />
-      {takeable && (
-        <button type="button" className="take" onClick={onTake} disabled={taking}>
+      <span className="take-cell">
+        <button
+          type="button"
+          className="take"
+          onClick={onTake}
+          disabled={taking || takeBlocked !== null}
+          title={takeBlocked ?? t('take.assignToMe')}
+          aria-describedby={takeBlocked ? `take-why-${c.id}` : undefined}
+        >
           {taking ? t('queue.taking') : t('queue.take')}
         </button>
-      )}
+        {takeBlocked && (
+          <span className="take-why" id={`take-why-${c.id}`}>
+            {takeBlocked}
+          </span>
+        )}
+      </span>
     </div>
   );
 }

@@ -4,12 +4,14 @@ import { useI18n } from '../../i18n';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { MyConversations } from './my-conversations';
 import { QueuePanel } from './queue-panel';
+import { StatusBanner } from './status-banner';
 
 export function Workspace({ conversationId }: { conversationId: string | null }) {
   const { t } = useI18n();
   return (
     <div className={`workspace${conversationId ? ' has-open' : ''}`}>
       <aside className="sidebar" aria-label={t('workspace.lists')}>
+        <StatusBanner />
         <MyConversations current={conversationId} />
         <QueuePanel current={conversationId} />
       </aside>
