@@ -3,6 +3,7 @@
 // the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { WorkingHours } from '../domain/notices.js';
+import type { VisitorContext } from '../domain/visitor-context.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
 import type { QualityTables } from './schema-quality.js';
@@ -132,6 +133,8 @@ export interface ConversationsTable {
   closed_by: ClosedBy | null;
   close_note: string | null;
   notice_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The website visitor's page, browser and clock (migration 018); null on other channels. */
+  visitor_context: ColumnType<VisitorContext | null, string | null | undefined, string | null>;
 }
 
 export interface UploadsTable {

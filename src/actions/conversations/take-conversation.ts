@@ -65,7 +65,7 @@ export async function takeConversation(
     .where('account_id', '=', ctx.accountId)
     .where('status', '=', 'online')
     .whereRef('open_count', '<', 'limit')
-    .returning('id')
+    .returning(['id', 'name'])
     .executeTakeFirst();
   if (!operator) {
     const op = await ctx.trx
@@ -81,6 +81,7 @@ export async function takeConversation(
     event('conversation.assigned', claimed.id, {
       conversation: presentConversation(claimed),
       operatorId: input.operatorId,
+      operatorName: operator.name,
       by,
     }),
   );

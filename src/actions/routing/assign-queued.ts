@@ -80,7 +80,12 @@ async function applyAssignments(
   // operator's counter by what they got, only while online and within the
   // limit. The claimed rows
   const claimed = await sql<
-    ConversationRow & { operator_id: string; contact_name: string | null; raised: boolean }
+    ConversationRow & {
+      operator_id: string;
+      contact_name: string | null;
+      operator_name: string;
+      raised: boolean;
+    }
   >`
     WITH claimed AS (
       UPDATE conversations c
@@ -96,7 +101,8 @@ async function applyAssignments(
         AND o.open_count + p.n <= o."limit"
       RETURNING o.id
     )
-    SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised
+    SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised,
+      (SELECT o.name FROM operators o WHERE o.id = c.operator_id) AS operator_name
     FROM claimed c`.execute(ctx.trx);
   const refused = claimed.rows.filter((r) => !r.raised);
   if (refused.length > 0) {
@@ -112,11 +118,12 @@ async function applyAssignments(
       WHERE c.id = v.id`.execute(ctx.trx);
   }
   const rows = claimed.rows.filter((r) => r.raised);
-  for (const { raised: _, ...row } of rows) {
+  for (const { raised: _, operator_name, ...row } of rows) {
     ctx.emit(
       event('conversation.assigned', row.id, {
         conversation: presentConversation(row),
         operatorId: row.operator_id,
+        operatorName: operator_name,
         by: 'router',
       }),
     );
