@@ -1,9 +1,7 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { fileName, refusal } from '../../widget/src/files.js';
+import { fileName, refusal } from '../../widget/src/file-checks.js';
 import { addLine, joinedAt, readLines } from '../../widget/src/lines.js';
 import type { KeyValueStore } from '../../widget/src/outbox.js';
-import { pageReport } from '../../widget/src/page-context.js';
 
 const limits = { maxBytes: 1000, types: ['image/png', 'application/pdf'] };
 
@@ -47,16 +45,5 @@ describe('lines the widget adds', () => {
     expect(lines).toHaveLength(2);
     expect(joinedAt(lines, 'c1')).toBe(2);
     expect(joinedAt(lines, 'c2')).toBeNull();
-  });
-});
-
-describe('page report', () => {
-  it("reports the page's address, title, language and clock", () => {
-    document.title = 'Cart';
-    const r = pageReport();
-    expect(r.url).toBe(location.href);
-    expect(r.title).toBe('Cart');
-    expect(r.utcOffsetMin).toBe(-new Date().getTimezoneOffset());
-    expect(typeof r.language).toBe('string');
   });
 });

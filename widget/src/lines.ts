@@ -4,7 +4,6 @@
 // log has its own record of both), so they live in the widget's storage, which
 // keeps them across the page change a navigate causes.
 import type { KeyValueStore } from './outbox.js';
-import { readJson, writeJson } from './storage.js';
 
 export interface LocalLine {
   /** The conversation. */
@@ -20,15 +19,19 @@ const KEY = 'lines';
 const KEEP = 20;
 
 export function readLines(store: KeyValueStore): LocalLine[] {
-  const list = readJson<LocalLine[]>(store, KEY);
-  return Array.isArray(list) ? list : [];
+  try {
+    const list: unknown = JSON.parse(store.getItem(KEY) ?? '[]');
+    return Array.isArray(list) ? (list as LocalLine[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function addLine(store: KeyValueStore, line: LocalLine): LocalLine[] {
   const list = readLines(store);
   if (list.some((l) => l.c === line.c && l.kind === line.kind && l.seq === line.seq)) return list;
   const next = [...list, line].slice(-KEEP);
-  writeJson(store, KEY, next);
+  store.setItem(KEY, JSON.stringify(next));
   return next;
 }
 

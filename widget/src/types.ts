@@ -1,7 +1,8 @@
 // The contract between the chat (state and server talk) and the view (DOM):
 // the view reads ChatState and calls Chat's methods, nothing else.
 import type { ConversationView } from '../../src/presenters.js';
-import type { FileNotice, Upload, UploadLimits } from './files.js';
+import type { UploadLimits } from './file-checks.js';
+import type { FileNotice, Upload } from './files.js';
 import type { LocalLine } from './lines.js';
 import type { Attachment, ChatMessage } from './messages.js';
 import type { KeyValueStore } from './outbox.js';
