@@ -1,6 +1,7 @@
 // The open conversation: header with actions, messages with the client's live
 // draft, the composer (when it is mine) and the contact card.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { dialogOpen } from '../../components/dialog';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/use-account';
 import { onCommand } from '../../state/commands';
@@ -19,6 +20,8 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const state = useConversation(conversationId);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [showContact, setShowContact] = useState(false);
+  const pane = useRef<HTMLDivElement>(null);
+  useContactDrawer(pane, showContact, () => setShowContact(false));
   const c = state.conversation;
   const isMine = c?.state === 'assigned' && c.operatorId === me.operator.id;
 
@@ -46,7 +49,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
     );
 
   return (
-    <div className={`conversation${showContact ? ' show-contact' : ''}`}>
+    <div ref={pane} className={`conversation${showContact ? ' show-contact' : ''}`}>
       <div className="conversation-main">
         <ConversationHeader
           conversation={c}
@@ -76,4 +79,39 @@ export function ConversationPane({ conversationId }: { conversationId: string })
       />
     </div>
   );
+}
+
+/**
+ * The contact card is a drawer on narrow screens: Escape or a click outside it
+ * closes it, and focus goes back to the button that opened it. A dialog open
+ * over it keeps its Escape for itself.
+ */
+function useContactDrawer(
+  pane: { current: HTMLDivElement | null },
+  open: boolean,
+  close: () => void,
+) {
+  useEffect(() => {
+    if (!open) return;
+    const root = pane.current;
+    const toggle = () => root?.querySelector<HTMLElement>('.contact-toggle');
+    // The toggle counts as inside: its own click closes the drawer.
+    const inside = (t: EventTarget | null) =>
+      t instanceof Node &&
+      [root?.querySelector('.contact-card'), toggle()].some((el) => el?.contains(t));
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || dialogOpen()) return;
+      close();
+      toggle()?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!dialogOpen() && !inside(e.target)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [pane, open, close]);
 }
