@@ -21,6 +21,7 @@ const BROWSERS: readonly [RegExp, string][] = [
   [/\bSamsungBrowser\/(\d+)/, 'Samsung Internet'],
   [/\bFirefox\/(\d+)/, 'Firefox'],
   [/\bFxiOS\/(\d+)/, 'Firefox'],
+  [/\bHeadlessChrome\/(\d+)/, 'Headless Chrome'],
   [/\bCriOS\/(\d+)/, 'Chrome'],
   [/\bChrom(?:e|ium)\/(\d+)/, 'Chrome'],
   [/\bVersion\/(\d+(?:\.\d+)?).*\bSafari\//, 'Safari'],

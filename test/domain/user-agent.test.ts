@@ -34,6 +34,11 @@ describe('parseUserAgent', () => {
       'Yandex Browser 24',
       'Windows 10/11',
     ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+      'Headless Chrome 156',
+      'Linux',
+    ],
   ])('reads %s', (ua, browser, os) => {
     expect(parseUserAgent(ua)).toEqual({ browser, os });
   });
