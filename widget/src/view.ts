@@ -154,7 +154,7 @@ export function mountView(
     h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, icon(ICONS.send)),
   );
   const uploads = h('div', { class: 'uploads' });
-  const fileNote = h('div', { class: 'notice file-note', role: 'alert' });
+  const fileNote = h('div', { class: 'file-note', role: 'alert' });
   const dropHint = h('div', { class: 'drop-hint', 'aria-hidden': 'true' }, t.drop);
   const hasFiles = (e: Event) =>
     !chat.state.needIntro && !!(e as DragEvent).dataTransfer?.types.includes('Files');
