@@ -73,7 +73,8 @@ beforeAll(async () => {
     'widget/vite.config.ts',
   );
   buildIfStale('web/dist/index.html', ['web/src', 'web/index.html'], 'web/vite.config.ts');
-  server = await startTestServer();
+  // A small limit, so the test can cross it with a small file.
+  server = await startTestServer({ config: { maxUploadBytes: 256 * 1024 } });
   account = await buildAccount(server.sb.services, {
     operators: [{ name: 'Tatiana', limit: 3, online: true }],
     channels: [{ name: 'site', kind: 'widget', priority: 1 }],
@@ -212,6 +213,37 @@ describe('files and context from the visitor', () => {
       await expect
         .poll(() => operator.locator('.visitor-context').textContent(), { timeout: 20_000 })
         .toContain('Delivery terms — Shop');
+    },
+    E2E_TIMEOUT,
+  );
+});
+
+describe('the limits on files, before anything is uploaded', () => {
+  it(
+    'tells the visitor why a file of another type or over the size limit is not sent',
+    async () => {
+      const picker = visitor.locator('[data-switchboard-widget] input[type=file]');
+      const note = visitor.locator('[data-switchboard-widget] .file-note');
+      const uploads: string[] = [];
+      visitor.on('request', (r) => {
+        if (r.url().includes('/visitor/uploads')) uploads.push(r.url());
+      });
+      await picker.setInputFiles({
+        name: 'setup.exe',
+        mimeType: 'application/x-msdownload',
+        buffer: Buffer.from('MZ'),
+      });
+      await expect
+        .poll(() => note.textContent())
+        .toBe('setup.exe cannot be sent: images, PDF, text and office files can.');
+      const big = Buffer.alloc(300 * 1024);
+      big.set([0x89, 0x50, 0x4e, 0x47]);
+      await picker.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: big });
+      await expect
+        .poll(() => note.textContent())
+        .toBe('photo.png is too large: files up to 256 kB can be sent.');
+      expect(await note.getAttribute('role')).toBe('alert');
+      expect(uploads).toEqual([]);
     },
     E2E_TIMEOUT,
   );

@@ -46,7 +46,8 @@ export interface Strings {
   attach: string;
   uploading: string;
   drop: string;
-  tooBig: (name: string, mb: number) => string;
+  /** `limit` is already formatted, e.g. "10 MB". */
+  tooBig: (name: string, limit: string) => string;
   badType: (name: string) => string;
   uploadFailed: (name: string) => string;
   joined: (name: string) => string;
@@ -86,7 +87,7 @@ const en: Strings = {
   attach: 'Attach a file',
   uploading: 'Uploading',
   drop: 'Drop files here to send them',
-  tooBig: (n, mb) => `${n} is too large: files up to ${mb} MB can be sent.`,
+  tooBig: (n, limit) => `${n} is too large: files up to ${limit} can be sent.`,
   badType: (n) => `${n} cannot be sent: images, PDF, text and office files can.`,
   uploadFailed: (n) => `${n} was not sent. Please try again.`,
   joined: (n) => `${n} joined the chat`,
@@ -126,7 +127,7 @@ const ru: Strings = {
   attach: 'Прикрепить файл',
   uploading: 'Загружается',
   drop: 'Отпустите файлы, чтобы отправить',
-  tooBig: (n, mb) => `${n} слишком большой: можно отправлять файлы до ${mb} МБ.`,
+  tooBig: (n, limit) => `${n} слишком большой: можно отправлять файлы до ${limit}.`,
   badType: (n) => `${n} нельзя отправить: можно изображения, PDF, текст и офисные файлы.`,
   uploadFailed: (n) => `${n} не отправлен. Попробуйте ещё раз.`,
   joined: (n) => `${n} подключился к чату`,
@@ -166,7 +167,7 @@ const uk: Strings = {
   attach: 'Прикріпити файл',
   uploading: 'Завантажується',
   drop: 'Відпустіть файли, щоб надіслати',
-  tooBig: (n, mb) => `${n} завеликий: можна надсилати файли до ${mb} МБ.`,
+  tooBig: (n, limit) => `${n} завеликий: можна надсилати файли до ${limit}.`,
   badType: (n) => `${n} не можна надіслати: можна зображення, PDF, текст і офісні файли.`,
   uploadFailed: (n) => `${n} не надіслано. Спробуйте ще раз.`,
   joined: (n) => `${n} приєднався до чату`,

@@ -288,11 +288,17 @@ export function mountView(
       uploads.replaceChildren(...els);
     uploads.hidden = list.length === 0;
     const f = chat.state.fileNotice;
-    const mb = Math.floor((config.uploads?.maxBytes ?? 0) / 1048576);
+    const max = config.uploads?.maxBytes ?? 0;
+    const mb = max >= 1048576;
+    const limit = new Intl.NumberFormat(lang, {
+      style: 'unit',
+      unit: mb ? 'megabyte' : 'kilobyte',
+      maximumFractionDigits: 1,
+    }).format(max / (mb ? 1048576 : 1024));
     fileNote.textContent = !f
       ? ''
       : f.kind === 'size'
-        ? t.tooBig(f.name, mb)
+        ? t.tooBig(f.name, limit)
         : f.kind === 'type'
           ? t.badType(f.name)
           : t.uploadFailed(f.name);
