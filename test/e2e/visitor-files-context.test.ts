@@ -220,7 +220,7 @@ describe('files and context from the visitor', () => {
 
 describe('the limits on files, before anything is uploaded', () => {
   it(
-    'tells the visitor why a file of another type or over the size limit is not sent',
+    'tells the visitor why a file of another type or over the size limit is not sent, and sends a dropped one',
     async () => {
       const picker = visitor.locator('[data-switchboard-widget] input[type=file]');
       const note = visitor.locator('[data-switchboard-widget] .file-note');
@@ -228,7 +228,13 @@ describe('the limits on files, before anything is uploaded', () => {
       visitor.on('request', (r) => {
         if (r.url().includes('/visitor/uploads')) uploads.push(r.url());
       });
-      await picker.setInputFiles({
+      // The paperclip opens the browser's file chooser.
+      const [chooser] = await Promise.all([
+        visitor.waitForEvent('filechooser'),
+        visitor.getByRole('button', { name: 'Attach a file' }).click(),
+      ]);
+      expect(chooser.isMultiple()).toBe(true);
+      await chooser.setFiles({
         name: 'setup.exe',
         mimeType: 'application/x-msdownload',
         buffer: Buffer.from('MZ'),
@@ -244,6 +250,27 @@ describe('the limits on files, before anything is uploaded', () => {
         .toBe('photo.png is too large: files up to 256 kB can be sent.');
       expect(await note.getAttribute('role')).toBe('alert');
       expect(uploads).toEqual([]);
+
+      // A file dropped on the panel goes up and into the conversation.
+      await inWidget(
+        visitor,
+        `(async () => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], 'terms.pdf', { type: 'application/pdf' }));
+          const panel = root.querySelector('.panel');
+          panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          panel.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        })()`,
+      );
+      await expect
+        .poll(
+          () => visitor.locator('[data-switchboard-widget] .msg.mine.sent a.file').textContent(),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe('Attachment: terms.pdf (5 B)');
+      expect(await note.isHidden()).toBe(true);
     },
     E2E_TIMEOUT,
   );
