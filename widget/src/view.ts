@@ -4,6 +4,7 @@
 // scroll position.
 
 import { type Child, h, ICONS, icon } from './dom.js';
+import { fileViews } from './file-views.js';
 import type { Language, Strings } from './i18n.js';
 import { joinedAt, type LocalLine } from './lines.js';
 import { messageRenderer } from './message-view.js';
@@ -153,8 +154,7 @@ export function mountView(
     input,
     h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, icon(ICONS.send)),
   );
-  const uploads = h('div', { class: 'uploads' });
-  const fileNote = h('div', { class: 'file-note', role: 'alert' });
+  const files = fileViews(t, lang, config.uploads?.maxBytes ?? 0);
   const dropHint = h('div', { class: 'drop-hint', 'aria-hidden': 'true' }, t.drop);
   const hasFiles = (e: Event) =>
     !chat.state.needIntro && !!(e as DragEvent).dataTransfer?.types.includes('Files');
@@ -190,8 +190,8 @@ export function mountView(
     typing,
     feedback,
     intro,
-    fileNote,
-    uploads,
+    files.note,
+    files.list,
     composer,
     dropHint,
   );
@@ -261,50 +261,6 @@ export function mountView(
       l.kind === 'joined' ? t.joined(l.arg) : `${t.moved}: ${l.arg}`,
     );
 
-  const uploadEls = new Map<string, { el: HTMLElement; bar: HTMLProgressElement }>();
-  function renderUploads() {
-    const list = chat.state.uploads;
-    for (const key of uploadEls.keys()) if (!list.some((u) => u.key === key)) uploadEls.delete(key);
-    for (const u of list) {
-      let entry = uploadEls.get(u.key);
-      if (!entry) {
-        const bar = h('progress', { max: '100', 'aria-label': `${t.uploading}: ${u.name}` });
-        entry = {
-          bar,
-          el: h(
-            'div',
-            { class: 'upload' },
-            u.preview && h('img', { src: u.preview, alt: '' }),
-            h('span', null, u.name),
-            bar,
-          ),
-        };
-        uploadEls.set(u.key, entry);
-      }
-      entry.bar.value = Math.round(u.progress * 100);
-    }
-    const els = list.map((u) => uploadEls.get(u.key)!.el);
-    if (els.length !== uploads.children.length || els.some((el, i) => uploads.children[i] !== el))
-      uploads.replaceChildren(...els);
-    uploads.hidden = list.length === 0;
-    const f = chat.state.fileNotice;
-    const max = config.uploads?.maxBytes ?? 0;
-    const mb = max >= 1048576;
-    const limit = new Intl.NumberFormat(lang, {
-      style: 'unit',
-      unit: mb ? 'megabyte' : 'kilobyte',
-      maximumFractionDigits: 1,
-    }).format(max / (mb ? 1048576 : 1024));
-    fileNote.textContent = !f
-      ? ''
-      : f.kind === 'size'
-        ? t.tooBig(f.name, limit)
-        : f.kind === 'type'
-          ? t.badType(f.name)
-          : t.uploadFailed(f.name);
-    fileNote.hidden = !f;
-  }
-
   const rendered = new Map<string, { sig: string; el: HTMLElement }>();
   let stick = true;
   let wasOpen = false;
@@ -327,7 +283,7 @@ export function mountView(
     typing.textContent = s.operatorTyping ? t.typing : '';
     intro.hidden = !s.needIntro;
     composer.hidden = s.needIntro;
-    renderUploads();
+    files.render(s.uploads, s.fileNotice);
 
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
     const els: HTMLElement[] = [];
