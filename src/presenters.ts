@@ -1,6 +1,7 @@
 // JSON shapes of the API, used by REST responses and event payloads alike.
 // Never include secrets (password hashes, channel secrets) or internal notes
 // meant for one audience in a shape another audience receives.
+import type { VisitorContext } from './domain/visitor-context.js';
 import type {
   AccountRow,
   AccountSettings,
@@ -37,6 +38,8 @@ export interface ConversationView {
   firstOperatorReplyAt: string | null;
   closedAt: string | null;
   closedBy: ConversationWithContact['closed_by'];
+  /** A website visitor's page, browser and clock as last reported; null on other channels. */
+  visitorContext: VisitorContext | null;
 }
 
 export function presentConversation(c: ConversationWithContact): ConversationView {
@@ -60,6 +63,7 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
     firstOperatorReplyAt: iso(c.first_operator_reply_at),
     closedAt: iso(c.closed_at),
     closedBy: c.closed_by,
+    visitorContext: c.visitor_context ?? null,
   };
 }
 

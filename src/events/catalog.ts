@@ -2,6 +2,7 @@
 // the core: to websockets, webhooks and the audit trail. Server, operator app and
 // widget share these types.
 import type { DeliveryView } from '../channels/present.js';
+import type { VisitorContext } from '../domain/visitor-context.js';
 import type {
   AccountView,
   ChannelView,
@@ -33,6 +34,8 @@ export interface EventPayloads {
   'conversation.assigned': {
     conversation: ConversationView;
     operatorId: string;
+    /** Shown to the visitor as "Tatiana joined the chat" (issue 15), as their messages show it. */
+    operatorName: string;
     by: 'router' | 'take' | 'supervisor';
   };
   'conversation.updated': { conversation: ConversationView };
@@ -66,6 +69,8 @@ export interface EventPayloads {
   /** An admin changed a channel (priority, default team, settings without secrets); staff only. */
   'channel.updated': { channel: ChannelView };
   'visitor.navigate': { conversationId: string; url: string };
+  /** The website visitor moved to another page (or first reported it); staff who see the conversation. */
+  'visitor.context': { conversationId: string; context: VisitorContext };
   /** Outbound state of an operator message on Telegram, e-mail or the API channel. */
   'delivery.updated': { delivery: DeliveryView };
   /** An operator merged `mergedContactId` into `contactId`; the merged contact is gone. */
@@ -103,6 +108,7 @@ export const EVENT_TYPES = [
   'account.updated',
   'channel.updated',
   'visitor.navigate',
+  'visitor.context',
   'delivery.updated',
   'contact.merged',
   'audit.recorded',
@@ -131,6 +137,8 @@ export const EVENT_AUDIENCE = {
   'account.updated': 'account',
   'channel.updated': 'account',
   'visitor.navigate': 'conversation',
+  // Where the visitor is is the staff's business; the visitor knows it already.
+  'visitor.context': 'queue',
   // Outbound delivery states name the conversation, channel and message: its operator's business.
   'delivery.updated': 'owner',
   'contact.merged': 'account',

@@ -12,8 +12,18 @@ export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEve
     case 'message.created':
     case 'visitor.navigate':
       return { ...base, payload: e.payload as unknown as Record<string, unknown> };
+    case 'conversation.assigned': {
+      const c = e.payload.conversation;
+      return {
+        ...base,
+        payload: {
+          conversation: { id: c.id, state: c.state, lastSeq: c.lastSeq, closedAt: c.closedAt },
+          // The name the visitor's messages already show for this operator; never their id.
+          operatorName: e.payload.operatorName ?? null,
+        },
+      };
+    }
     case 'conversation.created':
-    case 'conversation.assigned':
     case 'conversation.closed':
     case 'conversation.transferred': {
       const c = e.payload.conversation;

@@ -12,6 +12,7 @@ import { m010AuditSweep } from './migrations/010-audit-sweep.js';
 import { m012Access } from './migrations/012-access.js';
 import { m014EventSeq } from './migrations/014-event-seq.js';
 import { m016Workday } from './migrations/016-workday.js';
+import { m018VisitorContext } from './migrations/018-visitor-context.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '012-access': m012Access,
   '014-event-seq': m014EventSeq,
   '016-workday': m016Workday,
+  '018-visitor-context': m018VisitorContext,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -4,6 +4,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AlertPrefs } from '../domain/alerts.js';
 import type { WorkingHours } from '../domain/notices.js';
+import type { VisitorContext } from '../domain/visitor-context.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
 import type { QualityTables } from './schema-quality.js';
@@ -145,6 +146,8 @@ export interface ConversationsTable {
   closed_by: ClosedBy | null;
   close_note: string | null;
   notice_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The website visitor's page, browser and clock (migration 018); null on other channels. */
+  visitor_context: ColumnType<VisitorContext | null, string | null | undefined, string | null>;
 }
 
 export interface UploadsTable {

@@ -101,6 +101,7 @@ export function queued(
     firstOperatorReplyAt: null,
     closedAt: null,
     closedBy: null,
+    visitorContext: null,
     ...over,
   };
 }

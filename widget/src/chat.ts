@@ -6,8 +6,17 @@ import type { ServerMessage, VisitorEvent } from '../../src/realtime/protocol.js
 import { ApiError, createApi, transient } from './api.js';
 import { createDelivery } from './delivery.js';
 import { createDraftSender } from './draft.js';
+import { createAttacher } from './files.js';
+import { addLine, readLines } from './lines.js';
 import { safeHref } from './links.js';
-import { contiguousSeq, fromServer, lastSeq, mergeMessage, unreadCount } from './messages.js';
+import {
+  type Attachment,
+  contiguousSeq,
+  fromServer,
+  lastSeq,
+  mergeMessage,
+  unreadCount,
+} from './messages.js';
 import { navigateIsFresh, navigationTarget } from './nav.js';
 import {
   dequeue,
@@ -18,9 +27,12 @@ import {
   readOutbox,
   updateOutbox,
 } from './outbox.js';
+import { createPageReporter } from './page-context.js';
+import { createSession } from './session.js';
 import { createSocket } from './socket.js';
 import { readJson, writeJson } from './storage.js';
 import type { Chat, ChatOptions, ChatState, Conversation } from './types.js';
+import { newKey, toNumber } from './util.js';
 
 /** The operator's "typing" fades unless renewed (they send it every few hundred ms while typing). */
 const TYPING_SHOWN_MS = 6000;
@@ -31,11 +43,12 @@ const TOKEN_RENEW_MS = 24 * 60 * 60 * 1000;
 
 export function createChat(options: ChatOptions): Chat {
   const { base, channelKey, config, store } = options;
-  let token = store.getItem('token');
   // Where to resume: the last event seq applied (a widget from before seqs kept an event id).
   let resumeSeq = toNumber(store.getItem('lastSeq'));
   const legacyEventId = resumeSeq === null ? toNumber(store.getItem('lastEvent')) : null;
   const listeners: (() => void)[] = [];
+  const api = createApi(base, () => session.token);
+  const session = createSession(api, store, channelKey, () => socket.start());
   const state: ChatState = {
     open: store.getItem('open') === '1',
     conversation: readJson<Conversation>(store, 'conv'),
@@ -43,18 +56,24 @@ export function createChat(options: ChatOptions): Chat {
     unread: 0,
     operatorTyping: false,
     notice: null,
-    needIntro: !token && (config.preChatForm.name || config.preChatForm.email),
+    needIntro: !session.token && (config.preChatForm.name || config.preChatForm.email),
     feedback: null,
+    uploads: [],
+    fileNotice: null,
+    lines: readLines(store),
   };
-  const api = createApi(base, () => token);
+  const pages = createPageReporter(api, () => {
+    const c = state.conversation;
+    return session.token && c && c.state !== 'closed' ? c.id : null;
+  });
   /** Events before 'ready' are replays of what was missed; after it, live. */
   let live = false;
   let typingTimer = 0;
 
   const socket = createSocket({
     url: () =>
-      token &&
-      `${base.replace(/^http/, 'ws')}/api/v1/visitor/ws?token=${encodeURIComponent(token)}`,
+      session.token &&
+      `${base.replace(/^http/, 'ws')}/api/v1/visitor/ws?token=${encodeURIComponent(session.token)}`,
     resumeFrom: () =>
       resumeSeq !== null
         ? { lastSeq: resumeSeq }
@@ -66,7 +85,7 @@ export function createChat(options: ChatOptions): Chat {
       live = false;
       delivery.abandon();
       if (!navigator.onLine) notice('offline');
-      if (code === 4401) void renewSession();
+      if (code === 4401) void session.renew();
     },
   });
 
@@ -95,6 +114,7 @@ export function createChat(options: ChatOptions): Chat {
     }
     state.conversation = c;
     writeJson(store, 'conv', c);
+    if (c && c.id !== prev?.id) pages.report();
   }
 
   /** Takes committed messages from any source (ack, event, catch-up) exactly once. */
@@ -131,7 +151,7 @@ export function createChat(options: ChatOptions): Chat {
     syncing = (async () => {
       do {
         syncAgain = false;
-        if (!token) return;
+        if (!session.token) return;
         try {
           const { conversations } = await api<{ conversations: ConversationView[] }>(
             'GET',
@@ -148,7 +168,7 @@ export function createChat(options: ChatOptions): Chat {
           );
           if (state.conversation?.id === c.id) accept(messages);
         } catch (e) {
-          if (e instanceof ApiError && e.status === 401) await renewSession();
+          if (e instanceof ApiError && e.status === 401) await session.renew();
         }
       } while (syncAgain);
       changed();
@@ -158,55 +178,11 @@ export function createChat(options: ChatOptions): Chat {
     return syncing;
   }
 
-  let sessionCall: Promise<void> | null = null;
-  /** The last token the server refused, offered once more when asking for a new one. */
-  let refused: string | null = null;
-  /**
-   * A token for the visitor, asked for only when needed (page views create no
-   * contacts). Concurrent callers share one request, so one visitor never
-   * becomes two contacts.
-   */
-  function ensureSession(profile?: { name?: string; email?: string }): Promise<void> {
-    if (token && !profile) return Promise.resolve();
-    if (sessionCall && !profile) return sessionCall;
-    const previous = token ?? refused;
-    sessionCall = api<{ token: string }>('POST', '/widget/session', {
-      channelKey,
-      // The old token lets the server keep the same visitor when it still can.
-      ...(previous ? { token: previous } : {}),
-      ...profile,
-    })
-      .then((res) => {
-        token = res.token;
-        refused = null;
-        store.setItem('token', token);
-        store.setItem('tokenAt', String(Date.now()));
-        socket.start();
-      })
-      .finally(() => {
-        sessionCall = null;
-      });
-    return sessionCall;
-  }
-
-  /** The token was refused (secret rotated, channel moved): ask for a fresh one. */
-  function dropToken() {
-    if (token) refused = token;
-    token = null;
-  }
-
-  async function renewSession() {
-    dropToken();
-    await ensureSession().catch(() => {
-      // Offline or limited: the next send or reconnect asks again.
-    });
-  }
-
   const delivery = createDelivery({
     store,
     socket,
     api,
-    ensureSession: () => ensureSession(),
+    ensureSession: () => session.ensure(),
     onSent(message) {
       accept([message]);
       if (state.notice) notice(null);
@@ -219,7 +195,7 @@ export function createChat(options: ChatOptions): Chat {
       else if (!navigator.onLine) state.notice = 'offline';
       changed();
     },
-    onUnauthenticated: dropToken,
+    onUnauthenticated: session.drop,
   });
   const draft = createDraftSender(socket, config.typingPreview, () => {
     const c = state.conversation;
@@ -231,6 +207,7 @@ export function createChat(options: ChatOptions): Chat {
       case 'ready':
         remember(m.lastSeq);
         live = true;
+        pages.report();
         if (state.notice === 'offline') notice(null);
         void sync().then(delivery.flush);
         return;
@@ -274,12 +251,17 @@ export function createChat(options: ChatOptions): Chat {
         e.conversationId === state.conversation?.id &&
         target &&
         navigateIsFresh(e.at, Date.now(), live)
-      )
+      ) {
+        // Stored first: the line is read on the page the visitor lands on.
+        line('moved', target, lastSeq(state.messages));
         options.navigate(target);
+      }
       return;
     }
-    const c = p.conversation as Pick<ConversationView, 'id' | 'state'> | undefined;
+    const c = p.conversation as Pick<ConversationView, 'id' | 'state' | 'lastSeq'> | undefined;
     if (!c) return;
+    if (e.type === 'conversation.assigned' && typeof p.operatorName === 'string')
+      line('joined', p.operatorName, c.lastSeq);
     const current = state.conversation;
     if (current?.id === c.id) setConversation({ ...current, state: c.state });
     else if (!current || current.state === 'closed')
@@ -288,9 +270,14 @@ export function createChat(options: ChatOptions): Chat {
     changed();
   }
 
+  function line(kind: 'joined' | 'moved', arg: string, seq: number) {
+    const c = state.conversation?.id;
+    if (c) state.lines = addLine(store, { c, kind, arg, seq });
+  }
+
   window.addEventListener('online', () => {
     if (state.notice === 'offline') notice(null);
-    if (!token && refused) void renewSession();
+    if (!session.token && session.refused) void session.renew();
     delivery.resume();
   });
   window.addEventListener('offline', () => notice('offline'));
@@ -301,16 +288,49 @@ export function createChat(options: ChatOptions): Chat {
     readOutbox(store, OUTBOX_KEY).length > 0;
   // The server refuses a token left unused too long (VISITOR_TOKEN_IDLE_DAYS);
   // renewing it once a day on load keeps a returning visitor's session alive.
-  if (token && Date.now() - Number(store.getItem('tokenAt') ?? 0) > TOKEN_RENEW_MS)
-    void renewSession();
-  else if (token && hasWork()) socket.start();
+  if (session.token && Date.now() - Number(store.getItem('tokenAt') ?? 0) > TOKEN_RENEW_MS)
+    void session.renew();
+  else if (session.token && hasWork()) socket.start();
   if (readOutbox(store, OUTBOX_KEY).length > 0) void delivery.flush();
   // While the socket is down (reconnecting, or blocked by a proxy) replies still
   // arrive: an open conversation is polled over REST until the socket is back.
   window.setInterval(() => {
     const c = state.conversation;
-    if (token && !socket.ready && navigator.onLine && c && c.state !== 'closed') void sync();
+    if (session.token && !socket.ready && navigator.onLine && c && c.state !== 'closed')
+      void sync();
   }, POLL_MS);
+
+  /** A message into the outbox: shown at once, sent in order, kept across reloads. */
+  function queue(text: string, attachments: Attachment[] = []) {
+    if (!text && attachments.length === 0) return;
+    const item: OutboxItem = {
+      clientKey: newKey(),
+      text,
+      createdAt: new Date().toISOString(),
+      attempts: navigator.onLine ? 0 : 1,
+      ...(attachments.length > 0 ? { attachments } : {}),
+    };
+    updateOutbox(store, OUTBOX_KEY, enqueue(item));
+    state.messages = mergeMessage(state.messages, pendingMessage(item));
+    if (text) draft.cancel();
+    if (!navigator.onLine) state.notice = 'offline';
+    changed();
+    void delivery.flush();
+  }
+
+  const attacher = createAttacher({
+    base,
+    limits: () => config.uploads,
+    token: () => session.token,
+    ensureSession: () => session.ensure(),
+    update(uploads, fileNotice) {
+      state.uploads = uploads;
+      if (fileNotice !== undefined) state.fileNotice = fileNotice;
+      changed();
+    },
+    send: (a) => queue('', [a]),
+    newKey,
+  });
 
   return {
     state,
@@ -318,29 +338,15 @@ export function createChat(options: ChatOptions): Chat {
     setOpen(open) {
       state.open = open;
       store.setItem('open', open ? '1' : '0');
-      if (open && token) socket.start();
+      if (open && session.token) socket.start();
       changed();
     },
-    send(raw) {
-      const text = raw.trim();
-      if (!text) return;
-      const item: OutboxItem = {
-        clientKey: newKey(),
-        text,
-        createdAt: new Date().toISOString(),
-        attempts: navigator.onLine ? 0 : 1,
-      };
-      updateOutbox(store, OUTBOX_KEY, enqueue(item));
-      state.messages = mergeMessage(state.messages, pendingMessage(item));
-      draft.cancel();
-      if (!navigator.onLine) state.notice = 'offline';
-      changed();
-      void delivery.flush();
-    },
+    send: (raw) => queue(raw.trim()),
+    attach: (files) => void attacher.attach(files),
     draft: (text) => draft.update(text),
     async introduce(name, email) {
       try {
-        await ensureSession({ ...(name ? { name } : {}), ...(email ? { email } : {}) });
+        await session.ensure({ ...(name ? { name } : {}), ...(email ? { email } : {}) });
         state.needIntro = false;
         changed();
       } catch (e) {
@@ -375,20 +381,9 @@ export function createChat(options: ChatOptions): Chat {
     },
     attachmentUrl(a) {
       if (typeof a.url === 'string') return safeHref(new URL(a.url, base).href);
-      if (!token) return null;
+      if (!session.token) return null;
       // <img> cannot send an Authorization header: the token goes in the query, as for the socket.
-      return `${base}/api/v1/uploads/${encodeURIComponent(a.id)}?token=${encodeURIComponent(token)}`;
+      return `${base}/api/v1/uploads/${encodeURIComponent(a.id)}?token=${encodeURIComponent(session.token)}`;
     },
   };
-}
-
-function toNumber(s: string | null): number | null {
-  const n = s === null ? Number.NaN : Number(s);
-  return Number.isInteger(n) && n >= 0 ? n : null;
-}
-
-/** An idempotency key; crypto.randomUUID exists only on https pages, getRandomValues everywhere. */
-function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `w-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -66,7 +66,9 @@ export function createDelivery(o: DeliveryOptions): Delivery {
           f(v);
         };
       waiters.set(item.clientKey, { resolve: finish(resolve), reject: finish(reject) });
-      if (!o.socket.send({ type: 'send', text: item.text, clientKey: item.clientKey }))
+      if (
+        !o.socket.send({ type: 'send', text: item.text, clientKey: item.clientKey, ...refs(item) })
+      )
         finish(reject)(new ApiError(0, 'network'));
     });
   }
@@ -77,6 +79,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const res = await o.api<{ message: MessageView }>('POST', '/visitor/messages', {
       text: item.text,
       clientKey: item.clientKey,
+      ...refs(item),
     });
     return res.message;
   }
@@ -134,4 +137,11 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       void flush();
     },
   };
+}
+
+/** Attachments go by upload id only. */
+function refs(item: OutboxItem) {
+  return item.attachments?.length
+    ? { attachments: item.attachments.map((a) => ({ id: a.id })) }
+    : {};
 }

@@ -43,6 +43,15 @@ export interface Strings {
   limited: string;
   end: string;
   attachment: string;
+  attach: string;
+  uploading: string;
+  drop: string;
+  /** `limit` is already formatted, e.g. "10 MB". */
+  tooBig: (name: string, limit: string) => string;
+  badType: (name: string) => string;
+  uploadFailed: (name: string) => string;
+  joined: (name: string) => string;
+  moved: string;
 }
 
 const en: Strings = {
@@ -75,6 +84,14 @@ const en: Strings = {
   limited: 'Too many messages at once. Please wait a moment.',
   end: 'End chat',
   attachment: 'Attachment',
+  attach: 'Attach a file',
+  uploading: 'Uploading',
+  drop: 'Drop files here to send them',
+  tooBig: (n, limit) => `${n} is too large: files up to ${limit} can be sent.`,
+  badType: (n) => `${n} cannot be sent: images, PDF, text and office files can.`,
+  uploadFailed: (n) => `${n} was not sent. Please try again.`,
+  joined: (n) => `${n} joined the chat`,
+  moved: 'The operator opened this page for you',
 };
 
 const ru: Strings = {
@@ -107,6 +124,14 @@ const ru: Strings = {
   limited: 'Слишком много сообщений сразу. Подождите немного.',
   end: 'Завершить чат',
   attachment: 'Вложение',
+  attach: 'Прикрепить файл',
+  uploading: 'Загружается',
+  drop: 'Отпустите файлы, чтобы отправить',
+  tooBig: (n, limit) => `${n} слишком большой: можно отправлять файлы до ${limit}.`,
+  badType: (n) => `${n} нельзя отправить: можно изображения, PDF, текст и офисные файлы.`,
+  uploadFailed: (n) => `${n} не отправлен. Попробуйте ещё раз.`,
+  joined: (n) => `${n} подключился к чату`,
+  moved: 'Оператор открыл для вас эту страницу',
 };
 
 const uk: Strings = {
@@ -139,6 +164,14 @@ const uk: Strings = {
   limited: 'Забагато повідомлень одразу. Зачекайте трохи.',
   end: 'Завершити чат',
   attachment: 'Вкладення',
+  attach: 'Прикріпити файл',
+  uploading: 'Завантажується',
+  drop: 'Відпустіть файли, щоб надіслати',
+  tooBig: (n, limit) => `${n} завеликий: можна надсилати файли до ${limit}.`,
+  badType: (n) => `${n} не можна надіслати: можна зображення, PDF, текст і офісні файли.`,
+  uploadFailed: (n) => `${n} не надіслано. Спробуйте ще раз.`,
+  joined: (n) => `${n} приєднався до чату`,
+  moved: 'Оператор відкрив для вас цю сторінку',
 };
 
 export const STRINGS: Record<Language, Strings> = { en, ru, uk };

@@ -2,7 +2,7 @@
 // live in localStorage, so a reload, a closed tab or a network drop loses
 // nothing; each keeps the clientKey it was born with, so however many times it
 // is sent (two tabs, a retry after a lost ack) the server stores it once.
-import type { ChatMessage } from './messages.js';
+import type { Attachment, ChatMessage } from './messages.js';
 
 /** The storage key of the queue (inside the widget's per-channel namespace). */
 export const OUTBOX_KEY = 'outbox';
@@ -13,6 +13,8 @@ export interface OutboxItem {
   createdAt: string;
   /** Failed attempts so far: the first failure turns "sending" into "will retry". */
   attempts: number;
+  /** Uploads already stored, sent by id (the server takes name, type and size from its own row). */
+  attachments?: Attachment[];
 }
 
 /** The slice of the Storage API the widget uses, so tests can pass a plain map. */
@@ -79,7 +81,7 @@ export function pendingMessage(item: OutboxItem): ChatMessage {
     author: 'contact',
     authorName: null,
     text: item.text,
-    attachments: [],
+    attachments: Array.isArray(item.attachments) ? item.attachments : [],
     createdAt: item.createdAt,
     state: item.attempts > 0 ? 'retry' : 'sending',
   };

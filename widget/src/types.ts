@@ -1,6 +1,9 @@
 // The contract between the chat (state and server talk) and the view (DOM):
 // the view reads ChatState and calls Chat's methods, nothing else.
 import type { ConversationView } from '../../src/presenters.js';
+import type { UploadLimits } from './file-checks.js';
+import type { FileNotice, Upload } from './files.js';
+import type { LocalLine } from './lines.js';
 import type { Attachment, ChatMessage } from './messages.js';
 import type { KeyValueStore } from './outbox.js';
 
@@ -12,6 +15,8 @@ export interface WidgetConfig {
   typingPreview: boolean;
   color: string;
   allowedOrigins: string[];
+  /** Missing in settings cached by an older widget: the server still checks. */
+  uploads?: UploadLimits;
 }
 
 export type Rating = 'like' | 'dislike';
@@ -32,6 +37,12 @@ export interface ChatState {
   needIntro: boolean;
   /** After a like/dislike in this page: offer the optional comment, then thank. */
   feedback: 'comment' | 'thanks' | null;
+  /** Files on their way up. */
+  uploads: Upload[];
+  /** The last file refused (too large, wrong type) or that failed to upload. */
+  fileNotice: FileNotice | null;
+  /** "Tatiana joined the chat", "The operator sent you to this page". */
+  lines: LocalLine[];
 }
 
 export interface Chat {
@@ -39,6 +50,7 @@ export interface Chat {
   subscribe(listener: () => void): void;
   setOpen(open: boolean): void;
   send(text: string): void;
+  attach(files: readonly File[]): void;
   draft(text: string): void;
   introduce(name: string | null, email: string | null): Promise<void>;
   rate(rating: Rating, comment?: string): Promise<void>;

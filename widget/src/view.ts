@@ -4,7 +4,9 @@
 // scroll position.
 
 import { type Child, h, ICONS, icon } from './dom.js';
+import { fileViews } from './file-views.js';
 import type { Language, Strings } from './i18n.js';
+import { joinedAt, type LocalLine } from './lines.js';
 import { messageRenderer } from './message-view.js';
 import { messageKey } from './messages.js';
 import type { Chat, WidgetConfig } from './types.js';
@@ -91,6 +93,13 @@ export function mountView(
       grow();
       chat.draft(input.value);
     },
+    // A pasted screenshot (or copied file) is sent as a file; pasted text stays text.
+    onpaste: (e) => {
+      const files = Array.from((e as ClipboardEvent).clipboardData?.files ?? []);
+      if (files.length === 0) return;
+      e.preventDefault();
+      chat.attach(files);
+    },
     onkeydown: (e) => {
       const k = e as KeyboardEvent;
       // Enter sends, Shift+Enter is a new line; never while an IME is composing a word.
@@ -110,6 +119,17 @@ export function mountView(
     grow();
     stick = true;
   };
+  const picker = h('input', {
+    type: 'file',
+    multiple: true,
+    hidden: true,
+    tabindex: '-1',
+    accept: config.uploads?.types.join(',') ?? '',
+    onchange: () => {
+      chat.attach(Array.from(picker.files ?? []));
+      picker.value = '';
+    },
+  });
   const composer = h(
     'form',
     {
@@ -119,9 +139,25 @@ export function mountView(
         submit();
       },
     },
+    picker,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'attach',
+        'aria-label': t.attach,
+        title: t.attach,
+        onclick: () => picker.click(),
+      },
+      icon(ICONS.clip),
+    ),
     input,
     h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, icon(ICONS.send)),
   );
+  const files = fileViews(t, lang, config.uploads?.maxBytes ?? 0);
+  const dropHint = h('div', { class: 'drop-hint', 'aria-hidden': 'true' }, t.drop);
+  const hasFiles = (e: Event) =>
+    !chat.state.needIntro && !!(e as DragEvent).dataTransfer?.types.includes('Files');
 
   const panel = h(
     'div',
@@ -132,6 +168,21 @@ export function mountView(
       onkeydown: (e) => {
         if ((e as KeyboardEvent).key === 'Escape') close();
       },
+      ondragover: (e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        panel.classList.add('dropping');
+      },
+      ondragleave: (e) => {
+        if (!panel.contains((e as DragEvent).relatedTarget as Node | null))
+          panel.classList.remove('dropping');
+      },
+      ondrop: (e) => {
+        panel.classList.remove('dropping');
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        chat.attach(Array.from((e as DragEvent).dataTransfer?.files ?? []));
+      },
     },
     header,
     notice,
@@ -139,7 +190,10 @@ export function mountView(
     typing,
     feedback,
     intro,
+    files.note,
+    files.list,
     composer,
+    dropHint,
   );
   adoptStyles(root, css);
   root.append(panel, launcher);
@@ -200,6 +254,13 @@ export function mountView(
     ];
   }
 
+  const lineEl = (l: LocalLine) =>
+    h(
+      'div',
+      { class: 'msg system line', role: 'note' },
+      l.kind === 'joined' ? t.joined(l.arg) : `${t.moved}: ${l.arg}`,
+    );
+
   const rendered = new Map<string, { sig: string; el: HTMLElement }>();
   let stick = true;
   let wasOpen = false;
@@ -222,21 +283,37 @@ export function mountView(
     typing.textContent = s.operatorTyping ? t.typing : '';
     intro.hidden = !s.needIntro;
     composer.hidden = s.needIntro;
+    files.render(s.uploads, s.fileNotice);
 
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
     const els: HTMLElement[] = [];
     const keys = new Set<string>();
-    for (const m of s.messages) {
-      const key = messageKey(m);
-      const sig = `${m.state}|${m.id}`;
+    const show = (key: string, sig: string, make: () => HTMLElement) => {
       let entry = rendered.get(key);
       if (!entry || entry.sig !== sig) {
-        entry = { sig, el: message(m) };
+        entry = { sig, el: make() };
         rendered.set(key, entry);
       }
       keys.add(key);
       els.push(entry.el);
+    };
+    const conv = s.conversation?.id ?? null;
+    const lines = s.lines.filter((l) => l.c === conv).sort((a, b) => a.seq - b.seq);
+    // Once an operator joined, the waiting notices before it ("all operators are offline") are stale.
+    const joined = joinedAt(lines, conv);
+    let li = 0;
+    const linesBefore = (seq: number) => {
+      for (; li < lines.length && lines[li]!.seq < seq; li++) {
+        const l = lines[li]!;
+        show(`l:${l.kind}:${l.seq}:${l.arg}`, '', () => lineEl(l));
+      }
+    };
+    for (const m of s.messages) {
+      linesBefore(m.seq ?? Number.POSITIVE_INFINITY);
+      if (m.author === 'system' && joined !== null && m.seq !== null && m.seq <= joined) continue;
+      show(messageKey(m), `${m.state}|${m.id}`, () => message(m));
     }
+    linesBefore(Number.POSITIVE_INFINITY);
     for (const key of rendered.keys()) if (!keys.has(key)) rendered.delete(key);
     if (els.length === 0) els.push(empty);
     const current = Array.from(log.children);

@@ -69,7 +69,7 @@ export async function takeConversation(
     .where('account_id', '=', ctx.accountId)
     .where('status', '=', 'online')
     .whereRef('open_count', '<', 'limit')
-    .returning('id')
+    .returning(['id', 'name'])
     .executeTakeFirst();
   if (!operator) {
     const op = await ctx.trx
@@ -97,6 +97,7 @@ export async function takeConversation(
     event('conversation.assigned', claimed.id, {
       conversation: presentConversation(claimed),
       operatorId: input.operatorId,
+      operatorName: operator.name,
       by,
     }),
   );

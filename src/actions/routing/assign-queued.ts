@@ -71,6 +71,7 @@ async function applyAssignments(
   type Claimed = ConversationRow & {
     operator_id: string;
     contact_name: string | null;
+    operator_name: string;
     raised: boolean;
   };
   const conversationIds = [...new Set(assignments.map((a) => a.conversationId))];
@@ -99,7 +100,8 @@ async function applyAssignments(
           AND o.open_count + p.n <= o."limit"
         RETURNING o.id
       )
-      SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised
+      SELECT c.*, EXISTS (SELECT 1 FROM raised r WHERE r.id = c.operator_id) AS raised,
+        (SELECT o.name FROM operators o WHERE o.id = c.operator_id) AS operator_name
       FROM claimed c`,
   ]);
   const refused = claimed.filter((r) => !r.raised);
@@ -116,11 +118,12 @@ async function applyAssignments(
       WHERE c.id = v.id`.execute(ctx.trx);
   }
   const rows = claimed.filter((r) => r.raised);
-  for (const { raised: _, ...row } of rows) {
+  for (const { raised: _, operator_name, ...row } of rows) {
     ctx.emit(
       event('conversation.assigned', row.id, {
         conversation: presentConversation(row),
         operatorId: row.operator_id,
+        operatorName: operator_name,
         by: 'router',
       }),
     );

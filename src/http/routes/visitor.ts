@@ -22,6 +22,7 @@ import { visitorScope } from '../auth.js';
 import { signVisitorToken, verifyVisitorToken } from '../visitor-token.js';
 import { messageBody } from './conversations.js';
 import { receiveUpload } from './uploads.js';
+import { registerVisitorContextRoute } from './visitor-context.js';
 import { enforceOrigin, widgetCors } from './widget.js';
 
 const id = z.object({ id: z.string().uuid() });
@@ -223,6 +224,9 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     },
     async (request, reply) => receiveUpload(app.deps, request, reply, visitorScope(request)),
   );
+
+  // Reported on every page and on every change of page: a visitor browses faster than they chat.
+  registerVisitorContextRoute(app, visitorLimit(60));
 
   app.post(
     '/visitor/conversations/:id/rating',

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ALLOWED_UPLOAD_TYPES } from '../../actions/uploads/store-upload.js';
 import { AppError, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 
@@ -100,6 +101,8 @@ export async function registerWidgetRoutes(base: FastifyInstance) {
         ...widgetSettings(channel.name, channel.settings),
         // The widget follows an operator's "go to URL" only within these sites (and its own page's).
         allowedOrigins: allowedOrigins(channel.settings),
+        // The widget checks files against these before uploading; the server checks again.
+        uploads: { maxBytes: app.deps.config.maxUploadBytes, types: ALLOWED_UPLOAD_TYPES },
       };
     },
   );

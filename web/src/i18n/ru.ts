@@ -149,6 +149,14 @@ export const ru: Record<MessageKey, string> = {
   'contact.history': 'История',
   'contact.noHistory': 'Других диалогов нет.',
   'contact.current': 'текущий',
+  'visitor.title': 'Посетитель',
+  'visitor.page': 'Страница',
+  'visitor.cameFrom': 'Пришёл с',
+  'visitor.direct': 'Ввёл адрес или открыл закладку',
+  'visitor.browser': 'Браузер',
+  'visitor.os': 'Система',
+  'visitor.language': 'Язык браузера',
+  'visitor.localTime': 'Местное время',
 
   'block.title': 'Заблокировать клиента?',
   'block.explain':

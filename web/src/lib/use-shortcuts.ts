@@ -2,6 +2,7 @@
 // close, Alt+T transfer, Alt+M focus the message box, ? this help. Keys are
 // matched by `code`, since Alt+letter types other characters on some layouts.
 import { useEffect, useState } from 'react';
+import { dialogOpen } from '../components/dialog';
 import { runCommand } from '../state/commands';
 import { openConversation, router } from '../state/router';
 import { clocks, mine } from '../state/workspace';
@@ -16,6 +17,8 @@ export function useGlobalShortcuts(): { open: boolean; close: () => void } {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
+      // Nothing acts behind an open dialog: its own keys (Escape) are its business.
+      if (dialogOpen()) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey) {
         const route = router.get();
         const current = route.view === 'workspace' ? route.conversationId : null;

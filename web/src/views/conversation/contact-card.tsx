@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { useLookups } from '../../lib/use-account';
 import { openConversation } from '../../state/router';
+import { VisitorContextView } from './visitor-context';
 
 interface Identity {
   channelId: string;
@@ -98,6 +99,12 @@ export function ContactCard({
           </div>
         ))}
       </dl>
+      {conversation.visitorContext && (
+        <VisitorContextView
+          context={conversation.visitorContext}
+          live={conversation.state !== 'closed'}
+        />
+      )}
       <h3>{t('contact.history')}</h3>
       {history === null ? (
         <p className="empty">{t('common.loading')}</p>
@@ -119,6 +126,11 @@ export function ContactCard({
                   <span className={`state state-${h.state}`}>{t(`state.${h.state}`)}</span>
                   {h.id === conversation.id && <span>{t('contact.current')}</span>}
                 </span>
+                {h.visitorContext && (
+                  <span className="row-page" title={h.visitorContext.url}>
+                    {h.visitorContext.title || h.visitorContext.url}
+                  </span>
+                )}
               </button>
             </li>
           ))}

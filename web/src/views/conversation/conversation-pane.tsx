@@ -1,7 +1,8 @@
 // The open conversation: header with actions, messages and private notes with
 // the client's live draft, the composer or a private note (when it is mine; a
 // supervisor's whisper or a mentioned operator's note otherwise) and the contact card.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { dialogOpen } from '../../components/dialog';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/use-account';
 import { onCommand } from '../../state/commands';
@@ -24,6 +25,8 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const [showContact, setShowContact] = useState(false);
   const [writing, setWriting] = useState<'reply' | 'note'>('reply');
   const { notes, added } = useNotes(conversationId);
+  const pane = useRef<HTMLDivElement>(null);
+  useContactDrawer(pane, showContact, () => setShowContact(false));
   const c = state.conversation;
   const isMine = c?.state === 'assigned' && c.operatorId === me.operator.id;
   // A supervisor whispers into any conversation; a mentioned operator answers the note.
@@ -54,7 +57,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
     );
 
   return (
-    <div className={`conversation${showContact ? ' show-contact' : ''}`}>
+    <div ref={pane} className={`conversation${showContact ? ' show-contact' : ''}`}>
       <div className="conversation-main">
         <ConversationHeader
           conversation={c}
@@ -106,4 +109,39 @@ export function ConversationPane({ conversationId }: { conversationId: string })
       />
     </div>
   );
+}
+
+/**
+ * The contact card is a drawer on narrow screens: Escape or a click outside it
+ * closes it, and focus goes back to the button that opened it. A dialog open
+ * over it keeps its Escape for itself.
+ */
+function useContactDrawer(
+  pane: { current: HTMLDivElement | null },
+  open: boolean,
+  close: () => void,
+) {
+  useEffect(() => {
+    if (!open) return;
+    const root = pane.current;
+    const toggle = () => root?.querySelector<HTMLElement>('.contact-toggle');
+    // The toggle counts as inside: its own click closes the drawer.
+    const inside = (t: EventTarget | null) =>
+      t instanceof Node &&
+      [root?.querySelector('.contact-card'), toggle()].some((el) => el?.contains(t));
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || dialogOpen()) return;
+      close();
+      toggle()?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!dialogOpen() && !inside(e.target)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [pane, open, close]);
 }

@@ -76,6 +76,13 @@ export function useConversation(id: string): ConversationState & { setContact(c:
       if (e.type === 'message.created' && e.payload.message.conversationId === id) {
         const m = e.payload.message;
         setState((s) => ({ ...s, messages: mergeMessages(s.messages, m) }));
+      } else if (e.type === 'visitor.context' && e.payload.conversationId === id) {
+        const context = e.payload.context;
+        setState((s) =>
+          s.conversation
+            ? { ...s, conversation: { ...s.conversation, visitorContext: context } }
+            : s,
+        );
       } else if ('conversation' in e.payload && e.payload.conversation.id === id) {
         const c = e.payload.conversation;
         setState((s) => ({ ...s, conversation: c }));
