@@ -250,6 +250,16 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+/** A one-time link to set a password (migration 019); the token itself is never stored. */
+export interface PasswordLinksTable {
+  token_hash: string;
+  account_id: string;
+  operator_id: string;
+  purpose: 'invite' | 'reset';
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
 export interface Database extends ChannelTables, QualityTables {
   accounts: AccountsTable;
   operators: OperatorsTable;
@@ -270,6 +280,7 @@ export interface Database extends ChannelTables, QualityTables {
   uploads: UploadsTable;
   transfers: TransfersTable;
   audit_log: AuditLogTable;
+  password_links: PasswordLinksTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
