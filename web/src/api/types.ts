@@ -2,6 +2,7 @@
 // contract, so they are imported (types only) instead of copied.
 import type { Weekday, WorkingHours } from '../../../src/domain/notices';
 import type { StoredEvent } from '../../../src/events/catalog';
+import type { LinkDelivery } from '../../../src/http/password-links';
 import type {
   ChannelView,
   ConversationView,
@@ -17,6 +18,7 @@ export type {
   ApiTokenView,
   ChannelView,
   ConversationView,
+  LinkDelivery,
   MessageView,
   OperatorView,
   StoredEvent,
