@@ -245,6 +245,15 @@ describe('deactivation, reactivation and deletion', () => {
       return c.operator_id === tatiana.id ? c : null;
     });
 
+    const linkSent = await call(
+      server.url,
+      admin,
+      'POST',
+      `/operators/${tatiana.id}/password-link`,
+      {},
+    );
+    const earlierLink = tokenOf(((await linkSent.json()) as { link: string }).link);
+
     const res = await call(server.url, admin, 'PATCH', `/operators/${tatiana.id}`, {
       active: false,
     });
@@ -286,6 +295,8 @@ describe('deactivation, reactivation and deletion', () => {
     });
     expect(await back.json()).toMatchObject({ active: true, status: 'offline' });
     await logIn(server.url, tatiana, address());
+    // A link sent before the deactivation does not come back with her.
+    expect((await setPassword(earlierLink, 'from-an-old-link')).status).toBe(410);
   });
 
   it('deletes an operator without history, and no one else', async () => {

@@ -60,6 +60,8 @@ export async function updateOperator(ctx: ActionContext, input: UpdateOperatorIn
     if (before.status !== 'offline')
       await setOperatorStatus(ctx, { operatorId, status: 'offline', notify: false });
     await ctx.trx.deleteFrom('sessions').where('operator_id', '=', operatorId).execute();
+    // A link sent before must not work again after a reactivation.
+    await ctx.trx.deleteFrom('password_links').where('operator_id', '=', operatorId).execute();
     before = await lockOperator(ctx, operatorId);
   }
   if (teamIds) await assertTeamsExist(ctx, teamIds);
