@@ -3,12 +3,16 @@
 // refused), back to the admin who asked, to copy. Never back to an anonymous
 // caller: forgot-password only ever mails.
 import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import type { Services } from '../actions/context.js';
 import type { IssuedPasswordLink } from '../actions/operators/issue-password-link.js';
 import { accountMailer, sendAccountMail } from '../channels/email/account-mail.js';
 import type { Config } from '../config.js';
 import { type MailLanguage, passwordLinkUrl, passwordMail } from '../domain/password-mail.js';
 import { getAccount } from '../store/queries/account.js';
+
+/** The language of the e-mail: the asking interface's. */
+export const mailLanguage = z.enum(['en', 'ru']).default('en');
 
 export type LinkDelivery =
   | { sent: true; to: string; expiresAt: string }

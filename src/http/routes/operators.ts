@@ -14,8 +14,7 @@ import { presentOperator } from '../../presenters.js';
 import { listOperators } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
-import { deliverPasswordLink } from '../password-links.js';
-import { mailLanguage } from './password-links.js';
+import { deliverPasswordLink, mailLanguage } from '../password-links.js';
 
 const id = z.object({ id: z.string().uuid() });
 const role = z.enum(['admin', 'supervisor', 'operator']);

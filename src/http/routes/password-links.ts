@@ -7,10 +7,9 @@ import { findPasswordLink, usePasswordLink } from '../../actions/operators/use-p
 import { AppError } from '../../errors.js';
 import { publishSignOut } from '../../events/sign-out.js';
 import { operatorScope } from '../auth.js';
-import { deliverPasswordLink } from '../password-links.js';
+import { deliverPasswordLink, mailLanguage } from '../password-links.js';
 import { perMinute } from '../rate-limits.js';
 
-export const mailLanguage = z.enum(['en', 'ru']).default('en');
 const token = z
   .string()
   .min(20)
