@@ -60,6 +60,21 @@ const envSchema = z.object({
   VISITOR_SESSIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
   VISITOR_MESSAGES_PER_VISITOR: z.coerce.number().int().min(0).default(60),
   VISITOR_MESSAGES_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
+  VISITOR_READS_PER_VISITOR: z.coerce.number().int().min(0).default(120),
+  VISITOR_ACTIONS_PER_VISITOR: z.coerce.number().int().min(0).default(20),
+  WIDGET_CONFIG_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
+  TELEGRAM_WEBHOOKS_PER_ADDRESS: z.coerce.number().int().min(0).default(1200),
+  API_CHANNEL_REQUESTS_PER_ADDRESS: z.coerce.number().int().min(0).default(1200),
+  // Log-in budgets (src/http/rate-limits.ts): a whole office behind one NAT
+  // logs in at the start of a shift; one account's password is guessed slowly.
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
+  LOGIN_FAILURES_PER_EMAIL: z.coerce.number().int().min(0).default(10),
+  LOGIN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PASSWORD_RESETS_PER_EMAIL: z.coerce.number().int().min(0).default(3),
+  PASSWORD_RESETS_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
+  PASSWORD_CHANGES_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
+  /** How long an invitation or password-reset link works. */
+  PASSWORD_LINK_DAYS: z.coerce.number().min(0.001).max(90).default(7),
 });
 
 /**
@@ -161,6 +176,27 @@ export interface Config {
   visitorSessionsPerAddress: number;
   visitorMessagesPerVisitor: number;
   visitorMessagesPerAddress: number;
+  /** Every other request budget (README § Configuration, docs/security.md § Rate limits). */
+  rateLimits: RateLimits;
+  /** How long an invitation or password-reset link works. */
+  passwordLinkTtlMs: number;
+}
+
+/** Per minute unless named otherwise; 0 turns a budget off. */
+export interface RateLimits {
+  visitorReadsPerVisitor: number;
+  visitorActionsPerVisitor: number;
+  widgetConfigPerAddress: number;
+  telegramWebhooksPerAddress: number;
+  apiChannelRequestsPerAddress: number;
+  loginAttemptsPerAddress: number;
+  /** Failed log-ins per e-mail within `loginEmailWindowMs`. */
+  loginFailuresPerEmail: number;
+  loginEmailWindowMs: number;
+  /** Password-reset requests per e-mail within `loginEmailWindowMs`. */
+  passwordResetsPerEmail: number;
+  passwordResetsPerAddress: number;
+  passwordChangesPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -210,6 +246,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitorSessionsPerAddress: e.VISITOR_SESSIONS_PER_ADDRESS,
     visitorMessagesPerVisitor: e.VISITOR_MESSAGES_PER_VISITOR,
     visitorMessagesPerAddress: e.VISITOR_MESSAGES_PER_ADDRESS,
+    rateLimits: {
+      visitorReadsPerVisitor: e.VISITOR_READS_PER_VISITOR,
+      visitorActionsPerVisitor: e.VISITOR_ACTIONS_PER_VISITOR,
+      widgetConfigPerAddress: e.WIDGET_CONFIG_PER_ADDRESS,
+      telegramWebhooksPerAddress: e.TELEGRAM_WEBHOOKS_PER_ADDRESS,
+      apiChannelRequestsPerAddress: e.API_CHANNEL_REQUESTS_PER_ADDRESS,
+      loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
+      loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
+      loginEmailWindowMs: e.LOGIN_EMAIL_WINDOW_MINUTES * 60_000,
+      passwordResetsPerEmail: e.PASSWORD_RESETS_PER_EMAIL,
+      passwordResetsPerAddress: e.PASSWORD_RESETS_PER_ADDRESS,
+      passwordChangesPerAddress: e.PASSWORD_CHANGES_PER_ADDRESS,
+    },
+    passwordLinkTtlMs: Math.round(e.PASSWORD_LINK_DAYS * DAY_MS),
   };
 }
 

@@ -17,6 +17,14 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'The operator is at their limit of open conversations.',
   },
+  operator_has_history: {
+    status: 409,
+    message: 'The operator has conversations, messages or audit results; deactivate them instead.',
+  },
+  password_link_invalid: {
+    status: 410,
+    message: 'This link has expired or was already used. Ask for a new one.',
+  },
   operator_not_online: { status: 409, message: 'The operator is not online.' },
   conversation_closed: { status: 409, message: 'The conversation is closed.' },
   conversation_not_found: {

@@ -162,6 +162,8 @@ export interface OperatorView {
   teamIds: string[];
   /** False once an admin deactivated the operator: no log-in, no sessions, no tokens. */
   active: boolean;
+  /** Invited and has not set a password yet (their link may still be out). */
+  invited: boolean;
 }
 
 export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView {
@@ -176,6 +178,7 @@ export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView
     languages: o.languages,
     teamIds,
     active: o.active,
+    invited: o.password_hash === null,
   };
 }
 

@@ -1,9 +1,11 @@
-// The `switchboard` command: start, migrate, create-admin, seed-demo.
+// The `switchboard` command: start, migrate, create-admin, reset-password, seed-demo.
 import { parseArgs } from 'node:util';
 import { createAccount, newId } from '../actions/accounts/create-account.js';
 import { perform } from '../actions/context.js';
 import { createOperator } from '../actions/operators/create-operator.js';
-import { loadConfig, secretDir } from '../config.js';
+import { issuePasswordLink } from '../actions/operators/issue-password-link.js';
+import { type Config, loadConfig, secretDir } from '../config.js';
+import { passwordLinkUrl } from '../domain/password-mail.js';
 import { createMemoryBus } from '../events/bus.js';
 import { rotateSecretFile } from '../secrets.js';
 import { openStore } from '../store/database.js';
@@ -15,6 +17,9 @@ const USAGE = `usage: switchboard <command>
   migrate                       apply database migrations and exit
   create-admin --email E --password P [--name N] [--account A]
                                 create an account with its first admin
+  reset-password --email E [--account A]
+                                print a one-time link to set a new password (for when
+                                the account cannot send mail); earlier links stop working
   seed-demo                     create the demo account
   rotate-secret                 make a new server secret; the previous one still verifies
                                 visitor tokens for SECRET_GRACE_HOURS (running nodes
@@ -41,6 +46,7 @@ async function main(argv: string[]) {
     console.log('Database is up to date.');
     return;
   }
+  if (command === 'reset-password') return resetPassword(config, rest);
   if (command === 'create-admin' || command === 'seed-demo') {
     const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const services = {
@@ -86,6 +92,44 @@ async function main(argv: string[]) {
   }
   console.error(USAGE);
   process.exitCode = 2;
+}
+
+/** Prints a password link for each active operator with the e-mail (one per account). */
+async function resetPassword(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, account: { type: 'string' } },
+  });
+  if (!values.email) throw new Error('--email is required');
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const services = {
+    db: store.db,
+    bus: createMemoryBus(),
+    now: () => new Date(),
+    random: Math.random,
+  };
+  try {
+    let query = store.db
+      .selectFrom('operators')
+      .select(['id', 'account_id'])
+      .where('email', '=', values.email.trim().toLowerCase())
+      .where('active', '=', true);
+    if (values.account) query = query.where('account_id', '=', values.account);
+    const found = await query.orderBy('created_at').execute();
+    if (found.length === 0) throw new Error(`No active operator with the e-mail ${values.email}.`);
+    for (const op of found) {
+      const scope = { accountId: op.account_id, actor: { kind: 'system' as const } };
+      const { result } = await perform(services, scope, (ctx) =>
+        issuePasswordLink(ctx, { operatorId: op.id, ttlMs: config.passwordLinkTtlMs }),
+      );
+      console.log(
+        `Account ${op.account_id}: ${passwordLinkUrl(config.publicUrl, result.token)}\n` +
+          `  works once, until ${result.expiresAt.toISOString()}`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -63,6 +63,18 @@ export interface EventPayloads {
     blocked: boolean;
   };
   'operator.updated': { operator: OperatorView };
+  /** An admin deleted an operator who had no history (deactivation keeps everyone else). */
+  'operator.removed': { operatorId: string };
+  /**
+   * A supervisor or admin changed this operator's status or limit: the app
+   * tells the operator who did it. Routed to that operator (`owner`).
+   */
+  'operator.notice': {
+    operatorId: string;
+    by: { id: string; name: string };
+    status?: 'online' | 'away' | 'offline';
+    limit?: number;
+  };
   'team.updated': { team: TeamView };
   /** An admin changed the account's name or settings (SLA, limits, routing…); staff only. */
   'account.updated': { account: AccountView };
@@ -104,6 +116,8 @@ export const EVENT_TYPES = [
   'message.created',
   'contact.updated',
   'operator.updated',
+  'operator.removed',
+  'operator.notice',
   'team.updated',
   'account.updated',
   'channel.updated',
@@ -133,6 +147,9 @@ export const EVENT_AUDIENCE = {
   'message.created': 'dialog',
   'contact.updated': 'account',
   'operator.updated': 'account',
+  'operator.removed': 'account',
+  // Staff sockets receive every event; the app shows it only to the operator it names.
+  'operator.notice': 'owner',
   'team.updated': 'account',
   'account.updated': 'account',
   'channel.updated': 'account',

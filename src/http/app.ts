@@ -22,6 +22,12 @@ import type { StoreKind } from '../store/database.js';
 import { classifyDatabaseError } from '../store/resilience.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { frameworkErrors, registerInputGuards } from './input-guards.js';
+import {
+  createLoginLimits,
+  createMemoryCounter,
+  createRedisCounter,
+  type LoginLimits,
+} from './rate-limits.js';
 import { registerRoutes } from './routes/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { createVisitorLimits, type VisitorLimits, visitorBudgets } from './visitor-limits.js';
@@ -33,6 +39,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: HttpDeps;
     visitorLimits: VisitorLimits;
+    loginLimits: LoginLimits;
   }
 }
 
@@ -62,6 +69,17 @@ export async function buildHttpApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
   app.decorate('visitorLimits', createVisitorLimits(visitorBudgets(deps.config)));
+  // Shared by every node through Redis when there is one (src/http/rate-limits.ts).
+  const counter = deps.config.redisUrl
+    ? createRedisCounter(
+        deps.config.redisUrl,
+        deps.config.redisPrefix,
+        createMemoryCounter(),
+        logger || undefined,
+      )
+    : createMemoryCounter();
+  app.decorate('loginLimits', createLoginLimits(deps.config.rateLimits, counter));
+  app.addHook('onClose', () => app.loginLimits.close());
   app.decorateRequest('principal', null);
 
   await registerSecurityHeaders(app, deps.config.publicUrl);

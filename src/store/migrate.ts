@@ -13,6 +13,7 @@ import { m012Access } from './migrations/012-access.js';
 import { m014EventSeq } from './migrations/014-event-seq.js';
 import { m016Workday } from './migrations/016-workday.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
+import { m019PasswordLinks } from './migrations/019-password-links.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '014-event-seq': m014EventSeq,
   '016-workday': m016Workday,
   '018-visitor-context': m018VisitorContext,
+  '019-password-links': m019PasswordLinks,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -286,6 +286,16 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+/** A one-time link to set a password (migration 019); the token itself is never stored. */
+export interface PasswordLinksTable {
+  token_hash: string;
+  account_id: string;
+  operator_id: string;
+  purpose: 'invite' | 'reset';
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
 export interface Database extends ChannelTables, QualityTables {
   accounts: AccountsTable;
   operators: OperatorsTable;
@@ -308,6 +318,7 @@ export interface Database extends ChannelTables, QualityTables {
   audit_log: AuditLogTable;
   conversation_reads: ConversationReadsTable;
   notes: NotesTable;
+  password_links: PasswordLinksTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

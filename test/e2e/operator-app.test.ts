@@ -4,8 +4,7 @@
 // operator takes it, answers with a canned response, sees the client's draft,
 // transfers it, and closes another one with a category.
 // Set SCREENSHOTS=1 to refresh docs/screenshots/*.png.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -18,6 +17,7 @@ import {
   type TestServer,
   visitorSession,
 } from '../support/harness.js';
+import { buildWebIfStale } from '../support/web-build.js';
 import { connect, type TestSocket } from '../support/ws-client.js';
 
 const E2E_TIMEOUT = 90_000;
@@ -28,24 +28,6 @@ let browser: Browser;
 let account: TestAccount;
 let page: Page;
 let admin: Record<string, string>;
-
-/** Builds the app when web/dist is missing or older than its sources: never test a stale bundle. */
-function buildWebIfStale() {
-  const index = 'web/dist/index.html';
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const newest = (dir: string): number =>
-    Math.max(
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
-    );
-  if (Math.max(newest('web/src'), statSync('web/index.html').mtimeMs) > built)
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-}
 
 async function api<T = Record<string, unknown>>(
   method: string,

@@ -1,6 +1,7 @@
 // X-Forwarded-For names the client only when TRUST_PROXY says who may send it;
 // otherwise anyone could pick a fresh address per request and escape the
 // per-IP rate limits of the anonymous endpoints.
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
@@ -36,7 +37,17 @@ describe('X-Forwarded-For and the per-IP login limit', () => {
     server = null;
   });
 
-  /** Failed logins (limit: 10 a minute per client address), each claiming another forwarded address. */
+  /** A server whose per-address log-in budget is 10 a minute, counting on its own. */
+  const limited = (trustProxy: false | string[]) =>
+    startTestServer({
+      config: {
+        trustProxy,
+        redisPrefix: `sb-test-${randomUUID()}`,
+        rateLimits: { ...loadConfig(base).rateLimits, loginAttemptsPerAddress: 10 },
+      },
+    });
+
+  /** Failed logins of different e-mails, each claiming another forwarded address. */
   async function statuses(count: number) {
     const codes: number[] = [];
     for (let i = 1; i <= count; i++) {
@@ -45,7 +56,7 @@ describe('X-Forwarded-For and the per-IP login limit', () => {
         url: '/api/v1/auth/login',
         remoteAddress: '127.0.0.1',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
-        payload: JSON.stringify({ email: 'nobody@test.example', password: 'wrong' }),
+        payload: JSON.stringify({ email: `nobody-${i}@test.example`, password: 'wrong' }),
       });
       codes.push(res.statusCode);
     }
@@ -53,17 +64,17 @@ describe('X-Forwarded-For and the per-IP login limit', () => {
   }
 
   it('ignores the header by default, so spoofed addresses still hit the limit', async () => {
-    server = await startTestServer();
+    server = await limited(false);
     expect((await statuses(11)).at(-1)).toBe(429);
   });
 
   it('ignores the header from a peer that is not a listed proxy', async () => {
-    server = await startTestServer({ config: { trustProxy: ['10.9.9.9'] } });
+    server = await limited(['10.9.9.9']);
     expect((await statuses(11)).at(-1)).toBe(429);
   });
 
   it('counts each forwarded client separately behind a trusted proxy', async () => {
-    server = await startTestServer({ config: { trustProxy: ['127.0.0.1'] } });
+    server = await limited(['127.0.0.1']);
     expect(await statuses(11)).not.toContain(429);
   });
 });

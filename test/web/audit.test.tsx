@@ -244,6 +244,7 @@ describe('audit page', () => {
           languages: ['en'],
           teamIds: [],
           active: true,
+          invited: false,
         },
       ],
       teams: [TEAM],

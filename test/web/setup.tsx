@@ -36,6 +36,7 @@ export function signIn(settings: Partial<AccountSettings> = {}): Me {
       languages: ['en'],
       teamIds: ['team-desk'],
       active: true,
+      invited: false,
     },
     account: { id: 'acc', name: 'Test', settings: { ...SETTINGS, ...settings } },
     csrfToken: 'csrf',

@@ -25,6 +25,7 @@ function operator(id: string, name: string): OperatorView {
     languages: ['en'],
     teamIds: [TEAM.id],
     active: true,
+    invited: false,
   };
 }
 

@@ -28,6 +28,7 @@ const person = (id: string, name: string): OperatorView => ({
   languages: [],
   teamIds: [],
   active: true,
+  invited: false,
 });
 
 let nextId = 500;

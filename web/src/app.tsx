@@ -1,16 +1,18 @@
 // The app shell: login gate, header, and the view for the current path.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { onSessionLost } from './api/client';
 import { Header } from './components/header';
 import { ShortcutsHelp } from './components/shortcuts-help';
 import { useI18n } from './i18n';
 import { useAssignmentAlerts } from './lib/use-assignment-alerts';
+import { useOperatorNotices } from './lib/use-operator-notices';
 import { useGlobalShortcuts } from './lib/use-shortcuts';
 import { useRoute } from './state/router';
 import { isAdmin, isSupervisor, loadSession, session } from './state/session';
 import { useStore } from './state/store';
 import { startSync } from './state/sync';
 import { LoginView } from './views/login/login-view';
+import { SetPasswordView } from './views/login/set-password-view';
 import { Workspace } from './views/workspace/workspace';
 
 // Operators, who are most users, never load the supervisor and admin screens.
@@ -34,10 +36,15 @@ const StaffingView = lazy(() =>
 export function App() {
   const state = useStore(session, (s) => s);
   const { t } = useI18n();
+  // A password link opens this page whether or not someone is logged in here.
+  const [settingPassword, setSettingPassword] = useState(
+    () => window.location.pathname === '/set-password',
+  );
   useEffect(() => {
     onSessionLost(() => session.set({ phase: 'anonymous' }));
     void loadSession();
   }, []);
+  if (settingPassword) return <SetPasswordView onDone={() => setSettingPassword(false)} />;
   if (state.phase === 'loading')
     return (
       <p className="splash" role="status">
@@ -54,6 +61,7 @@ function SignedIn() {
   const { t } = useI18n();
   useEffect(() => startSync(), []);
   useAssignmentAlerts();
+  useOperatorNotices();
   const help = useGlobalShortcuts();
   let view = (
     <Workspace conversationId={route.view === 'workspace' ? route.conversationId : null} />

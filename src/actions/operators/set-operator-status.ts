@@ -7,10 +7,13 @@ import type { OperatorStatus } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockOperator, operatorTeamIds } from '../load.js';
 import { authorize } from '../policy.js';
+import { noticeToOperator } from './operator-notice.js';
 
 export interface SetOperatorStatusInput {
   operatorId: string;
   status: OperatorStatus;
+  /** False when the change is part of another the operator learns of otherwise (deactivation). */
+  notify?: boolean;
 }
 
 /**
@@ -106,5 +109,7 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
   if (before.status !== row.status || requeued > 0) {
     ctx.emit(event('operator.updated', null, { operator: view }));
   }
+  if (before.status !== row.status && input.notify !== false)
+    await noticeToOperator(ctx, row.id, { status: row.status });
   return { operator: view, requeued };
 }

@@ -6,6 +6,7 @@ import type { ActionContext } from '../context.js';
 import { lockOperator, operatorTeamIds } from '../load.js';
 import { authorize } from '../policy.js';
 import { assertTeamsExist } from './create-operator.js';
+import { noticeToOperator } from './operator-notice.js';
 import { lockOpenConversationsOf, setOperatorStatus } from './set-operator-status.js';
 
 export interface UpdateOperatorInput {
@@ -57,8 +58,10 @@ export async function updateOperator(ctx: ActionContext, input: UpdateOperatorIn
   }
   if (deactivating && before.active) {
     if (before.status !== 'offline')
-      await setOperatorStatus(ctx, { operatorId, status: 'offline' });
+      await setOperatorStatus(ctx, { operatorId, status: 'offline', notify: false });
     await ctx.trx.deleteFrom('sessions').where('operator_id', '=', operatorId).execute();
+    // A link sent before must not work again after a reactivation.
+    await ctx.trx.deleteFrom('password_links').where('operator_id', '=', operatorId).execute();
     before = await lockOperator(ctx, operatorId);
   }
   if (teamIds) await assertTeamsExist(ctx, teamIds);
@@ -88,5 +91,7 @@ export async function updateOperator(ctx: ActionContext, input: UpdateOperatorIn
   }
   const view = presentOperator(row, teamIds ?? (await operatorTeamIds(ctx, operatorId)));
   ctx.emit(event('operator.updated', null, { operator: view }));
+  if (fields.limit !== undefined && fields.limit !== before.limit && row.active)
+    await noticeToOperator(ctx, operatorId, { limit: row.limit });
   return view;
 }

@@ -9,12 +9,14 @@ import { createApiToken } from '../../actions/sessions/create-api-token.js';
 import { login, logout } from '../../actions/sessions/login.js';
 import { revokeApiToken } from '../../actions/sessions/revoke-api-token.js';
 import { alertPrefsOf } from '../../domain/alerts.js';
+import { AppError } from '../../errors.js';
 import { publishSignOut } from '../../events/sign-out.js';
 import { presentAccount, presentOperator } from '../../presenters.js';
 import { getAccount, operatorTeamIdsOf } from '../../store/queries/account.js';
 import { listApiTokens } from '../../store/queries/api-tokens.js';
 import { hashToken } from '../../tokens.js';
 import { operatorScope, SESSION_COOKIE } from '../auth.js';
+import { perMinute } from '../rate-limits.js';
 
 export async function registerAuthRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -23,13 +25,13 @@ export async function registerAuthRoutes(base: FastifyInstance) {
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie, returns the CSRF token',
         description:
           'An e-mail is unique within an account. When one person works in several accounts, ' +
-          'accountId names the account; without it the oldest account with the e-mail is meant.',
+          'accountId names the account; without it the oldest account with the e-mail is meant. ' +
+          'Limited per address (every attempt) and per e-mail (failures): 429 rate_limited.',
         body: z.object({
           email: z.string().email(),
           password: z.string().min(1).max(200),
@@ -38,7 +40,15 @@ export async function registerAuthRoutes(base: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const s = await login(services.db, services.now(), request.body);
+      const now = services.now();
+      const { email } = request.body;
+      if (!(await app.loginLimits.admit(email, request.ip, now.getTime())))
+        throw new AppError('rate_limited');
+      const s = await login(services.db, now, request.body).catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'invalid_credentials')
+          await app.loginLimits.failed(email, now.getTime());
+        throw error;
+      });
       // Back to the status the operator last chose (or the account's default at a first log-in).
       await perform(
         services,
@@ -108,7 +118,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
   app.put(
     '/me/password',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: perMinute(config.rateLimits.passwordChangesPerAddress) },
       schema: {
         tags: ['auth'],
         summary: 'Change your own password; your other sessions end',

@@ -25,6 +25,7 @@ import { parseTelegramUpdate } from '../../channels/telegram/update.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import type { ChannelKind, ChannelRow } from '../../store/schema.js';
+import { perMinute } from '../rate-limits.js';
 
 const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const key = z.object({ key: z.string().min(1).max(100) });
@@ -54,7 +55,7 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
   app.post(
     '/channels/telegram/:key/webhook',
     {
-      config: { rateLimit: { max: 1200, timeWindow: '1 minute' } },
+      config: { rateLimit: perMinute(config.rateLimits.telegramWebhooksPerAddress) },
       schema: {
         tags: ['channels'],
         summary: 'Telegram Bot API webhook (checked by X-Telegram-Bot-Api-Secret-Token)',
@@ -98,7 +99,7 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
   app.post(
     '/channels/api/:key/messages',
     {
-      config: { rateLimit: { max: 1200, timeWindow: '1 minute' } },
+      config: { rateLimit: perMinute(config.rateLimits.apiChannelRequestsPerAddress) },
       // Attachments come base64-encoded (4/3 of their size); together at most
       // one upload's worth, since the body is read before its signature is checked.
       bodyLimit: Math.ceil((config.maxUploadBytes * 4) / 3) + 64 * 1024,

@@ -11,6 +11,7 @@ import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoutes } from './metrics.js';
 import { registerMonitorRoutes } from './monitor.js';
 import { registerOperatorRoutes } from './operators.js';
+import { registerPasswordLinkRoutes } from './password-links.js';
 import { registerRealtimeRoutes } from './realtime.js';
 import { registerReportRoutes } from './reports.js';
 import { registerSettingsRoutes } from './settings.js';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerMetricsRoutes);
   await app.register(registerAuthRoutes, { prefix: '/api/v1' });
   await app.register(registerOperatorRoutes, { prefix: '/api/v1' });
+  await app.register(registerPasswordLinkRoutes, { prefix: '/api/v1' });
   await app.register(registerAccountRoutes, { prefix: '/api/v1' });
   await app.register(registerConversationRoutes, { prefix: '/api/v1' });
   await app.register(registerConversationActionRoutes, { prefix: '/api/v1' });

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { createOperator } from '../../actions/operators/create-operator.js';
+import { deleteOperator } from '../../actions/operators/delete-operator.js';
+import { issuePasswordLink } from '../../actions/operators/issue-password-link.js';
 import { setOperatorPassword } from '../../actions/operators/set-operator-password.js';
 import { setOperatorStatus } from '../../actions/operators/set-operator-status.js';
 import { updateOperator } from '../../actions/operators/update-operator.js';
@@ -12,6 +14,7 @@ import { presentOperator } from '../../presenters.js';
 import { listOperators } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
+import { deliverPasswordLink, mailLanguage } from '../password-links.js';
 
 const id = z.object({ id: z.string().uuid() });
 const role = z.enum(['admin', 'supervisor', 'operator']);
@@ -19,7 +22,7 @@ const languages = z.array(z.string().regex(/^[a-z]{2}$/, 'two-letter language co
 
 export async function registerOperatorRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const { services } = app.deps;
+  const { services, config } = app.deps;
 
   app.get(
     '/operators',
@@ -38,7 +41,12 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
       schema: {
         tags: ['operators'],
         summary: 'Create (invite) an operator',
+        description:
+          'Without a password the operator gets an invitation: a one-time link to set one ' +
+          "(PASSWORD_LINK_DAYS), mailed through the SMTP settings of the account's e-mail " +
+          'channel in `lang`. `invitation` says whether it was sent, or carries the link to copy.',
         body: z.object({
+          lang: mailLanguage,
           email: z.string().email(),
           name: z.string().min(1).max(200),
           password: z.string().min(8).max(200).nullable().default(null),
@@ -51,8 +59,21 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const scope = operatorScope(request);
-      const { result } = await perform(services, scope, (ctx) => createOperator(ctx, request.body));
-      return reply.status(201).send(result);
+      const { lang, ...input } = request.body;
+      const { result } = await perform(services, scope, async (ctx) => {
+        const operator = await createOperator(ctx, input);
+        const link = input.password
+          ? null
+          : await issuePasswordLink(ctx, {
+              operatorId: operator.id,
+              ttlMs: config.passwordLinkTtlMs,
+            });
+        return { operator, link };
+      });
+      const invitation = result.link
+        ? await deliverPasswordLink(app.deps, scope.accountId, result.link, lang, request.log)
+        : null;
+      return reply.status(201).send({ ...result.operator, invitation });
     },
   );
 
@@ -92,6 +113,31 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     },
   );
 
+  app.delete(
+    '/operators/:id',
+    {
+      schema: {
+        tags: ['operators'],
+        summary: 'Delete an operator who has no history (otherwise 409 operator_has_history)',
+        description:
+          'For an invitation sent to the wrong person, say. Anyone who has worked stays in ' +
+          'reports, audits and the audit log: deactivate them (PATCH active: false) instead.',
+        params: id,
+      },
+    },
+    async (request, reply) => {
+      const scope = operatorScope(request);
+      await perform(services, scope, (ctx) =>
+        deleteOperator(ctx, { operatorId: request.params.id }),
+      );
+      await publishSignOut(services.bus, {
+        accountId: scope.accountId,
+        operatorId: request.params.id,
+      });
+      return reply.status(204).send();
+    },
+  );
+
   app.put(
     '/operators/:id/status',
     {
@@ -99,6 +145,8 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
         tags: ['operators'],
         summary:
           'Set status (own, or anyone for supervisors); offline returns conversations to the queue',
+        description:
+          'Set by a supervisor or admin, the operator gets an operator.notice naming them.',
         params: id,
         body: z.object({ status: z.enum(['online', 'away', 'offline']) }),
       },

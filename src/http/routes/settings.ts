@@ -13,6 +13,7 @@ import {
 } from '../../actions/account/update-settings.js';
 import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
+import { setTeamMembers } from '../../actions/teams/set-team-members.js';
 import { checkChannelDestinations } from '../../channels/settings.js';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../../domain/metrics/index.js';
 import { operatorScope } from '../auth.js';
@@ -71,6 +72,25 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     async (request) => {
       const scope = operatorScope(request);
       const { result } = await perform(services, scope, (ctx) => updateAccount(ctx, request.body));
+      return result;
+    },
+  );
+
+  app.put(
+    '/teams/:id/members',
+    {
+      schema: {
+        tags: ['account'],
+        summary: "A team's members (the operators' own teamIds change with it)",
+        params: id,
+        body: z.object({ operatorIds: z.array(z.string().uuid()).max(1000) }),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        setTeamMembers(ctx, { teamId: request.params.id, operatorIds: request.body.operatorIds }),
+      );
       return result;
     },
   );

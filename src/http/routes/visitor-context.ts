@@ -2,7 +2,8 @@
 // from, language and clock (issue 15). Everything here comes from an anonymous
 // browser, so each field is bounded and URLs must be http(s); the JSON body's
 // text was already checked for NUL and lone surrogates (input-guards.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
@@ -52,9 +53,8 @@ export const visitorContextBody = z.object({
 
 export function registerVisitorContextRoute(
   app: FastifyInstance,
-  limit: {
-    rateLimit: { max: number; timeWindow: string; keyGenerator: (r: FastifyRequest) => string };
-  },
+  /** The route's rate limit (`visitorLimit` of visitor.ts; false when switched off). */
+  limit: { rateLimit: boolean | { max: number; timeWindow: string } },
 ) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;

@@ -19,6 +19,7 @@ import {
 } from '../../store/queries/conversations.js';
 import { queueStanding } from '../../store/queries/queue.js';
 import { visitorScope } from '../auth.js';
+import { perMinute } from '../rate-limits.js';
 import { signVisitorToken, verifyVisitorToken } from '../visitor-token.js';
 import { messageBody } from './conversations.js';
 import { receiveUpload } from './uploads.js';
@@ -29,12 +30,10 @@ const id = z.object({ id: z.string().uuid() });
 
 /** Anonymous endpoints are limited per visitor when known, else per IP. */
 const visitorLimit = (max: number) => ({
-  rateLimit: {
-    max,
-    timeWindow: '1 minute',
+  rateLimit: perMinute(max, {
     keyGenerator: (r: FastifyRequest) =>
       r.principal?.kind === 'visitor' ? `v:${r.principal.visitorId}` : `ip:${r.ip}`,
-  },
+  }),
 });
 
 export async function registerVisitorRoutes(base: FastifyInstance) {
@@ -118,7 +117,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.get(
     '/visitor/conversations',
     {
-      config: visitorLimit(120),
+      config: visitorLimit(config.rateLimits.visitorReadsPerVisitor),
       schema: { tags: ['visitor'], summary: "The visitor's conversations, newest first" },
     },
     async (request) => {
@@ -148,7 +147,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.get(
     '/visitor/conversations/:id/messages',
     {
-      config: visitorLimit(120),
+      config: visitorLimit(config.rateLimits.visitorReadsPerVisitor),
       schema: {
         tags: ['visitor'],
         summary: 'Messages of an own conversation after a sequence number',
@@ -172,7 +171,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.get(
     '/visitor/conversations/:id/queue',
     {
-      config: visitorLimit(120),
+      config: visitorLimit(config.rateLimits.visitorReadsPerVisitor),
       schema: {
         tags: ['visitor'],
         summary: 'Place in line and estimated wait of an own conversation (null when not queued)',
@@ -216,7 +215,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.post(
     '/visitor/uploads',
     {
-      config: visitorLimit(20),
+      config: visitorLimit(config.rateLimits.visitorActionsPerVisitor),
       schema: {
         tags: ['visitor'],
         summary: 'Visitor uploads an attachment (multipart field "file")',
@@ -231,7 +230,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.post(
     '/visitor/conversations/:id/rating',
     {
-      config: visitorLimit(20),
+      config: visitorLimit(config.rateLimits.visitorActionsPerVisitor),
       schema: {
         tags: ['visitor'],
         summary: 'Like or dislike, with an optional comment',
@@ -255,7 +254,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
   app.post(
     '/visitor/conversations/:id/close',
     {
-      config: visitorLimit(20),
+      config: visitorLimit(config.rateLimits.visitorActionsPerVisitor),
       schema: { tags: ['visitor'], summary: 'The client ends the conversation', params: id },
     },
     async (request) => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ALLOWED_UPLOAD_TYPES } from '../../actions/uploads/store-upload.js';
 import { AppError, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
+import { perMinute } from '../rate-limits.js';
 
 export interface WidgetSettings {
   title: string;
@@ -85,7 +86,7 @@ export async function registerWidgetRoutes(base: FastifyInstance) {
   app.get(
     '/widget/config',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { rateLimit: perMinute(app.deps.config.rateLimits.widgetConfigPerAddress) },
       schema: {
         tags: ['visitor'],
         summary: "A widget channel's public settings",

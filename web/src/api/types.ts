@@ -3,6 +3,7 @@
 import type { AlertPrefs } from '../../../src/domain/alerts';
 import type { Weekday, WorkingHours } from '../../../src/domain/notices';
 import type { StoredEvent } from '../../../src/events/catalog';
+import type { LinkDelivery } from '../../../src/http/password-links';
 import type {
   ChannelView,
   ConversationView,
@@ -20,6 +21,7 @@ export type {
   ApiTokenView,
   ChannelView,
   ConversationView,
+  LinkDelivery,
   MessageView,
   NoteView,
   OperatorView,

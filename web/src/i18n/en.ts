@@ -1,5 +1,6 @@
 // English UI strings. `{name}` placeholders are filled by translate().
 import { enAccess } from './en-access';
+import { enPeople } from './en-people';
 import { enReports } from './en-reports';
 import { enWorkday } from './en-workday';
 
@@ -387,6 +388,7 @@ export const en = {
   ...enReports,
   ...enAccess,
   ...enWorkday,
+  ...enPeople,
 } as const;
 
 export type MessageKey = keyof typeof en;

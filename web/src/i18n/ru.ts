@@ -1,6 +1,7 @@
 // Русские строки интерфейса. Тип требует перевода каждого ключа из en.ts.
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
+import { ruPeople } from './ru-people';
 import { ruReports } from './ru-reports';
 import { ruWorkday } from './ru-workday';
 
@@ -387,4 +388,5 @@ export const ru: Record<MessageKey, string> = {
   ...ruReports,
   ...ruAccess,
   ...ruWorkday,
+  ...ruPeople,
 };

@@ -49,6 +49,10 @@ export function upsertOperator(operator: OperatorView): void {
   reference.set((r) => ({ ...r, operators: upsert(r.operators, operator, byName) }));
 }
 
+export function removeOperator(operatorId: string): void {
+  reference.set((r) => ({ ...r, operators: r.operators.filter((o) => o.id !== operatorId) }));
+}
+
 export function upsertTeam(team: TeamView): void {
   reference.set((r) => ({ ...r, teams: upsert(r.teams, team, byName) }));
 }

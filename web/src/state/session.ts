@@ -35,8 +35,11 @@ export async function refreshSession(): Promise<void> {
   session.set({ phase: 'ready', me });
 }
 
-export async function logIn(email: string, password: string): Promise<void> {
-  const accountId = accountInLink();
+export async function logIn(
+  email: string,
+  password: string,
+  accountId: string | null = accountInLink(),
+): Promise<void> {
   const res = await api.post<{ csrfToken: string }>('/auth/login', {
     email,
     password,

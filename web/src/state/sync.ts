@@ -3,7 +3,13 @@
 import { api } from '../api/client';
 import { RealtimeClient, type RealtimeStatus } from '../api/realtime';
 import type { Contact, ConversationView, Me, MessageView, StoredEvent } from '../api/types';
-import { loadReference, upsertChannel, upsertOperator, upsertTeam } from './reference';
+import {
+  loadReference,
+  removeOperator,
+  upsertChannel,
+  upsertOperator,
+  upsertTeam,
+} from './reference';
 import { currentMe, refreshSession, session, updateAccount, updateMe } from './session';
 import { createStore } from './store';
 import { currentTime } from './ticker';
@@ -108,6 +114,7 @@ const handlers: Handlers = {
       if (updated) void refetch(updated);
     }
   },
+  'operator.removed': (_me, e) => removeOperator(e.payload.operatorId),
   'account.updated': (_me, e) => updateAccount(e.payload.account),
   'team.updated': (_me, e) => upsertTeam(e.payload.team),
   'channel.updated': (_me, e) => upsertChannel(e.payload.channel),

@@ -1,7 +1,9 @@
-// Invite or edit an operator: role, limit, languages and teams.
+// Invite or edit an operator: role, limit, languages and teams. Invited
+// without a password, the operator gets a link to set one (mailed, or handed
+// back to show the admin); editing, an admin may set a new password.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { OperatorView, Role } from '../../api/types';
+import type { LinkDelivery, OperatorView, Role } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
@@ -10,18 +12,31 @@ import { parseList, useSave } from './use-save';
 
 const ROLES: readonly Role[] = ['operator', 'supervisor', 'admin'];
 const FIELDS = ['email', 'name', 'password', 'role', 'limit', 'languages', 'teamIds'];
+export const OPERATOR_FIELD_MESSAGES = {
+  email: 'operators.error.email',
+  name: 'operators.error.name',
+  password: 'operators.error.password',
+  limit: 'operators.error.limit',
+  languages: 'operators.error.languages',
+  teamIds: 'operators.error.teamIds',
+} as const;
+
+export type Invited = OperatorView & { invitation: LinkDelivery | null };
 
 export function OperatorForm({
   operator,
   onDone,
+  onInvited,
 }: {
   operator: OperatorView | null;
   onDone: () => void;
+  /** A new operator was invited: say whether the link was mailed, or show it. */
+  onInvited?: (invited: Invited) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const { teams } = useReference();
-  const save = useSave();
+  const save = useSave(OPERATOR_FIELD_MESSAGES);
   const [email, setEmail] = useState(operator?.email ?? '');
   const [name, setName] = useState(operator?.name ?? '');
   const [password, setPassword] = useState('');
@@ -39,12 +54,23 @@ export function OperatorForm({
       languages: parseList(languages),
       teamIds,
     };
-    const ok = await save.run(() =>
-      operator
-        ? api.patch(`/operators/${operator.id}`, common)
-        : api.post('/operators', { ...common, email: email.trim(), password: password || null }),
-    );
-    if (ok) onDone();
+    const created: { invited: Invited | null } = { invited: null };
+    const ok = await save.run(async () => {
+      if (operator)
+        return api.patch(`/operators/${operator.id}`, {
+          ...common,
+          ...(password ? { password } : {}),
+        });
+      created.invited = await api.post<Invited>('/operators', {
+        ...common,
+        email: email.trim(),
+        password: password || null,
+        lang,
+      });
+    });
+    if (!ok) return;
+    if (created.invited) onInvited?.(created.invited);
+    onDone();
   }
 
   const err = (f: string) => fieldError(save.error, f);
@@ -68,23 +94,21 @@ export function OperatorForm({
         <Field label={t('operators.name')} error={err('name')}>
           {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        {!operator && (
-          <Field
-            label={t('operators.password')}
-            hint={t('operators.passwordHint')}
-            error={err('password')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-        )}
+        <Field
+          label={operator ? t('operators.newPassword') : t('operators.password')}
+          hint={operator ? t('operators.newPasswordHint') : t('operators.invitePasswordHint')}
+          error={err('password')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="field-row">
           <Field label={t('operators.role')} error={err('role')}>
             {(p) => (

@@ -1,11 +1,18 @@
-// A team's distribution mode (DESIGN §2) and language routing.
+// A team's distribution mode (DESIGN §2), language routing and members.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import type { DistributionMode, TeamView } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
+import { useReference } from '../../lib/use-account';
+import { TeamMembersField } from './team-members-field';
 import { msToSeconds, secondsToMs, useSave } from './use-save';
+
+const TEAM_FIELD_MESSAGES = {
+  name: 'teams.error.name',
+  operatorIds: 'teams.error.operatorIds',
+} as const;
 
 export const MODES: readonly DistributionMode[] = [
   'least_loaded',
@@ -16,7 +23,11 @@ export const MODES: readonly DistributionMode[] = [
 
 export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () => void }) {
   const { t } = useI18n();
-  const save = useSave();
+  const save = useSave(TEAM_FIELD_MESSAGES);
+  const { operators } = useReference();
+  const [members, setMembers] = useState<string[]>(() =>
+    team ? operators.filter((o) => o.teamIds.includes(team.id)).map((o) => o.id) : [],
+  );
   const [name, setName] = useState(team?.name ?? '');
   const [mode, setMode] = useState<DistributionMode>(team?.mode ?? 'least_loaded');
   const [languageRouting, setLanguageRouting] = useState(team?.languageRouting ?? false);
@@ -30,9 +41,12 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
       languageRouting,
       languageTimeoutMs: secondsToMs(timeout) ?? 0,
     };
-    const ok = await save.run(() =>
-      team ? api.patch(`/teams/${team.id}`, body) : api.post('/teams', body),
-    );
+    const ok = await save.run(async () => {
+      const saved = team
+        ? await api.patch<TeamView>(`/teams/${team.id}`, body)
+        : await api.post<TeamView>('/teams', body);
+      await api.put(`/teams/${saved.id}/members`, { operatorIds: members });
+    });
     if (ok) onDone();
   }
 
@@ -42,7 +56,7 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
       <form className="form" onSubmit={submit} noValidate>
         <FormError
           error={save.error}
-          fields={['name', 'mode', 'languageRouting', 'languageTimeoutMs']}
+          fields={['name', 'mode', 'languageRouting', 'languageTimeoutMs', 'operatorIds']}
         />
         <Field label={t('teams.name')} error={err('name')}>
           {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
@@ -86,6 +100,12 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
             />
           )}
         </Field>
+        <TeamMembersField
+          operators={operators}
+          value={members}
+          onChange={setMembers}
+          error={err('operatorIds')}
+        />
         <div className="form-actions">
           <button type="button" onClick={onDone}>
             {t('common.cancel')}

@@ -2,11 +2,13 @@
 // success reloads the reference data so the change shows everywhere at once.
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
+import type { ShownError } from '../../lib/errors';
+import { describeFieldError, type FieldMessages } from '../../lib/field-errors';
 import { loadReference } from '../../state/reference';
 import { toast } from '../../state/toasts';
 
-export function useSave() {
+/** `fieldMessages`: the form's own words for bad input at each field (lib/field-errors.ts). */
+export function useSave(fieldMessages?: FieldMessages) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
@@ -19,7 +21,7 @@ export function useSave() {
       toast('success', successText ?? t('admin.saved'));
       return true;
     } catch (err) {
-      setError(describeError(t, err));
+      setError(describeFieldError(t, err, fieldMessages));
       return false;
     } finally {
       setBusy(false);

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
 import { askDesktopPermission } from '../../lib/notify';
 import { logIn } from '../../state/session';
+import { ForgotPassword } from './forgot-password';
 
 export function LoginView() {
   const { t } = useI18n();
@@ -14,6 +15,7 @@ export function LoginView() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
+  const [forgot, setForgot] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -28,6 +30,12 @@ export function LoginView() {
     }
   }
 
+  if (forgot)
+    return (
+      <main className="login">
+        <ForgotPassword initialEmail={email} onBack={() => setForgot(false)} />
+      </main>
+    );
   return (
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
@@ -64,6 +72,9 @@ export function LoginView() {
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
+        </button>
+        <button type="button" className="link-button" onClick={() => setForgot(true)}>
+          {t('login.forgot')}
         </button>
       </form>
     </main>
