@@ -2,8 +2,8 @@
 // again when used (rows may predate a setting). A bad setting names its field.
 import { z } from 'zod';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../domain/metrics/index.js';
-import { invalid } from '../errors.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
+import { invalidFromIssue } from '../validation-reason.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
 import { type EmailSettings, emailSettingsSchema } from './email/settings.js';
 import { checkDestination, type OutboundPolicy, type Resolver } from './outbound-address.js';
@@ -58,8 +58,7 @@ function prepareSla(raw: Record<string, unknown>): Record<string, unknown> {
   }
   const parsed = slaSchema.safeParse(raw.sla);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(['settings', 'sla', ...issue.path].join('.'), issue.message);
+    throw invalidFromIssue(['settings', 'sla'], parsed.error.issues[0]!);
   }
   return { ...raw, sla: parsed.data };
 }
@@ -85,7 +84,7 @@ function prepareServiceLevel(raw: Record<string, unknown>): Record<string, unkno
   }
   const parsed = serviceLevelSchema.safeParse(value);
   if (!parsed.success)
-    throw invalid('settings.serviceLevelTargetMs', parsed.error.issues[0]!.message);
+    throw invalidFromIssue(['settings', 'serviceLevelTargetMs'], parsed.error.issues[0]!);
   return raw;
 }
 
@@ -105,8 +104,7 @@ export function prepareChannelSettings(
   if (kind === 'widget' || raw[CONNECTING_KEY[kind]] === undefined) return raw;
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(`settings.${issue.path.join('.')}`, issue.message);
+    throw invalidFromIssue(['settings'], parsed.error.issues[0]!);
   }
   const settings = { ...raw, ...(parsed.data as Record<string, unknown>) };
   if (kind === 'telegram' && settings.secret === undefined) settings.secret = newWebhookSecret();

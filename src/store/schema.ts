@@ -2,7 +2,7 @@
 // Core tables here; the channels' tables in schema-channels.ts, the audit's and
 // the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { WorkingHours } from '../domain/notices.js';
+import type { WorkingHours } from '../domain/working-hours.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
 import type { QualityTables } from './schema-quality.js';
@@ -71,6 +71,8 @@ export interface TeamsTable {
   mode: DistributionMode;
   language_routing: ColumnType<boolean, boolean | undefined, boolean>;
   language_timeout_ms: ColumnType<number, number | undefined, number>;
+  /** The team's own schedule; null: the account's applies. */
+  working_hours: ColumnType<WorkingHours | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

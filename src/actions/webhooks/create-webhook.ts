@@ -20,10 +20,14 @@ export async function createWebhook(
   input: CreateWebhookInput,
 ): Promise<{ webhook: WebhookView; secret: string }> {
   authorize(ctx.actor, 'account.configure');
-  if (!/^https?:\/\/[^\s]+$/.test(input.url)) throw invalid('url', 'An http(s) URL.');
+  if (!/^https?:\/\/[^\s]+$/.test(input.url))
+    throw invalid('url', 'An http(s) URL.', { reason: 'invalid_url' });
   const events = [...new Set(input.events)];
   if (events.length === 0 || !events.every(isWebhookEvent))
-    throw invalid('events', 'Choose at least one supported event.');
+    throw invalid('events', 'Choose at least one supported event.', {
+      reason: 'too_few',
+      params: { min: 1 },
+    });
   const latest = await ctx.trx
     .selectFrom('events')
     .select((eb) => eb.fn.max('id').as('id'))

@@ -1,6 +1,6 @@
 // The API's JSON shapes. Server presenters and the event catalog are the
 // contract, so they are imported (types only) instead of copied.
-import type { Weekday, WorkingHours } from '../../../src/domain/notices';
+import type { Holiday, Weekday, WorkingHours } from '../../../src/domain/working-hours';
 import type { StoredEvent } from '../../../src/events/catalog';
 import type {
   ChannelView,
@@ -17,6 +17,7 @@ export type {
   ApiTokenView,
   ChannelView,
   ConversationView,
+  Holiday,
   MessageView,
   OperatorView,
   StoredEvent,
@@ -95,4 +96,7 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   field: string | null;
+  /** validation_failed: the rule broken, and its numbers (docs/api.md, Errors). */
+  reason?: string;
+  params?: Record<string, number>;
 }

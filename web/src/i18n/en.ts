@@ -1,5 +1,7 @@
 // English UI strings. `{name}` placeholders are filled by translate().
+
 import { enAccess } from './en-access';
+import { enAdmin } from './en-admin';
 import { enReports } from './en-reports';
 
 export const en = {
@@ -377,6 +379,7 @@ export const en = {
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
   ...enAccess,
+  ...enAdmin,
 } as const;
 
 export type MessageKey = keyof typeof en;

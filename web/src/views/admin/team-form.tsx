@@ -1,11 +1,12 @@
-// A team's distribution mode (DESIGN §2) and language routing.
+// A team's distribution mode (DESIGN §2), language routing and its own working hours.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { DistributionMode, TeamView } from '../../api/types';
+import type { DistributionMode, TeamView, WorkingHours } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { msToSeconds, secondsToMs, useSave } from './use-save';
+import { WorkingHoursEditor } from './working-hours-editor';
 
 export const MODES: readonly DistributionMode[] = [
   'least_loaded',
@@ -21,6 +22,7 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
   const [mode, setMode] = useState<DistributionMode>(team?.mode ?? 'least_loaded');
   const [languageRouting, setLanguageRouting] = useState(team?.languageRouting ?? false);
   const [timeout, setTimeoutText] = useState(msToSeconds(team?.languageTimeoutMs ?? 60_000));
+  const [hours, setHours] = useState<WorkingHours | null>(team?.workingHours ?? null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,6 +31,7 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
       mode,
       languageRouting,
       languageTimeoutMs: secondsToMs(timeout) ?? 0,
+      workingHours: hours,
     };
     const ok = await save.run(() =>
       team ? api.patch(`/teams/${team.id}`, body) : api.post('/teams', body),
@@ -42,7 +45,7 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
       <form className="form" onSubmit={submit} noValidate>
         <FormError
           error={save.error}
-          fields={['name', 'mode', 'languageRouting', 'languageTimeoutMs']}
+          fields={['name', 'mode', 'languageRouting', 'languageTimeoutMs', 'workingHours']}
         />
         <Field label={t('teams.name')} error={err('name')}>
           {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
@@ -86,6 +89,13 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
             />
           )}
         </Field>
+        <WorkingHoursEditor
+          value={hours}
+          onChange={setHours}
+          error={save.error}
+          field="workingHours"
+          offLabel={t('hours.teamInherits')}
+        />
         <div className="form-actions">
           <button type="button" onClick={onDone}>
             {t('common.cancel')}
