@@ -147,6 +147,18 @@ export function fillTemplate(template: string, vars: NoticeVars): string {
     .trim();
 }
 
+/**
+ * A text saved in the earlier `{{name}}` / `{{#name}}…{{/name}}` form, written
+ * with plain placeholders for editing (a section's sentence then drops out by
+ * the sentence rule instead).
+ */
+export function toPlainNotice(text: string): string {
+  return text
+    .replace(/\{\{[#/]\w+\}\}/g, '')
+    .replace(/\{\{\s*estimatedWaitMin\s*\}\}/g, '{wait}')
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, '{$1}');
+}
+
 function isPlaceholderName(name: string): boolean {
   return name === 'position' || name === 'wait' || name === 'estimatedWaitMin';
 }

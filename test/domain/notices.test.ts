@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseNotice, renderNotice } from '../../src/domain/notices.js';
+import { chooseNotice, renderNotice, toPlainNotice } from '../../src/domain/notices.js';
 
 describe('chooseNotice', () => {
   it('tells a queued client their place when operators are online', () => {
@@ -87,5 +87,15 @@ describe('notice texts with plain placeholders', () => {
   it('keeps a brace word that is no placeholder as typed', () => {
     const overrides = { outside_hours: { en: 'Closed {today}. Back soon.' } };
     expect(renderNotice('outside_hours', 'en', {}, overrides)).toBe('Closed {today}. Back soon.');
+  });
+});
+
+describe('toPlainNotice', () => {
+  it('rewrites a text saved with the earlier template syntax as plain placeholders', () => {
+    expect(
+      toPlainNotice(
+        '{{#position}}You are #{{position}}. {{/position}}Wait {{estimatedWaitMin}} min.',
+      ),
+    ).toBe('You are #{position}. Wait {wait} min.');
   });
 });

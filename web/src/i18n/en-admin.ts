@@ -14,6 +14,12 @@ export const enAdmin = {
   'hours.closedAllDay': 'Closed all day',
   'hours.addHoliday': 'Add a holiday',
   'hours.teamInherits': "No hours of its own: the account's apply",
+  'notices.insert': 'Insert:',
+  'notices.insertNamed': 'Insert {value} into the {lang} text',
+  'notices.placeholder.position': 'place in line',
+  'notices.placeholder.wait': 'estimated wait, min',
+  'notices.preview': 'The client reads:',
+  'notices.previewNamed': 'Preview: {kind}, {lang}',
   // Server input errors by rule (`reason` in docs/api.md).
   'invalid.required': 'Fill this in.',
   'invalid.invalid_type': 'This value has the wrong type.',

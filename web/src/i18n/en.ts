@@ -302,7 +302,8 @@ export const en = {
   'connection.outboundUrl': 'Outbound URL for operator messages',
 
   'notices.title': 'Client notices',
-  'notices.hint': 'Your own wording; an empty box keeps the built-in text shown in grey.',
+  'notices.hint':
+    'Your own wording; an empty box keeps the built-in text shown in grey. Insert values from the list under each box; a sentence whose value is not known yet is left out.',
   'notices.queued': 'In the queue',
   'notices.no_one_online': 'No one online',
   'notices.outside_hours': 'Outside working hours',
