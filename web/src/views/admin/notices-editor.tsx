@@ -123,7 +123,7 @@ function NoticeText({
           ))}
         </div>
       )}
-      <p
+      <output
         className="notice-preview"
         aria-label={t('notices.previewNamed', {
           kind: t(`notices.${kind}`),
@@ -131,7 +131,7 @@ function NoticeText({
         })}
       >
         <span className="hint">{t('notices.preview')}</span> {preview}
-      </p>
+      </output>
     </div>
   );
 }
