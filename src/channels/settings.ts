@@ -89,6 +89,20 @@ function prepareServiceLevel(raw: Record<string, unknown>): Record<string, unkno
 }
 
 /**
+ * The website chat's look and reach, checked when present: a share of
+ * visitors is a percentage, a colour is #rrggbb (the widget picks readable
+ * text for it), a title is short (empty: the account's name).
+ */
+const widgetSchema = z.object({
+  title: z.string().max(100).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i)
+    .optional(),
+  displayShare: z.number().min(0).max(100).optional(),
+});
+
+/**
  * For channel creation and changes: the settings to store, with defaults and
  * generated secrets (the Telegram webhook secret_token) filled in. SLA
  * thresholds are checked for every kind; other unknown keys (notices) are
@@ -101,7 +115,12 @@ export function prepareChannelSettings(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const raw = prepareServiceLevel(prepareSla(input));
-  if (kind === 'widget' || raw[CONNECTING_KEY[kind]] === undefined) return raw;
+  if (kind === 'widget') {
+    const parsed = widgetSchema.safeParse(raw);
+    if (!parsed.success) throw invalidFromIssue(['settings'], parsed.error.issues[0]!);
+    return raw;
+  }
+  if (raw[CONNECTING_KEY[kind]] === undefined) return raw;
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
     throw invalidFromIssue(['settings'], parsed.error.issues[0]!);

@@ -11,6 +11,8 @@ export interface WidgetConfig {
   preChatForm: { name: boolean; email: boolean };
   typingPreview: boolean;
   color: string;
+  /** Readable text on `color` (light or dark), chosen by the server. */
+  textColor?: string;
   allowedOrigins: string[];
 }
 
