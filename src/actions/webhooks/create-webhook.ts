@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { presentWebhook, type WebhookView } from '../../channels/present.js';
 import { isWebhookEvent, type WebhookEvent } from '../../channels/webhooks/events.js';
 import { invalid } from '../../errors.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
+import { newWebhookSigningSecret } from './update-webhook.js';
 
 export interface CreateWebhookInput {
   url: string;
@@ -33,7 +34,7 @@ export async function createWebhook(
     .select((eb) => eb.fn.max('id').as('id'))
     .where('account_id', '=', ctx.accountId)
     .executeTakeFirst();
-  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const secret = newWebhookSigningSecret();
   const row = await ctx.trx
     .insertInto('webhooks')
     .values({
