@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../web/src/i18n';
 import { reference } from '../../web/src/state/reference';
 import { AccountAdmin } from '../../web/src/views/admin/account-admin';
+import { ChannelForm } from '../../web/src/views/admin/channel-form';
 import { TeamForm } from '../../web/src/views/admin/team-form';
+import { WebhookForm } from '../../web/src/views/admin/webhook-form';
 import { callsTo, mockApi, signInAs } from './api-mock';
 import { TEAM } from './setup';
 
@@ -113,5 +115,60 @@ describe('settings forms in Russian', () => {
     const dates = screen.getAllByLabelText('Дата');
     expect(dates[0]!.getAttribute('aria-invalid')).toBe('false');
     expect(dates[1]!.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('refuses a display share over 100 % in Russian, at the share field', async () => {
+    const channel = {
+      id: 'ch-web',
+      kind: 'widget' as const,
+      name: 'web',
+      priority: 1,
+      defaultTeamId: null,
+      publicKey: 'pk',
+      settings: {},
+    };
+    mockApi({
+      ...REFERENCE_ROUTES,
+      'PATCH /channels/ch-web': () =>
+        refusal({
+          message: 'Too big: expected number to be <=100',
+          field: 'settings.displayShare',
+          reason: 'too_big',
+          params: { max: 100 },
+        }),
+    });
+    render(<ChannelForm channel={channel} onDone={() => {}} />, { wrapper: Russian });
+    fireEvent.change(screen.getByLabelText('Показывать посетителям (%)'), {
+      target: { value: '150' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Не больше 100.');
+    expect(screen.getByLabelText('Показывать посетителям (%)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+  });
+
+  it('shows a refused webhook address in Russian at the address', async () => {
+    mockApi({
+      'POST /webhooks': () =>
+        refusal({
+          message: 'Switchboard may not connect there: loopback.',
+          field: 'url',
+          reason: 'destination_not_allowed',
+        }),
+    });
+    render(<WebhookForm webhook={null} onSaved={() => {}} onClose={() => {}} />, {
+      wrapper: Russian,
+    });
+    fireEvent.change(screen.getByLabelText('Адрес'), {
+      target: { value: 'http://127.0.0.1/hook' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Switchboard не может подключаться к этому адресу. Укажите адрес вне этого сервера и его облака.',
+    );
+    expect(screen.getByLabelText('Адрес').getAttribute('aria-invalid')).toBe('true');
   });
 });

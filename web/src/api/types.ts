@@ -1,5 +1,7 @@
 // The API's JSON shapes. Server presenters and the event catalog are the
 // contract, so they are imported (types only) instead of copied.
+
+import type { DeliveryView, WebhookView } from '../../../src/channels/present';
 import type { Holiday, Weekday, WorkingHours } from '../../../src/domain/working-hours';
 import type { StoredEvent } from '../../../src/events/catalog';
 import type {
@@ -17,11 +19,13 @@ export type {
   ApiTokenView,
   ChannelView,
   ConversationView,
+  DeliveryView,
   Holiday,
   MessageView,
   OperatorView,
   StoredEvent,
   TeamView,
+  WebhookView,
   Weekday,
   WorkingHours,
 };

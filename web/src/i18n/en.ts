@@ -2,6 +2,7 @@
 
 import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
+import { enIntegrations } from './en-integrations';
 import { enReports } from './en-reports';
 
 export const en = {
@@ -380,6 +381,7 @@ export const en = {
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
   ...enAccess,
+  ...enIntegrations,
   ...enAdmin,
 } as const;
 

@@ -2,6 +2,7 @@
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
+import { ruIntegrations } from './ru-integrations';
 import { ruReports } from './ru-reports';
 
 export const ru: Record<MessageKey, string> = {
@@ -379,5 +380,6 @@ export const ru: Record<MessageKey, string> = {
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
   ...ruAccess,
+  ...ruIntegrations,
   ...ruAdmin,
 };
