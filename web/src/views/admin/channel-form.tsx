@@ -160,7 +160,7 @@ export function ChannelForm({
             publicKey={channel?.publicKey ?? null}
           />
         )}
-        <NoticesEditor settings={settings} onChange={setSettings} />
+        <NoticesEditor settings={settings} onChange={setSettings} error={save.error} />
         {kind === 'widget' && (
           <WidgetSettingsEditor
             settings={settings}

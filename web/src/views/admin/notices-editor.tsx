@@ -11,7 +11,9 @@ import {
   PLACEHOLDERS_OF,
   toPlainNotice,
 } from '../../../../src/domain/notices';
+import { fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
+import type { ShownError } from '../../lib/errors';
 import type { Settings } from './channel-form';
 
 const KINDS: readonly NoticeKind[] = ['queued', 'no_one_online', 'outside_hours'];
@@ -24,9 +26,12 @@ export const PREVIEW_VALUES = { position: 3, wait: 5 };
 export function NoticesEditor({
   settings,
   onChange,
+  error = null,
 }: {
   settings: Settings;
   onChange: (s: Settings) => void;
+  /** The form's last server error; one under `settings.notices.<kind>.<lang>` shows at its box. */
+  error?: ShownError | null;
 }) {
   const { t } = useI18n();
   const notices = (
@@ -56,6 +61,7 @@ export function NoticesEditor({
               lang={lang}
               value={toPlainNotice(notices[kind]?.[lang] ?? '')}
               onChange={(text) => set(kind, lang, text)}
+              error={fieldError(error, `settings.notices.${kind}.${lang}`)}
             />
           ))}
         </details>
@@ -69,11 +75,13 @@ function NoticeText({
   lang,
   value,
   onChange,
+  error,
 }: {
   kind: NoticeKind;
   lang: (typeof LANGUAGES)[number];
   value: string;
   onChange: (text: string) => void;
+  error: string | null;
 }) {
   const { t } = useI18n();
   const box = useRef<HTMLTextAreaElement>(null);
@@ -93,16 +101,22 @@ function NoticeText({
   }
 
   return (
-    <div className="field notice-text">
+    <div className={`field notice-text${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{t(`noticeLang.${lang}`)}</label>
       <textarea
         id={id}
         ref={box}
+        aria-invalid={Boolean(error)}
         rows={2}
         value={value}
         placeholder={fallback}
         onChange={(e) => onChange(e.target.value)}
       />
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
       {PLACEHOLDERS_OF[kind].length > 0 && (
         <div className="placeholder-list">
           <span className="hint">{t('notices.insert')}</span>
