@@ -53,7 +53,10 @@ describe('the demo shop in Chromium', () => {
         const header = page.locator('[data-switchboard-widget] header');
         await expect.poll(() => header.isVisible()).toBe(true);
         // Dark text on the light yellow, as the contrast rule chose.
-        expect(await header.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)');
+        const color = await page.evaluate(
+          "getComputedStyle(document.querySelector('[data-switchboard-widget]').shadowRoot.querySelector('header')).color",
+        );
+        expect(color).toBe('rgb(0, 0, 0)');
         // The default title is the account's name, not the channel's.
         expect(await page.locator('[data-switchboard-widget] h2').textContent()).toMatch(/^Test /);
       } finally {
