@@ -213,4 +213,18 @@ describe(`failed channel deliveries (${storeName})`, () => {
     expect(health).toMatchObject({ deliveries: { sent: 1, discarded: 1 } });
     expect(await failedList()).toEqual([]);
   });
+
+  it("gives a Telegram channel's webhook address as the server registers it", async () => {
+    const account = await buildAccount(server.sb.services, {
+      channels: [{ name: 'bot', kind: 'telegram' }],
+    });
+    const headers = await tokenHeaders(server.sb.services, account.scopeOf('admin'));
+    const bot = account.channels.bot!;
+    const health = await api(headers, 'GET', `/channels/${bot.id}/health`);
+    expect(health.body).toMatchObject({
+      state: 'ok',
+      currentError: null,
+      webhookUrl: `${server.sb.config.publicUrl}/api/v1/channels/telegram/${bot.publicKey}/webhook`,
+    });
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../actions/deliveries/retry-delivery.js';
 import { authorize, can } from '../../actions/policy.js';
 import { presentDelivery } from '../../channels/present.js';
+import { telegramWebhookUrl } from '../../channels/telegram/webhook.js';
 import { channelState } from '../../domain/channel-health.js';
 import { notFound } from '../../errors.js';
 import { operatorTeamIdsOf } from '../../store/queries/account.js';
@@ -148,7 +149,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
       schema: {
         tags: ['channels'],
         summary:
-          "A channel's state (ok / failing), its current and last provider error, and its inbox and delivery counts (admins)",
+          "A channel's state (ok / failing), its current and last provider error, its inbox and delivery counts, and for Telegram the webhook address (admins)",
         params: id,
       },
     },
@@ -159,7 +160,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
       const [channel, worker, inbox, deliveries, lastSent] = await Promise.all([
         db
           .selectFrom('channels')
-          .select('id')
+          .selectAll()
           .where('id', '=', channelId)
           .where('account_id', '=', scope.accountId)
           .executeTakeFirst(),
@@ -194,6 +195,11 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
       const sentAt = lastSent?.at ? new Date(lastSent.at) : null;
       return {
         channelId,
+        // Where Telegram calls in webhook mode: the address Switchboard registers.
+        webhookUrl:
+          channel.kind === 'telegram'
+            ? telegramWebhookUrl(app.deps.config.publicUrl, channel)
+            : null,
         ...channelState({ error: worker?.last_error ?? null, errorAt, lastSuccessAt: sentAt }),
         lastErrorAt: errorAt?.toISOString() ?? null,
         lastSuccessAt: sentAt?.toISOString() ?? null,

@@ -157,7 +157,7 @@ export function ChannelForm({
             onChange={setSettings}
             error={save.error}
             editing={channel !== null}
-            publicKey={channel?.publicKey ?? null}
+            channelId={channel?.id ?? null}
           />
         )}
         <NoticesEditor settings={settings} onChange={setSettings} error={save.error} />

@@ -1,6 +1,8 @@
 // How a Telegram, e-mail or API channel connects (src/channels/*/settings.ts).
 // Secrets are never sent back by the server: their boxes start empty, and an
 // empty box leaves the stored secret as it is (settings are merged).
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
 import { CopyButton } from '../../components/copy-button';
 import { Field, fieldError } from '../../components/form';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -43,15 +45,15 @@ export function ConnectionEditor({
   onChange,
   error,
   editing,
-  publicKey,
+  channelId,
 }: {
   kind: 'telegram' | 'email' | 'api';
   settings: Settings;
   onChange: (s: Settings) => void;
   error: ShownError | null;
   editing: boolean;
-  /** The saved channel's key, for the addresses providers call. */
-  publicKey: string | null;
+  /** The saved channel, for the address Telegram calls. */
+  channelId: string | null;
 }) {
   const { t } = useI18n();
   const set = (key: string, value: unknown) => {
@@ -123,11 +125,8 @@ export function ConnectionEditor({
           );
         })}
       </div>
-      {kind === 'telegram' && publicKey && (
-        <TelegramWebhookAddress
-          address={`${window.location.origin}/api/v1/channels/telegram/${publicKey}/webhook`}
-          active={settings.mode === 'webhook'}
-        />
+      {kind === 'telegram' && channelId && (
+        <TelegramWebhookAddress channelId={channelId} active={settings.mode === 'webhook'} />
       )}
     </fieldset>
   );
@@ -139,8 +138,21 @@ const HINTS: Partial<Record<string, MessageKey>> = {
   outboundUrl: 'connection.outboundUrlHint',
 };
 
-function TelegramWebhookAddress({ address, active }: { address: string; active: boolean }) {
+/** The address the server registers with Telegram (it knows PUBLIC_URL; the browser may not). */
+function TelegramWebhookAddress({ channelId, active }: { channelId: string; active: boolean }) {
   const { t } = useI18n();
+  const [address, setAddress] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<{ webhookUrl: string | null }>(`/channels/${channelId}/health`)
+      .then((h) => live && setAddress(h.webhookUrl))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [channelId]);
+  if (!address) return null;
   return (
     <div className="inline-form">
       <Field
