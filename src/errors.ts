@@ -58,20 +58,27 @@ export const ERROR_CATALOG = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 
+/** For bad input: the rule it broke, so a client can say it in its own language. */
+export interface ErrorReason {
+  reason: string;
+  params?: Record<string, number>;
+}
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly field?: string,
+    readonly detail?: ErrorReason,
   ) {
     super(message ?? ERROR_CATALOG[code].message);
     this.status = ERROR_CATALOG[code].status;
   }
 }
 
-export const invalid = (field: string, message: string) =>
-  new AppError('validation_failed', message, field);
+export const invalid = (field: string, message: string, detail?: ErrorReason) =>
+  new AppError('validation_failed', message, field, detail);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
 
 /**

@@ -2,6 +2,7 @@
 // Never include secrets (password hashes, channel secrets) or internal notes
 // meant for one audience in a shape another audience receives.
 import type { VisitorContext } from './domain/visitor-context.js';
+import { normalizeWorkingHours, type WorkingHours } from './domain/working-hours.js';
 import type {
   AccountRow,
   AccountSettings,
@@ -188,6 +189,8 @@ export interface TeamView {
   mode: TeamRow['mode'];
   languageRouting: boolean;
   languageTimeoutMs: number;
+  /** The team's own schedule; null: the account's applies. */
+  workingHours: WorkingHours | null;
 }
 
 export function presentTeam(t: TeamRow): TeamView {
@@ -197,6 +200,7 @@ export function presentTeam(t: TeamRow): TeamView {
     mode: t.mode,
     languageRouting: t.language_routing,
     languageTimeoutMs: t.language_timeout_ms,
+    workingHours: t.working_hours ? normalizeWorkingHours(t.working_hours) : null,
   };
 }
 
@@ -208,7 +212,13 @@ export interface AccountView {
 }
 
 export function presentAccount(a: AccountRow): AccountView {
-  return { id: a.id, name: a.name, settings: a.settings };
+  // Hours saved in the one-interval-per-day shape are shown as lists.
+  const hours = a.settings.workingHours;
+  return {
+    id: a.id,
+    name: a.name,
+    settings: { ...a.settings, workingHours: hours ? normalizeWorkingHours(hours) : null },
+  };
 }
 
 export interface ChannelView {

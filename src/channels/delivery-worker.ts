@@ -12,7 +12,7 @@ import {
 } from '../actions/deliveries/record-delivery-attempt.js';
 import { metrics } from '../metrics.js';
 import type { DeliveryRow } from '../store/schema.js';
-import { classifyHttpError } from './http-post.js';
+import { answerOf, classifyHttpError, type ReceiverAnswer } from './http-post.js';
 import { loadOutbound } from './outbound.js';
 import { createPump, type Pump } from './pump.js';
 import { ADAPTERS } from './registry.js';
@@ -61,8 +61,8 @@ export function createDeliveryWorker(deps: WorkerDeps): Pump {
     let classify = classifyHttpError;
     try {
       if (row.target === 'webhook') {
-        await sendToWebhook(row);
-        return { ok: true, externalId: null };
+        const response = await sendToWebhook(row);
+        return { ok: true, externalId: null, response };
       }
       const out = await loadOutbound(services, row, deps.dataDir);
       if (!isExternalKind(out.channel.kind))
@@ -78,13 +78,14 @@ export function createDeliveryWorker(deps: WorkerDeps): Pump {
         ok: false,
         kind: e.kind,
         error: e.message,
+        response: answerOf(error),
         ...(e.details.retryAfterMs !== undefined ? { retryAfterMs: e.details.retryAfterMs } : {}),
         ...(e.details.partsSent !== undefined ? { partsSent: e.details.partsSent } : {}),
       };
     }
   }
 
-  async function sendToWebhook(row: DeliveryRow): Promise<void> {
+  async function sendToWebhook(row: DeliveryRow): Promise<ReceiverAnswer> {
     const [webhook, event] = await Promise.all([
       services.db
         .selectFrom('webhooks')
@@ -99,7 +100,7 @@ export function createDeliveryWorker(deps: WorkerDeps): Pump {
     ]);
     if (!webhook?.active || !event)
       throw new ChannelError('permanent', 'The webhook or its event is gone.');
-    await sendWebhook({
+    return sendWebhook({
       webhook,
       event,
       deliveryId: row.id,

@@ -6,14 +6,30 @@ import { outboundRequest } from './outbound-http.js';
 import { DELIVERY_HEADER, signedHeaders } from './signature.js';
 import { ChannelError } from './types.js';
 
+/** How much of a receiver's answer is kept with a delivery, for an admin to read. */
+export const EXCERPT_CHARS = 500;
+
 export class HttpStatusError extends Error {
+  readonly excerpt: string;
   constructor(
     readonly status: number,
     readonly retryAfterMs: number | undefined,
     body: string,
   ) {
     super(`HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ''}`);
+    this.excerpt = body.slice(0, EXCERPT_CHARS);
   }
+}
+
+/** What the receiver answered: its status and the start of its body. */
+export interface ReceiverAnswer {
+  status: number;
+  excerpt: string;
+}
+
+/** The receiver's answer carried by an error of postSigned, if it answered at all. */
+export function answerOf(error: unknown): ReceiverAnswer | null {
+  return error instanceof HttpStatusError ? { status: error.status, excerpt: error.excerpt } : null;
 }
 
 export interface SignedPost {
@@ -33,6 +49,13 @@ const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** POSTs and returns the parsed JSON answer (or null); throws HttpStatusError on non-2xx. */
 export async function postSigned(post: SignedPost): Promise<unknown> {
+  return (await postSignedForAnswer(post)).json;
+}
+
+/** As postSigned, also returning the receiver's status and the start of its body. */
+export async function postSignedForAnswer(
+  post: SignedPost,
+): Promise<{ json: unknown; answer: ReceiverAnswer }> {
   const response = await outboundRequest(post.url, {
     policy: post.policy,
     method: 'POST',
@@ -54,10 +77,11 @@ export async function postSigned(post: SignedPost): Promise<unknown> {
       retryAfter(header(response.headers['retry-after'])),
       text,
     );
+  const answer = { status: response.status, excerpt: text.slice(0, EXCERPT_CHARS) };
   try {
-    return text ? JSON.parse(text) : null;
+    return { json: text ? JSON.parse(text) : null, answer };
   } catch {
-    return null;
+    return { json: null, answer };
   }
 }
 

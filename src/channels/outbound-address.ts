@@ -227,6 +227,7 @@ export async function checkDestination(
       throw invalid(
         field,
         `Switchboard may not connect there: ${error.message}. Use an address outside this server and its cloud.`,
+        { reason: 'destination_not_allowed' },
       );
   }
 }

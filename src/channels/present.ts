@@ -13,9 +13,19 @@ export interface DeliveryView {
   conversationId: string | null;
   messageId: string | null;
   eventId: number | null;
-  /** pending → sent; failed = a retry is scheduled; dead = given up (the dead-letter list). */
+  /**
+   * pending → sent; failed = a retry is scheduled; dead = given up (the
+   * dead-letter list); discarded = an admin dropped it from that list.
+   */
   status: DeliveryRow['status'];
+  /** Attempts so far; retries are attempts - 1. */
   attempts: number;
+  /** The receiver's HTTP status at the last attempt (webhooks, API channel); null: no answer. */
+  responseStatus: number | null;
+  /** The start of the receiver's answer at the last attempt. */
+  responseExcerpt: string | null;
+  /** A "send a test event" delivery rather than a real event's. */
+  test: boolean;
   errorKind: DeliveryRow['error_kind'];
   lastError: string | null;
   nextAttemptAt: string | null;
@@ -36,6 +46,9 @@ export function presentDelivery(d: DeliveryRow): DeliveryView {
     eventId: d.event_id === null ? null : Number(d.event_id),
     status: d.status,
     attempts: d.attempts,
+    responseStatus: d.response_status,
+    responseExcerpt: d.response_excerpt,
+    test: d.target === 'webhook' && d.event_id === null,
     errorKind: d.error_kind,
     lastError: d.last_error,
     nextAttemptAt: waiting ? iso(d.next_attempt_at) : null,
@@ -50,6 +63,8 @@ export interface WebhookView {
   url: string;
   events: string[];
   active: boolean;
+  /** Paused: nothing is sent; events wait and go out once resumed. */
+  paused: boolean;
   createdAt: string;
 }
 
@@ -59,6 +74,7 @@ export function presentWebhook(w: WebhookRow): WebhookView {
     url: w.url,
     events: w.events,
     active: w.active,
+    paused: w.paused,
     createdAt: iso(w.created_at)!,
   };
 }

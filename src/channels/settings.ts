@@ -2,8 +2,8 @@
 // again when used (rows may predate a setting). A bad setting names its field.
 import { z } from 'zod';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../domain/metrics/index.js';
-import { invalid } from '../errors.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
+import { invalidFromIssue } from '../validation-reason.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
 import { type EmailSettings, emailSettingsSchema } from './email/settings.js';
 import { checkDestination, type OutboundPolicy, type Resolver } from './outbound-address.js';
@@ -58,8 +58,7 @@ function prepareSla(raw: Record<string, unknown>): Record<string, unknown> {
   }
   const parsed = slaSchema.safeParse(raw.sla);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(['settings', 'sla', ...issue.path].join('.'), issue.message);
+    throw invalidFromIssue(['settings', 'sla'], parsed.error.issues[0]!);
   }
   return { ...raw, sla: parsed.data };
 }
@@ -85,9 +84,23 @@ function prepareServiceLevel(raw: Record<string, unknown>): Record<string, unkno
   }
   const parsed = serviceLevelSchema.safeParse(value);
   if (!parsed.success)
-    throw invalid('settings.serviceLevelTargetMs', parsed.error.issues[0]!.message);
+    throw invalidFromIssue(['settings', 'serviceLevelTargetMs'], parsed.error.issues[0]!);
   return raw;
 }
+
+/**
+ * The website chat's look and reach, checked when present: a share of
+ * visitors is a percentage, a colour is #rrggbb (the widget picks readable
+ * text for it), a title is short (empty: the account's name).
+ */
+const widgetSchema = z.object({
+  title: z.string().max(100).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i)
+    .optional(),
+  displayShare: z.number().min(0).max(100).optional(),
+});
 
 /**
  * For channel creation and changes: the settings to store, with defaults and
@@ -102,11 +115,15 @@ export function prepareChannelSettings(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const raw = prepareServiceLevel(prepareSla(input));
-  if (kind === 'widget' || raw[CONNECTING_KEY[kind]] === undefined) return raw;
+  if (kind === 'widget') {
+    const parsed = widgetSchema.safeParse(raw);
+    if (!parsed.success) throw invalidFromIssue(['settings'], parsed.error.issues[0]!);
+    return raw;
+  }
+  if (raw[CONNECTING_KEY[kind]] === undefined) return raw;
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(`settings.${issue.path.join('.')}`, issue.message);
+    throw invalidFromIssue(['settings'], parsed.error.issues[0]!);
   }
   const settings = { ...raw, ...(parsed.data as Record<string, unknown>) };
   if (kind === 'telegram' && settings.secret === undefined) settings.secret = newWebhookSecret();

@@ -1,26 +1,31 @@
 /**
  * Automatic notices to the client when nobody can answer right away
  * (DESIGN §2, last paragraph; issue 3): which notice applies, its text in the
- * client's language with the channel's own wording if set, and whether the
- * channel is within working hours. Sending it once, not spamming, is the
+ * client's language with the channel's own wording if set (whether it is
+ * within working hours: working-hours.ts). Sending it once, not spamming, is the
  * caller's job; this module only decides and renders.
  */
 
 export type NoticeKind = 'queued' | 'no_one_online' | 'outside_hours';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-
-export interface WorkingHours {
-  /** IANA zone of the team's clock, e.g. "Europe/Kyiv". */
-  timezone: string;
-  /** Opening hours per local weekday; a day that is absent or empty is closed. */
-  days: Partial<Record<Weekday, { from: string; to: string }>>;
-}
-
 export interface NoticeVars {
   position?: number;
-  estimatedWaitMin?: number;
+  /** Estimated wait in whole minutes. */
+  wait?: number;
 }
+
+/**
+ * The placeholders an admin may put in a notice, written `{name}` in the
+ * text. Which notice offers which: the queue notice knows the position and
+ * the wait; the others know neither.
+ */
+export const NOTICE_PLACEHOLDERS = ['position', 'wait'] as const;
+export type NoticePlaceholder = (typeof NOTICE_PLACEHOLDERS)[number];
+export const PLACEHOLDERS_OF: Record<NoticeKind, readonly NoticePlaceholder[]> = {
+  queued: ['position', 'wait'],
+  no_one_online: [],
+  outside_hours: [],
+};
 
 /** Per kind, per language code: the channel's own wording. */
 export type NoticeOverrides = Partial<Record<NoticeKind, Partial<Record<string, string>>>>;
@@ -29,15 +34,15 @@ export type NoticeOverrides = Partial<Record<NoticeKind, Partial<Record<string, 
 export const FALLBACK_NOTICE_LANGUAGE = 'en';
 
 /**
- * Default texts. `{{name}}` is replaced by a variable; `{{#name}}…{{/name}}`
- * is kept only when the variable is known, so a missing position never
- * renders as "You are # in line".
+ * Default texts, plain text with `{name}` placeholders. A sentence naming a
+ * value that is not known is left out, so a missing position never renders
+ * as "You are # in line".
  */
 export const DEFAULT_NOTICES: Record<NoticeKind, Record<string, string>> = {
   queued: {
-    en: '{{#position}}You are #{{position}} in line. {{/position}}An operator will reply as soon as possible.{{#estimatedWaitMin}} Estimated wait: about {{estimatedWaitMin}} min.{{/estimatedWaitMin}}',
-    ru: '{{#position}}Вы {{position}}-й в очереди. {{/position}}Оператор ответит как можно скорее.{{#estimatedWaitMin}} Примерное время ожидания: {{estimatedWaitMin}} мин.{{/estimatedWaitMin}}',
-    uk: '{{#position}}Ви {{position}}-й у черзі. {{/position}}Оператор відповість якнайшвидше.{{#estimatedWaitMin}} Орієнтовний час очікування: {{estimatedWaitMin}} хв.{{/estimatedWaitMin}}',
+    en: 'You are #{position} in line. An operator will reply as soon as possible. Estimated wait: about {wait} min.',
+    ru: 'Вы {position}-й в очереди. Оператор ответит как можно скорее. Примерное время ожидания: {wait} мин.',
+    uk: 'Ви {position}-й у черзі. Оператор відповість якнайшвидше. Орієнтовний час очікування: {wait} хв.',
   },
   no_one_online: {
     en: 'All operators are offline right now. Leave your message and we will reply as soon as someone is back.',
@@ -101,113 +106,59 @@ function nonEmpty(text: string | undefined): string | undefined {
 }
 
 function varValue(vars: NoticeVars, name: string): string | undefined {
+  // `estimatedWaitMin` is the name texts saved before plain placeholders used.
   const value =
     name === 'position'
       ? vars.position
-      : name === 'estimatedWaitMin'
-        ? vars.estimatedWaitMin
+      : name === 'wait' || name === 'estimatedWaitMin'
+        ? vars.wait
         : undefined;
   return value === undefined || !Number.isFinite(value) ? undefined : String(value);
 }
 
-/** `{{#name}}…{{/name}}` sections first, then `{{name}}`; unknown names render empty. */
+// A sentence: up to and including its closing punctuation and the space after.
+const SENTENCE = /[^.!?…]+(?:[.!?…]+|$)\s*/gu;
+const PLACEHOLDER = /\{\{?\s*(\w+)\s*\}?\}/g;
+
+/**
+ * Fills `{name}` placeholders. A sentence naming a value that is not known is
+ * left out whole; an unknown name is left as typed, so a mistake shows in the
+ * preview rather than vanishing. Texts saved in the earlier `{{name}}` /
+ * `{{#name}}…{{/name}}` form still render.
+ */
 export function fillTemplate(template: string, vars: NoticeVars): string {
-  const withSections = template.replace(
+  const legacy = template.replace(
     /\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g,
     (_match, name: string, body: string) => (varValue(vars, name) === undefined ? '' : body),
   );
-  return withSections
-    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_match, name: string) => varValue(vars, name) ?? '')
+  const sentences = legacy.match(SENTENCE) ?? [];
+  return sentences
+    .filter((sentence) =>
+      [...sentence.matchAll(PLACEHOLDER)].every(
+        (m) => !isPlaceholderName(m[1]!) || varValue(vars, m[1]!) !== undefined,
+      ),
+    )
+    .map((sentence) =>
+      sentence.replace(PLACEHOLDER, (match, name: string) =>
+        isPlaceholderName(name) ? (varValue(vars, name) ?? '') : match,
+      ),
+    )
+    .join('')
     .trim();
 }
 
-const WEEKDAYS: Record<string, Weekday> = {
-  Mon: 'mon',
-  Tue: 'tue',
-  Wed: 'wed',
-  Thu: 'thu',
-  Fri: 'fri',
-  Sat: 'sat',
-  Sun: 'sun',
-};
-const PREVIOUS_DAY: Record<Weekday, Weekday> = {
-  mon: 'sun',
-  tue: 'mon',
-  wed: 'tue',
-  thu: 'wed',
-  fri: 'thu',
-  sat: 'fri',
-  sun: 'sat',
-};
-
-// Building a DateTimeFormat is costly and the zones are few; the cache holds
-// no time, so the functions stay pure.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timezone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timezone, formatter);
-  }
-  return formatter;
-}
-
-/** Local weekday and minute of the day of `now` in an IANA zone (DST included). */
-export function localWeekdayAndMinute(
-  timezone: string,
-  now: number,
-): { day: Weekday; minute: number } {
-  const parts = formatterFor(timezone).formatToParts(new Date(now));
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  const day = WEEKDAYS[part('weekday')];
-  if (day === undefined) throw new Error(`unexpected weekday from Intl: ${part('weekday')}`);
-  // `% 24`: some ICU versions print midnight as 24 even with h23.
-  return { day, minute: (Number(part('hour')) % 24) * 60 + Number(part('minute')) };
-}
-
-/** 'HH:MM' → minutes since midnight; '24:00' is allowed as the end of a day. */
-export function parseClock(text: string): number {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  const hours = Number(match?.[1]);
-  const minutes = Number(match?.[2]);
-  if (match === null || minutes > 59 || hours * 60 + minutes > 24 * 60) {
-    throw new RangeError(`invalid time of day "${text}", expected HH:MM`);
-  }
-  return hours * 60 + minutes;
-}
-
 /**
- * Whether `now` falls within the working hours. `from` is inclusive, `to`
- * exclusive. A range whose `to` is earlier than its `from` runs past midnight
- * ("22:00"–"06:00" on Friday covers Saturday 00:00–06:00 too); equal `from`
- * and `to` is an empty range. null hours mean always open. An unknown
- * timezone throws — it must be rejected when the setting is saved.
+ * A text saved in the earlier `{{name}}` / `{{#name}}…{{/name}}` form, written
+ * with plain placeholders for editing (a section's sentence then drops out by
+ * the sentence rule instead).
  */
-export function isWithinWorkingHours(hours: WorkingHours | null, now: number): boolean {
-  if (hours === null) return true;
-  const { day, minute } = localWeekdayAndMinute(hours.timezone, now);
-
-  const today = rangeOf(hours.days[day]);
-  if (today !== null) {
-    const { from, to } = today;
-    if (from < to ? minute >= from && minute < to : from > to && minute >= from) return true;
-  }
-  const yesterday = rangeOf(hours.days[PREVIOUS_DAY[day]]);
-  return yesterday !== null && yesterday.from > yesterday.to && minute < yesterday.to;
+export function toPlainNotice(text: string): string {
+  return text
+    .replace(/\{\{[#/]\w+\}\}/g, '')
+    .replace(/\{\{\s*estimatedWaitMin\s*\}\}/g, '{wait}')
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, '{$1}');
 }
 
-/** A day's range in minutes, or null for a closed day (absent, or saved with blank times). */
-function rangeOf(
-  entry: { from: string; to: string } | undefined,
-): { from: number; to: number } | null {
-  if (entry === undefined || entry.from.trim() === '' || entry.to.trim() === '') return null;
-  return { from: parseClock(entry.from), to: parseClock(entry.to) };
+function isPlaceholderName(name: string): boolean {
+  return name === 'position' || name === 'wait' || name === 'estimatedWaitMin';
 }

@@ -20,6 +20,7 @@ import { timeHttp } from '../metrics.js';
 import type { Realtime } from '../realtime/gateway.js';
 import type { StoreKind } from '../store/database.js';
 import { classifyDatabaseError } from '../store/resilience.js';
+import { reasonOfIssue } from '../validation-reason.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
 import { frameworkErrors, registerInputGuards } from './input-guards.js';
 import {
@@ -141,21 +142,34 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface ErrorBody {
   status: number;
-  error: { code: string; message: string; field: string | null };
+  error: {
+    code: string;
+    message: string;
+    field: string | null;
+    /** Bad input only: the rule broken (validation-reason.ts) and its numbers. */
+    reason?: string;
+    params?: Record<string, number>;
+  };
 }
 
 function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) {
     return {
       status: error.status,
-      error: { code: error.code, message: error.message, field: error.field ?? null },
+      error: {
+        code: error.code,
+        message: error.message,
+        field: error.field ?? null,
+        ...(error.detail ?? (error.code === 'validation_failed' ? { reason: 'invalid' } : {})),
+      },
     };
   }
   const e = error as {
     validation?: {
+      keyword?: string;
       instancePath?: string;
       message?: string;
-      params?: { issue?: { path?: unknown[] } };
+      params?: { issue?: { path?: unknown[] } } & Record<string, unknown>;
     }[];
     statusCode?: number;
     code?: string;
@@ -172,6 +186,7 @@ function toErrorBody(error: unknown): ErrorBody {
         code: 'validation_failed',
         message: first.message ?? 'Invalid input.',
         field: path || null,
+        ...reasonOfIssue(first.keyword, first.params, first.message),
       },
     };
   }
@@ -188,7 +203,12 @@ function toErrorBody(error: unknown): ErrorBody {
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return {
       status: 400,
-      error: { code: 'validation_failed', message: e.message ?? 'Bad request.', field: null },
+      error: {
+        code: 'validation_failed',
+        message: e.message ?? 'Bad request.',
+        field: null,
+        reason: 'invalid',
+      },
     };
   }
   // A read that found the database away (writes say so through perform).

@@ -14,6 +14,7 @@ import { m014EventSeq } from './migrations/014-event-seq.js';
 import { m016Workday } from './migrations/016-workday.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
+import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '016-workday': m016Workday,
   '018-visitor-context': m018VisitorContext,
   '019-password-links': m019PasswordLinks,
+  '020-schedules-and-integrations': m020SchedulesAndIntegrations,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

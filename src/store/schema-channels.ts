@@ -4,7 +4,7 @@ import type { ColumnType, Selectable } from 'kysely';
 import type { BigId, BigInt8, CreatedAt, Timestamp } from './schema-columns.js';
 
 export type InboxStatus = 'pending' | 'done' | 'ignored' | 'dead';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'dead';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'dead' | 'discarded';
 export type DeliveryTarget = 'channel' | 'webhook';
 export type DeliveryErrorKind = 'temporary' | 'permanent' | 'auth_revoked';
 
@@ -33,6 +33,8 @@ export interface WebhooksTable {
   secret: string;
   events: string[];
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Paused: events are not sent (nor queued) until resumed. */
+  paused: ColumnType<boolean, boolean | undefined, boolean>;
   cursor_event_id: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
@@ -54,6 +56,10 @@ export interface DeliveriesTable {
   last_error: string | null;
   error_kind: DeliveryErrorKind | null;
   external_id: string | null;
+  /** The receiver's HTTP status of the last attempt (webhooks, API channel). */
+  response_status: number | null;
+  /** The start of the receiver's last answer body. */
+  response_excerpt: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   sent_at: Timestamp | null;

@@ -3,8 +3,8 @@
 // the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AlertPrefs } from '../domain/alerts.js';
-import type { WorkingHours } from '../domain/notices.js';
 import type { VisitorContext } from '../domain/visitor-context.js';
+import type { WorkingHours } from '../domain/working-hours.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
 import type { QualityTables } from './schema-quality.js';
@@ -85,6 +85,8 @@ export interface TeamsTable {
   mode: DistributionMode;
   language_routing: ColumnType<boolean, boolean | undefined, boolean>;
   language_timeout_ms: ColumnType<number, number | undefined, number>;
+  /** The team's own schedule; null: the account's applies. */
+  working_hours: ColumnType<WorkingHours | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseNotice,
-  isWithinWorkingHours,
-  renderNotice,
-  type WorkingHours,
-} from '../../src/domain/notices.js';
+import { chooseNotice, renderNotice, toPlainNotice } from '../../src/domain/notices.js';
 
 describe('chooseNotice', () => {
   it('tells a queued client their place when operators are online', () => {
@@ -42,7 +37,7 @@ describe('renderNotice', () => {
   });
 
   it('adds the estimated wait only when it is known', () => {
-    expect(renderNotice('queued', 'en', { position: 1, estimatedWaitMin: 4 })).toBe(
+    expect(renderNotice('queued', 'en', { position: 1, wait: 4 })).toBe(
       'You are #1 in line. An operator will reply as soon as possible. Estimated wait: about 4 min.',
     );
   });
@@ -51,7 +46,7 @@ describe('renderNotice', () => {
     expect(renderNotice('queued', 'en', {})).toBe('An operator will reply as soon as possible.');
   });
 
-  it('uses the channel wording with {{position}} substituted', () => {
+  it('still reads channel wording saved as {{position}}', () => {
     const overrides = { queued: { ru: 'Ваш номер в очереди: {{position}}. Ждите!' } };
     expect(renderNotice('queued', 'ru', { position: 7 }, overrides)).toBe(
       'Ваш номер в очереди: 7. Ждите!',
@@ -76,61 +71,31 @@ describe('renderNotice', () => {
   });
 });
 
-describe('isWithinWorkingHours', () => {
-  const kyivWeekdays: WorkingHours = {
-    timezone: 'Europe/Kyiv',
-    days: {
-      mon: { from: '09:00', to: '18:00' },
-      tue: { from: '09:00', to: '18:00' },
-      fri: { from: '09:00', to: '18:00' },
-    },
-  };
-
-  it('opens at "from" and closes at "to" on the local clock (Kyiv is UTC+2 in winter)', () => {
-    expect(isWithinWorkingHours(kyivWeekdays, Date.UTC(2025, 0, 6, 6, 59))).toBe(false);
-    expect(isWithinWorkingHours(kyivWeekdays, Date.UTC(2025, 0, 6, 7, 0))).toBe(true);
-    expect(isWithinWorkingHours(kyivWeekdays, Date.UTC(2025, 0, 6, 15, 59))).toBe(true);
-    expect(isWithinWorkingHours(kyivWeekdays, Date.UTC(2025, 0, 6, 16, 0))).toBe(false);
+describe('notice texts with plain placeholders', () => {
+  it('fills {position} and {wait} in the channel wording', () => {
+    const overrides = { queued: { en: 'You are number {position}. About {wait} min to go.' } };
+    expect(renderNotice('queued', 'en', { position: 2, wait: 5 }, overrides)).toBe(
+      'You are number 2. About 5 min to go.',
+    );
   });
 
-  it('follows daylight saving time (Kyiv is UTC+3 in summer)', () => {
-    // Monday 2025-07-07 09:00 in Kyiv is 06:00 UTC.
-    expect(isWithinWorkingHours(kyivWeekdays, Date.UTC(2025, 6, 7, 5, 59))).toBe(false);
-    expect(isWithinWorkingHours(kyivWeekdays, Date.UTC(2025, 6, 7, 6, 0))).toBe(true);
+  it('leaves out a sentence whose value is not known', () => {
+    const overrides = { queued: { ru: 'Вы {position}-й. Ждать около {wait} мин. Спасибо!' } };
+    expect(renderNotice('queued', 'ru', { position: 4 }, overrides)).toBe('Вы 4-й. Спасибо!');
   });
 
-  it('uses the local weekday, not the UTC one', () => {
-    // Tuesday 23:30 UTC is already Wednesday 01:30 in Kyiv, and Wednesday is closed.
-    const wednesdayMorningInKyiv = Date.UTC(2025, 0, 7, 23, 30);
-    expect(isWithinWorkingHours(kyivWeekdays, wednesdayMorningInKyiv)).toBe(false);
-    const tuesdayNoonInKyiv = Date.UTC(2025, 0, 7, 10, 0);
-    expect(isWithinWorkingHours(kyivWeekdays, tuesdayNoonInKyiv)).toBe(true);
+  it('keeps a brace word that is no placeholder as typed', () => {
+    const overrides = { outside_hours: { en: 'Closed {today}. Back soon.' } };
+    expect(renderNotice('outside_hours', 'en', {}, overrides)).toBe('Closed {today}. Back soon.');
   });
+});
 
-  it('is closed on days that are absent or left blank', () => {
-    const hours: WorkingHours = {
-      timezone: 'UTC',
-      days: { sat: { from: '', to: '' }, mon: { from: '00:00', to: '24:00' } },
-    };
-    expect(isWithinWorkingHours(hours, Date.UTC(2025, 0, 11, 12))).toBe(false); // Saturday
-    expect(isWithinWorkingHours(hours, Date.UTC(2025, 0, 12, 12))).toBe(false); // Sunday
-    expect(isWithinWorkingHours(hours, Date.UTC(2025, 0, 13, 23, 59))).toBe(true); // Monday
-  });
-
-  it('carries a night shift past midnight into the next day', () => {
-    const nights: WorkingHours = { timezone: 'UTC', days: { fri: { from: '22:00', to: '06:00' } } };
-    expect(isWithinWorkingHours(nights, Date.UTC(2025, 0, 10, 23, 0))).toBe(true); // Fri 23:00
-    expect(isWithinWorkingHours(nights, Date.UTC(2025, 0, 11, 5, 59))).toBe(true); // Sat 05:59
-    expect(isWithinWorkingHours(nights, Date.UTC(2025, 0, 11, 6, 0))).toBe(false);
-    expect(isWithinWorkingHours(nights, Date.UTC(2025, 0, 10, 5, 0))).toBe(false); // Fri 05:00
-  });
-
-  it('is always open without working hours', () => {
-    expect(isWithinWorkingHours(null, Date.UTC(2025, 0, 12, 3, 0))).toBe(true);
-  });
-
-  it('rejects a malformed time of day', () => {
-    const bad: WorkingHours = { timezone: 'UTC', days: { mon: { from: '9am', to: '18:00' } } };
-    expect(() => isWithinWorkingHours(bad, Date.UTC(2025, 0, 6, 12))).toThrow(RangeError);
+describe('toPlainNotice', () => {
+  it('rewrites a text saved with the earlier template syntax as plain placeholders', () => {
+    expect(
+      toPlainNotice(
+        '{{#position}}You are #{{position}}. {{/position}}Wait {{estimatedWaitMin}} min.',
+      ),
+    ).toBe('You are #{position}. Wait {wait} min.');
   });
 });

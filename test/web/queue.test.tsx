@@ -95,6 +95,7 @@ describe('queue panel', () => {
           mode: 'manual',
           languageRouting: false,
           languageTimeoutMs: 0,
+          workingHours: null,
         },
         {
           id: 'team-auto',
@@ -102,6 +103,7 @@ describe('queue panel', () => {
           mode: 'least_loaded',
           languageRouting: false,
           languageTimeoutMs: 0,
+          workingHours: null,
         },
       ],
     );

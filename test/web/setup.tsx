@@ -51,6 +51,7 @@ export const TEAM: TeamView = {
   mode: 'manual',
   languageRouting: false,
   languageTimeoutMs: 60_000,
+  workingHours: null,
 };
 
 export function channel(id: string, priority: number, settings: Record<string, unknown> = {}) {

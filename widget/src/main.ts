@@ -63,9 +63,12 @@ async function boot(el: HTMLScriptElement) {
   // A custom tag, so page rules written for div or span do not match the host.
   const host = document.createElement('switchboard-chat');
   host.setAttribute('data-switchboard-widget', channelKey);
+  // Its text is in `lang`, whatever the page around it is written in.
+  host.setAttribute('lang', lang);
   // Inline beats any page rule that still matches the host; `all` leaves custom properties alone.
   host.style.setProperty('all', 'initial');
   host.style.setProperty('--c', config.color);
+  host.style.setProperty('--t', config.textColor ?? '#fff');
   const shadow = host.attachShadow({ mode: 'open' });
   const options: ChatOptions = {
     base,

@@ -14,6 +14,8 @@ export interface WidgetConfig {
   preChatForm: { name: boolean; email: boolean };
   typingPreview: boolean;
   color: string;
+  /** Readable text on `color` (light or dark), chosen by the server. */
+  textColor?: string;
   allowedOrigins: string[];
   /** Missing in settings cached by an older widget: the server still checks. */
   uploads?: UploadLimits;

@@ -1,5 +1,6 @@
 import { prepareChannelSettings } from '../../channels/settings.js';
-import { AppError, isUniqueViolation, notFound } from '../../errors.js';
+import type { WorkingHours } from '../../domain/working-hours.js';
+import { AppError, invalid, isUniqueViolation, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentAccount, presentChannel, presentTeam } from '../../presenters.js';
 import type { AccountSettings, DistributionMode } from '../../store/schema.js';
@@ -39,7 +40,9 @@ export async function updateAccount(
     .executeTakeFirstOrThrow();
   const settings = { ...current.settings, ...input.settings };
   if (settings.sla.redMs <= settings.sla.yellowMs)
-    throw new AppError('validation_failed', 'Red must come after yellow.', 'settings.sla.redMs');
+    throw invalid('settings.sla.redMs', 'Red must come after yellow.', {
+      reason: 'red_before_yellow',
+    });
   const row = await ctx.trx
     .updateTable('accounts')
     .set({ name: input.name ?? current.name, settings: JSON.stringify(settings) })
@@ -60,12 +63,14 @@ export async function updateTeam(
     mode?: DistributionMode;
     languageRouting?: boolean;
     languageTimeoutMs?: number;
+    /** The team's own schedule (checked by the route's schema); null: the account's. */
+    workingHours?: WorkingHours | null;
   },
 ) {
   authorize(ctx.actor, 'account.configure');
   // Trimmed as at creation, so " Billing" is the taken "Billing".
   const name = input.name?.trim();
-  if (name === '') throw new AppError('validation_failed', 'A name is required.', 'name');
+  if (name === '') throw invalid('name', 'A name is required.', { reason: 'required' });
   const row = await ctx.trx
     .updateTable('teams')
     .set({
@@ -74,6 +79,11 @@ export async function updateTeam(
       ...(input.languageRouting !== undefined ? { language_routing: input.languageRouting } : {}),
       ...(input.languageTimeoutMs !== undefined
         ? { language_timeout_ms: input.languageTimeoutMs }
+        : {}),
+      ...(input.workingHours !== undefined
+        ? {
+            working_hours: input.workingHours === null ? null : JSON.stringify(input.workingHours),
+          }
         : {}),
     })
     .where('id', '=', input.teamId)
@@ -117,7 +127,7 @@ export async function updateChannel(
       .where('id', '=', input.defaultTeamId)
       .where('account_id', '=', ctx.accountId)
       .executeTakeFirst();
-    if (!team) throw new AppError('validation_failed', 'Unknown team.', 'defaultTeamId');
+    if (!team) throw invalid('defaultTeamId', 'Unknown team.', { reason: 'invalid_id' });
   }
   const row = await ctx.trx
     .updateTable('channels')
@@ -149,7 +159,7 @@ export async function renameCategory(
 ) {
   authorize(ctx.actor, 'account.configure');
   const name = input.name.trim();
-  if (!name) throw new AppError('validation_failed', 'A name is required.', 'name');
+  if (!name) throw invalid('name', 'A name is required.', { reason: 'required' });
   const row = await ctx.trx
     .updateTable('categories')
     .set({ name })

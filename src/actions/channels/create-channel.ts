@@ -24,7 +24,7 @@ export async function createChannel(ctx: ActionContext, input: CreateChannelInpu
       .where('id', '=', input.defaultTeamId)
       .where('account_id', '=', ctx.accountId)
       .executeTakeFirst();
-    if (!team) throw invalid('defaultTeamId', 'Unknown team.');
+    if (!team) throw invalid('defaultTeamId', 'Unknown team.', { reason: 'invalid_id' });
   }
   const row = await ctx.trx
     .insertInto('channels')

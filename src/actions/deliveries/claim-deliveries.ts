@@ -9,6 +9,7 @@ import type { Database, DeliveryRow } from '../../store/schema.js';
  * id and e-mail Message-ID stay the same so receivers can drop the repeat).
  * A channel delivery is claimable only when no earlier one of its conversation
  * is still waiting: replies reach the client in the order they were written.
+ * A paused webhook's deliveries are not claimed.
  */
 export async function claimDeliveries(
   db: Kysely<Database>,
@@ -29,6 +30,17 @@ export async function claimDeliveries(
               .whereRef('e.conversation_id', '=', 'd.conversation_id')
               .where('e.status', 'in', ['pending', 'failed'])
               .whereRef('e.order_key', '<', 'd.order_key'),
+          ),
+        ),
+      )
+      // A paused webhook's queued deliveries wait for it to resume.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhooks as w')
+              .select('w.id')
+              .whereRef('w.id', '=', 'd.webhook_id')
+              .where('w.paused', '=', true),
           ),
         ),
       )

@@ -4,10 +4,17 @@ import { recordThread } from '../channels/threads.js';
 import type { ActionContext } from '../context.js';
 import { deliveryEvent } from './delivery-event.js';
 
+/** What the receiver answered (webhooks, the API channel); null when it did not answer. */
+export interface AttemptAnswer {
+  status: number;
+  excerpt: string;
+}
+
 export type AttemptOutcome =
-  | { ok: true; externalId: string | null }
+  | { ok: true; externalId: string | null; response?: AttemptAnswer | null }
   | {
       ok: false;
+      response?: AttemptAnswer | null;
       kind: DeliveryErrorKind;
       error: string;
       retryAfterMs?: number;
@@ -33,8 +40,12 @@ export async function recordDeliveryAttempt(
     .forUpdate()
     .executeTakeFirst();
   // Already settled (a slower node's late result, or an admin acted): keep it.
-  if (!current || current.status === 'sent' || current.status === 'dead') return null;
+  if (!current || ['sent', 'dead', 'discarded'].includes(current.status)) return null;
   const o = input.outcome;
+  const answer = {
+    response_status: o.response?.status ?? null,
+    response_excerpt: o.response?.excerpt ?? null,
+  };
   let patch: Partial<DeliveryRow>;
   if (o.ok) {
     patch = { status: 'sent', sent_at: ctx.now, external_id: o.externalId, last_error: null };
@@ -51,7 +62,7 @@ export async function recordDeliveryAttempt(
   }
   const row = await ctx.trx
     .updateTable('deliveries')
-    .set({ ...patch, updated_at: ctx.now })
+    .set({ ...patch, ...answer, updated_at: ctx.now })
     .where('id', '=', current.id)
     .returningAll()
     .executeTakeFirstOrThrow();

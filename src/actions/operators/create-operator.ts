@@ -76,5 +76,6 @@ export async function assertTeamsExist(ctx: ActionContext, teamIds: string[]): P
     .where('account_id', '=', ctx.accountId)
     .where('id', 'in', teamIds)
     .execute();
-  if (found.length !== new Set(teamIds).size) throw invalid('teamIds', 'Unknown team.');
+  if (found.length !== new Set(teamIds).size)
+    throw invalid('teamIds', 'Unknown team.', { reason: 'invalid_id' });
 }

@@ -1,16 +1,15 @@
-import {
-  chooseNotice,
-  isWithinWorkingHours,
-  type NoticeOverrides,
-  renderNotice,
-  type WorkingHours,
-} from '../../domain/notices.js';
+import { chooseNotice, type NoticeOverrides, renderNotice } from '../../domain/notices.js';
 import {
   estimateWait,
   type QueuedConversation,
   sortQueue,
   teamKey,
 } from '../../domain/routing/index.js';
+import {
+  effectiveWorkingHours,
+  isWithinWorkingHours,
+  type WorkingHours,
+} from '../../domain/working-hours.js';
 import { measuredWaitInputs } from '../../store/queries/queue.js';
 import type { ActionContext } from '../context.js';
 import { sendMessage } from '../messages/send-message.js';
@@ -39,7 +38,8 @@ export async function notifyWaiting(ctx: ActionContext): Promise<{ looked: numbe
   const pending = await ctx.trx
     .selectFrom('conversations as c')
     .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
-    .select(['c.id', 'c.language', 'ch.settings'])
+    .leftJoin('teams as t', 't.id', 'c.team_id')
+    .select(['c.id', 'c.language', 'ch.settings', 't.working_hours'])
     .where('c.account_id', '=', ctx.accountId)
     .where('c.state', '=', 'queued')
     .where('c.notice_sent_at', 'is', null)
@@ -52,10 +52,7 @@ export async function notifyWaiting(ctx: ActionContext): Promise<{ looked: numbe
   const snapshot = await loadRoutingSnapshot(ctx);
   const waiting = snapshot.queue;
   const positions = positionsByTeam(waiting);
-  const withinHours = isWithinWorkingHours(
-    snapshot.settings.workingHours as WorkingHours | null,
-    ctx.now.getTime(),
-  );
+  const accountHours = snapshot.settings.workingHours as WorkingHours | null;
   // The same measured estimate the operator app and the widget show (GET …/queue).
   const measured = new Map<string, Awaited<ReturnType<typeof measuredWaitInputs>>>();
   const waitInputsOf = async (teamId: string | null) => {
@@ -73,6 +70,11 @@ export async function notifyWaiting(ctx: ActionContext): Promise<{ looked: numbe
     const online = snapshot.operators.filter(
       (o) => !q?.teamId || o.teamIds.includes(q.teamId),
     ).length;
+    // A team with hours of its own answers by them; the others by the account's.
+    const withinHours = isWithinWorkingHours(
+      effectiveWorkingHours(accountHours, conv.working_hours),
+      ctx.now.getTime(),
+    );
     const kind = chooseNotice({ onlineOperators: online, withinHours, position });
     if (!kind) continue;
     const waitMs =
@@ -89,7 +91,7 @@ export async function notifyWaiting(ctx: ActionContext): Promise<{ looked: numbe
       conv.language ?? 'en',
       {
         ...(position ? { position } : {}),
-        ...(waitMs ? { estimatedWaitMin: Math.max(1, Math.round(waitMs / 60_000)) } : {}),
+        ...(waitMs ? { wait: Math.max(1, Math.round(waitMs / 60_000)) } : {}),
       },
       conv.settings.notices as NoticeOverrides | undefined,
     );

@@ -14,7 +14,8 @@ export async function createApiToken(
 ) {
   if (ctx.actor.kind !== 'operator') throw new Error('API tokens belong to operators');
   const expiresAt = input.expiresAt ?? null;
-  if (expiresAt && expiresAt <= ctx.now) throw invalid('expiresAt', 'Choose a time in the future.');
+  if (expiresAt && expiresAt <= ctx.now)
+    throw invalid('expiresAt', 'Choose a time in the future.', { reason: 'not_in_future' });
   const token = newSecretToken('sbk');
   const id = randomUUID();
   await ctx.trx

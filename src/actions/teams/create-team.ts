@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkingHours } from '../../domain/working-hours.js';
 import { AppError } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentTeam } from '../../presenters.js';
@@ -11,6 +12,8 @@ export interface CreateTeamInput {
   mode: DistributionMode;
   languageRouting?: boolean;
   languageTimeoutMs?: number;
+  /** Hours of its own (checked by the route's schema); absent or null: the account's. */
+  workingHours?: WorkingHours | null;
 }
 
 export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
@@ -24,6 +27,7 @@ export async function createTeam(ctx: ActionContext, input: CreateTeamInput) {
       mode: input.mode,
       language_routing: input.languageRouting ?? false,
       language_timeout_ms: input.languageTimeoutMs ?? 60_000,
+      working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null,
     })
     .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
     .returningAll()

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { presentWebhook, type WebhookView } from '../../channels/present.js';
 import { isWebhookEvent, type WebhookEvent } from '../../channels/webhooks/events.js';
 import { invalid } from '../../errors.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
+import { newWebhookSigningSecret } from './update-webhook.js';
 
 export interface CreateWebhookInput {
   url: string;
@@ -20,16 +21,20 @@ export async function createWebhook(
   input: CreateWebhookInput,
 ): Promise<{ webhook: WebhookView; secret: string }> {
   authorize(ctx.actor, 'account.configure');
-  if (!/^https?:\/\/[^\s]+$/.test(input.url)) throw invalid('url', 'An http(s) URL.');
+  if (!/^https?:\/\/[^\s]+$/.test(input.url))
+    throw invalid('url', 'An http(s) URL.', { reason: 'invalid_url' });
   const events = [...new Set(input.events)];
   if (events.length === 0 || !events.every(isWebhookEvent))
-    throw invalid('events', 'Choose at least one supported event.');
+    throw invalid('events', 'Choose at least one supported event.', {
+      reason: 'too_few',
+      params: { min: 1 },
+    });
   const latest = await ctx.trx
     .selectFrom('events')
     .select((eb) => eb.fn.max('id').as('id'))
     .where('account_id', '=', ctx.accountId)
     .executeTakeFirst();
-  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const secret = newWebhookSigningSecret();
   const row = await ctx.trx
     .insertInto('webhooks')
     .values({

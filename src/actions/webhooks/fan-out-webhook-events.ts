@@ -20,6 +20,8 @@ export async function fanOutWebhookEvents(
     .select(['id', 'events', 'cursor_event_id'])
     .where('account_id', '=', ctx.accountId)
     .where('active', '=', true)
+    // A paused webhook keeps its cursor: on resume it goes on from where it stopped.
+    .where('paused', '=', false)
     .forUpdate()
     .skipLocked()
     .execute();

@@ -16,6 +16,7 @@ import {
   listTeams,
 } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
+import { workingHoursInput } from '../working-hours-input.js';
 
 const mode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
 
@@ -40,6 +41,7 @@ export async function registerAccountRoutes(base: FastifyInstance) {
           mode: mode.default('least_loaded'),
           languageRouting: z.boolean().optional(),
           languageTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+          workingHours: workingHoursInput.nullable().optional(),
         }),
       },
     },

@@ -4,9 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
-import { retryDelivery } from '../../actions/deliveries/retry-delivery.js';
+import { discardDelivery } from '../../actions/deliveries/discard-deliveries.js';
+import {
+  RETRY_ALL_LIMIT,
+  retryDeadDeliveries,
+  retryDelivery,
+} from '../../actions/deliveries/retry-delivery.js';
 import { authorize, can } from '../../actions/policy.js';
 import { presentDelivery } from '../../channels/present.js';
+import { telegramWebhookUrl } from '../../channels/telegram/webhook.js';
+import { channelState } from '../../domain/channel-health.js';
 import { notFound } from '../../errors.js';
 import { operatorTeamIdsOf } from '../../store/queries/account.js';
 import { getConversation } from '../../store/queries/conversations.js';
@@ -62,7 +69,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
         tags: ['channels'],
         summary: 'Delivery log; status=dead is the dead-letter list (admins)',
         querystring: z.object({
-          status: z.enum(['pending', 'sent', 'failed', 'dead']).optional(),
+          status: z.enum(['pending', 'sent', 'failed', 'dead', 'discarded']).optional(),
           channelId: z.string().uuid().optional(),
           webhookId: z.string().uuid().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -96,12 +103,53 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
     },
   );
 
+  app.post(
+    '/deliveries/:id/discard',
+    {
+      schema: {
+        tags: ['channels'],
+        summary:
+          'Drop a dead delivery from the failed list for good (kept in the log as discarded)',
+        params: id,
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        discardDelivery(ctx, { deliveryId: request.params.id }),
+      );
+      return { delivery: result };
+    },
+  );
+
+  app.post(
+    '/deliveries/retry-all',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: `Send every dead delivery of one channel or one webhook again (up to ${RETRY_ALL_LIMIT} a call)`,
+        body: z.union([
+          z.object({ channelId: z.string().uuid() }).strict(),
+          z.object({ webhookId: z.string().uuid() }).strict(),
+        ]),
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      const { result } = await perform(services, scope, (ctx) =>
+        retryDeadDeliveries(ctx, request.body),
+      );
+      return result;
+    },
+  );
+
   app.get(
     '/channels/:id/health',
     {
       schema: {
         tags: ['channels'],
-        summary: "A channel's last provider error and its inbox and delivery counts (admins)",
+        summary:
+          "A channel's state (ok / failing), its current and last provider error, its inbox and delivery counts, and for Telegram the webhook address (admins)",
         params: id,
       },
     },
@@ -109,10 +157,10 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
       const scope = operatorScope(request);
       authorize(scope.actor, 'account.configure');
       const channelId = request.params.id;
-      const [channel, worker, inbox, deliveries] = await Promise.all([
+      const [channel, worker, inbox, deliveries, lastSent] = await Promise.all([
         db
           .selectFrom('channels')
-          .select('id')
+          .selectAll()
           .where('id', '=', channelId)
           .where('account_id', '=', scope.accountId)
           .executeTakeFirst(),
@@ -133,14 +181,28 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
           .where('channel_id', '=', channelId)
           .groupBy('status')
           .execute(),
+        db
+          .selectFrom('deliveries')
+          .select((eb) => eb.fn.max('sent_at').as('at'))
+          .where('channel_id', '=', channelId)
+          .where('status', '=', 'sent')
+          .executeTakeFirst(),
       ]);
       if (!channel) throw notFound('Channel');
       const counts = (rows: { status: string; n: number | string | bigint }[]) =>
         Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+      const errorAt = worker?.last_error_at ? new Date(worker.last_error_at) : null;
+      const sentAt = lastSent?.at ? new Date(lastSent.at) : null;
       return {
         channelId,
-        lastError: worker?.last_error ?? null,
-        lastErrorAt: worker?.last_error_at ? new Date(worker.last_error_at).toISOString() : null,
+        // Where Telegram calls in webhook mode: the address Switchboard registers.
+        webhookUrl:
+          channel.kind === 'telegram'
+            ? telegramWebhookUrl(app.deps.config.publicUrl, channel)
+            : null,
+        ...channelState({ error: worker?.last_error ?? null, errorAt, lastSuccessAt: sentAt }),
+        lastErrorAt: errorAt?.toISOString() ?? null,
+        lastSuccessAt: sentAt?.toISOString() ?? null,
         inbox: counts(inbox),
         deliveries: counts(deliveries),
       };

@@ -18,10 +18,10 @@ import { checkChannelDestinations } from '../../channels/settings.js';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../../domain/metrics/index.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
+import { workingHoursInput } from '../working-hours-input.js';
 
 const id = z.object({ id: z.string().uuid() });
 const mode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 export const accountSettingsPatch = z
   .object({
@@ -38,15 +38,7 @@ export const accountSettingsPatch = z
       languageRouting: z.boolean(),
       languageTimeoutMs: z.number().int().min(0),
     }),
-    workingHours: z
-      .object({
-        timezone: z.string().min(1),
-        days: z.record(
-          z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
-          z.object({ from: clock, to: clock }),
-        ),
-      })
-      .nullable(),
+    workingHours: workingHoursInput.nullable(),
     offlineGraceMs: z.number().int().min(0).max(3_600_000).nullable(),
     newOperatorsOnline: z.boolean(),
   })
@@ -100,13 +92,15 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     {
       schema: {
         tags: ['account'],
-        summary: 'Change a team: name, distribution mode, language routing',
+        summary:
+          "Change a team: name, distribution mode, language routing, its own working hours (null: the account's)",
         params: id,
         body: changeSet({
           name: z.string().min(1).max(100).optional(),
           mode: mode.optional(),
           languageRouting: z.boolean().optional(),
           languageTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+          workingHours: workingHoursInput.nullable().optional(),
         }),
       },
     },

@@ -6,28 +6,36 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALLOWED_UPLOAD_TYPES } from '../../actions/uploads/store-upload.js';
+import { readableTextColor } from '../../domain/contrast.js';
 import { AppError, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import { perMinute } from '../rate-limits.js';
 
 export interface WidgetSettings {
+  /** The channel's title, or the account's name when it has none. */
   title: string;
   /** Share of visitors (0–100) who see the launcher; decided once per visitor by the widget. */
   displayShare: number;
   preChatForm: { name: boolean; email: boolean };
   typingPreview: boolean;
   color: string;
+  /** Text on the colour: light or dark, whichever is readable (WCAG AA). */
+  textColor: string;
 }
 
-export function widgetSettings(name: string, s: Record<string, unknown>): WidgetSettings {
+export function widgetSettings(accountName: string, s: Record<string, unknown>): WidgetSettings {
   const form = (s.preChatForm ?? {}) as { name?: unknown; email?: unknown };
+  const color =
+    typeof s.color === 'string' && /^#[0-9a-f]{6}$/i.test(s.color) ? s.color : '#2563eb';
   return {
-    title: typeof s.title === 'string' ? s.title : name,
+    // Visitors know the company, not the channel's internal name.
+    title: typeof s.title === 'string' && s.title.trim() !== '' ? s.title.trim() : accountName,
     displayShare:
       typeof s.displayShare === 'number' ? Math.min(100, Math.max(0, s.displayShare)) : 100,
     preChatForm: { name: form.name === true, email: form.email === true },
     typingPreview: s.typingPreview !== false,
-    color: typeof s.color === 'string' && /^#[0-9a-f]{6}$/i.test(s.color) ? s.color : '#2563eb',
+    color,
+    textColor: readableTextColor(color),
   };
 }
 
@@ -97,9 +105,14 @@ export async function registerWidgetRoutes(base: FastifyInstance) {
       const channel = await findChannelByKey(app.deps.services.db, request.query.channelKey);
       if (channel?.kind !== 'widget') throw notFound('Channel');
       enforceOrigin(request, reply, channel.settings);
+      const account = await app.deps.services.db
+        .selectFrom('accounts')
+        .select('name')
+        .where('id', '=', channel.account_id)
+        .executeTakeFirstOrThrow();
       return {
         channelId: channel.id,
-        ...widgetSettings(channel.name, channel.settings),
+        ...widgetSettings(account.name, channel.settings),
         // The widget follows an operator's "go to URL" only within these sites (and its own page's).
         allowedOrigins: allowedOrigins(channel.settings),
         // The widget checks files against these before uploading; the server checks again.

@@ -7,11 +7,15 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | null;
   readonly status: number;
+  readonly reason: string | null;
+  readonly params: Record<string, number>;
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
     this.status = status;
     this.code = body.code;
     this.field = body.field;
+    this.reason = body.reason ?? null;
+    this.params = body.params ?? {};
   }
 }
 

@@ -1,7 +1,8 @@
 // The API's JSON shapes. Server presenters and the event catalog are the
 // contract, so they are imported (types only) instead of copied.
+import type { DeliveryView, WebhookView } from '../../../src/channels/present';
 import type { AlertPrefs } from '../../../src/domain/alerts';
-import type { Weekday, WorkingHours } from '../../../src/domain/notices';
+import type { Holiday, Weekday, WorkingHours } from '../../../src/domain/working-hours';
 import type { StoredEvent } from '../../../src/events/catalog';
 import type { LinkDelivery } from '../../../src/http/password-links';
 import type {
@@ -21,12 +22,15 @@ export type {
   ApiTokenView,
   ChannelView,
   ConversationView,
+  DeliveryView,
+  Holiday,
   LinkDelivery,
   MessageView,
   NoteView,
   OperatorView,
   StoredEvent,
   TeamView,
+  WebhookView,
   Weekday,
   WorkingHours,
 };
@@ -103,4 +107,7 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   field: string | null;
+  /** validation_failed: the rule broken, and its numbers (docs/api.md, Errors). */
+  reason?: string;
+  params?: Record<string, number>;
 }

@@ -1,5 +1,8 @@
 // English UI strings. `{name}` placeholders are filled by translate().
+
 import { enAccess } from './en-access';
+import { enAdmin } from './en-admin';
+import { enIntegrations } from './en-integrations';
 import { enPeople } from './en-people';
 import { enReports } from './en-reports';
 import { enWorkday } from './en-workday';
@@ -310,7 +313,8 @@ export const en = {
   'connection.outboundUrl': 'Outbound URL for operator messages',
 
   'notices.title': 'Client notices',
-  'notices.hint': 'Your own wording; an empty box keeps the built-in text shown in grey.',
+  'notices.hint':
+    'Your own wording; an empty box keeps the built-in text shown in grey. Insert values from the list under each box; a sentence whose value is not known yet is left out.',
   'notices.queued': 'In the queue',
   'notices.no_one_online': 'No one online',
   'notices.outside_hours': 'Outside working hours',
@@ -389,6 +393,8 @@ export const en = {
   ...enAccess,
   ...enWorkday,
   ...enPeople,
+  ...enIntegrations,
+  ...enAdmin,
 } as const;
 
 export type MessageKey = keyof typeof en;

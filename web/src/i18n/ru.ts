@@ -1,6 +1,8 @@
 // Русские строки интерфейса. Тип требует перевода каждого ключа из en.ts.
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
+import { ruAdmin } from './ru-admin';
+import { ruIntegrations } from './ru-integrations';
 import { ruPeople } from './ru-people';
 import { ruReports } from './ru-reports';
 import { ruWorkday } from './ru-workday';
@@ -310,7 +312,8 @@ export const ru: Record<MessageKey, string> = {
   'connection.outboundUrl': 'Адрес для исходящих сообщений операторов',
 
   'notices.title': 'Уведомления клиенту',
-  'notices.hint': 'Ваш текст; пустое поле оставляет встроенный текст, показанный серым.',
+  'notices.hint':
+    'Ваш текст; пустое поле оставляет встроенный текст, показанный серым. Значения вставляются из списка под полем; предложение, значение которого ещё неизвестно, не показывается.',
   'notices.queued': 'В очереди',
   'notices.no_one_online': 'Никого нет в сети',
   'notices.outside_hours': 'Нерабочее время',
@@ -389,4 +392,6 @@ export const ru: Record<MessageKey, string> = {
   ...ruAccess,
   ...ruWorkday,
   ...ruPeople,
+  ...ruIntegrations,
+  ...ruAdmin,
 };

@@ -1,5 +1,6 @@
-// The name to show for a contact: their known name, else "Client #abc123" so
-// two anonymous clients are still told apart.
+// The name to show for a contact: their known name, else their e-mail address
+// (an e-mail without a display name), else "Client #abc123" so two anonymous
+// clients are still told apart.
 import { useEffect } from 'react';
 import { useI18n } from '../i18n';
 import { useStore } from '../state/store';
@@ -10,6 +11,7 @@ import { shortId } from './format';
 export function useContactName(contactId: string): string {
   const { t } = useI18n();
   const name = useStore(contacts, (m) => m.get(contactId)?.name ?? null);
+  const email = useStore(contacts, (m) => m.get(contactId)?.email ?? null);
   useEffect(() => ensureContact(contactId), [contactId]);
-  return name?.trim() || t('contact.anonymous', { id: shortId(contactId) });
+  return name?.trim() || email?.trim() || t('contact.anonymous', { id: shortId(contactId) });
 }

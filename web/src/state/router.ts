@@ -17,6 +17,8 @@ export type AdminSection =
   | 'categories'
   | 'canned'
   | 'tokens'
+  | 'webhooks'
+  | 'deliveries'
   | 'account';
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
@@ -26,6 +28,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'categories',
   'canned',
   'tokens',
+  'webhooks',
+  'deliveries',
   'account',
 ];
 

@@ -111,7 +111,9 @@ export function AccountAdmin() {
         <WorkingHoursEditor
           value={hours}
           onChange={setHours}
-          error={err('settings.workingHours')}
+          error={save.error}
+          field="settings.workingHours"
+          offLabel={t('hours.always')}
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.busy}>

@@ -8,8 +8,10 @@ import { ApiTokensAdmin } from './api-tokens-admin';
 import { CannedAdmin } from './canned-admin';
 import { CategoriesAdmin } from './categories-admin';
 import { ChannelsAdmin } from './channels-admin';
+import { FailedDeliveriesAdmin } from './failed-deliveries-admin';
 import { OperatorsAdmin } from './operators-admin';
 import { TeamsAdmin } from './teams-admin';
+import { WebhooksAdmin } from './webhooks-admin';
 
 const SECTIONS: Record<AdminSection, () => React.JSX.Element> = {
   operators: OperatorsAdmin,
@@ -18,6 +20,8 @@ const SECTIONS: Record<AdminSection, () => React.JSX.Element> = {
   categories: CategoriesAdmin,
   canned: CannedAdmin,
   tokens: ApiTokensAdmin,
+  webhooks: WebhooksAdmin,
+  deliveries: FailedDeliveriesAdmin,
   account: AccountAdmin,
 };
 

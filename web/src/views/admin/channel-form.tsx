@@ -7,7 +7,7 @@ import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { channelSla } from '../../lib/sla';
-import { useReference } from '../../lib/use-account';
+import { useMe, useReference } from '../../lib/use-account';
 import { ConnectionEditor } from './connection-editor';
 import { NoticesEditor } from './notices-editor';
 import { ServiceTargetFields, type ServiceTargets } from './service-targets';
@@ -26,6 +26,7 @@ export function ChannelForm({
 }) {
   const { t } = useI18n();
   const { teams } = useReference();
+  const account = useMe().account.settings;
   const save = useSave();
   const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? 'widget');
   const [name, setName] = useState(channel?.name ?? '');
@@ -142,6 +143,11 @@ export function ChannelForm({
             onChange={setTargets}
             error={err}
             targetHint={t('channels.serviceLevelTargetHint')}
+            inherited={{
+              yellow: msToSeconds(account.sla.yellowMs),
+              red: msToSeconds(account.sla.redMs),
+              target: msToSeconds(account.serviceLevelTargetMs),
+            }}
           />
         </fieldset>
         {kind !== 'widget' && (
@@ -151,9 +157,10 @@ export function ChannelForm({
             onChange={setSettings}
             error={save.error}
             editing={channel !== null}
+            channelId={channel?.id ?? null}
           />
         )}
-        <NoticesEditor settings={settings} onChange={setSettings} />
+        <NoticesEditor settings={settings} onChange={setSettings} error={save.error} />
         {kind === 'widget' && (
           <WidgetSettingsEditor
             settings={settings}

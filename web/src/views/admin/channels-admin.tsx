@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { channelSla } from '../../lib/sla';
 import { useReference } from '../../lib/use-account';
 import { ChannelForm } from './channel-form';
+import { ChannelHealth } from './channel-health';
 
 export function ChannelsAdmin() {
   const { t } = useI18n();
@@ -27,6 +28,7 @@ export function ChannelsAdmin() {
             <th scope="col">{t('channels.priority')}</th>
             <th scope="col">{t('channels.defaultTeam')}</th>
             <th scope="col">{t('channels.sla')}</th>
+            <th scope="col">{t('health.title')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('common.actions')}</span>
             </th>
@@ -45,6 +47,9 @@ export function ChannelsAdmin() {
                   {sla?.yellowMs || sla?.redMs
                     ? `${seconds(sla.yellowMs)} / ${seconds(sla.redMs)}`
                     : t('channels.slaInherited')}
+                </td>
+                <td>
+                  <ChannelHealth channel={c} />
                 </td>
                 <td>
                   <button

@@ -1,6 +1,9 @@
 // How a Telegram, e-mail or API channel connects (src/channels/*/settings.ts).
 // Secrets are never sent back by the server: their boxes start empty, and an
 // empty box leaves the stored secret as it is (settings are merged).
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { CopyButton } from '../../components/copy-button';
 import { Field, fieldError } from '../../components/form';
 import { type MessageKey, useI18n } from '../../i18n';
 import type { ShownError } from '../../lib/errors';
@@ -42,12 +45,15 @@ export function ConnectionEditor({
   onChange,
   error,
   editing,
+  channelId,
 }: {
   kind: 'telegram' | 'email' | 'api';
   settings: Settings;
   onChange: (s: Settings) => void;
   error: ShownError | null;
   editing: boolean;
+  /** The saved channel, for the address Telegram calls. */
+  channelId: string | null;
 }) {
   const { t } = useI18n();
   const set = (key: string, value: unknown) => {
@@ -78,7 +84,14 @@ export function ConnectionEditor({
             <Field
               key={key}
               label={label}
-              hint={input === 'secret' && editing ? t('connection.secretHint') : undefined}
+              hint={
+                [
+                  HINTS[key] ? t(HINTS[key]) : undefined,
+                  input === 'secret' && editing ? t('connection.secretHint') : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
               error={fieldError(error, `settings.${key}`)}
             >
               {(p) =>
@@ -112,6 +125,43 @@ export function ConnectionEditor({
           );
         })}
       </div>
+      {kind === 'telegram' && channelId && (
+        <TelegramWebhookAddress channelId={channelId} active={settings.mode === 'webhook'} />
+      )}
     </fieldset>
+  );
+}
+
+/** What a setting looks like, where the box alone does not say. */
+const HINTS: Partial<Record<string, MessageKey>> = {
+  botToken: 'connection.botTokenHint',
+  outboundUrl: 'connection.outboundUrlHint',
+};
+
+/** The address the server registers with Telegram (it knows PUBLIC_URL; the browser may not). */
+function TelegramWebhookAddress({ channelId, active }: { channelId: string; active: boolean }) {
+  const { t } = useI18n();
+  const [address, setAddress] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<{ webhookUrl: string | null }>(`/channels/${channelId}/health`)
+      .then((h) => live && setAddress(h.webhookUrl))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [channelId]);
+  if (!address) return null;
+  return (
+    <div className="inline-form">
+      <Field
+        label={t('connection.webhookAddress')}
+        hint={active ? t('connection.webhookAddressOn') : t('connection.webhookAddressOff')}
+      >
+        {(p) => <input {...p} readOnly value={address} onFocus={(e) => e.target.select()} />}
+      </Field>
+      <CopyButton text={address} />
+    </div>
   );
 }

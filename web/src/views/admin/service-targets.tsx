@@ -15,27 +15,42 @@ export function ServiceTargetFields({
   onChange,
   error,
   targetHint,
+  inherited,
 }: {
   value: ServiceTargets;
+  /** For a channel: the account's values, shown in a box left empty. */
+  inherited?: ServiceTargets;
   onChange: (next: ServiceTargets) => void;
   /** The error for a field of the API's settings (`settings.sla.redMs`…), if any. */
   error: (field: string) => string | null;
   targetHint: string;
 }) {
   const { t } = useI18n();
-  const seconds = (key: keyof ServiceTargets, label: string, field: string, hint?: string) => (
-    <Field label={label} hint={hint} error={error(field)}>
-      {(p) => (
-        <input
-          {...p}
-          type="number"
-          min={1}
-          value={value[key]}
-          onChange={(e) => onChange({ ...value, [key]: e.target.value })}
-        />
-      )}
-    </Field>
-  );
+  const seconds = (key: keyof ServiceTargets, label: string, field: string, hint?: string) => {
+    const from = inherited?.[key];
+    const inheritedHint = from ? t('sla.inherits', { value: from }) : undefined;
+    return (
+      <Field
+        label={label}
+        hint={
+          [hint, value[key] === '' ? inheritedHint : undefined].filter(Boolean).join(' ') ||
+          undefined
+        }
+        error={error(field)}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={1}
+            placeholder={from || undefined}
+            value={value[key]}
+            onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+          />
+        )}
+      </Field>
+    );
+  };
   return (
     <div className="field-row">
       {seconds('yellow', t('sla.yellowAfter'), 'settings.sla.yellowMs')}

@@ -1,13 +1,14 @@
-// A team's distribution mode (DESIGN §2), language routing and members.
+// A team's distribution mode (DESIGN §2), language routing, members and its own working hours.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { DistributionMode, TeamView } from '../../api/types';
+import type { DistributionMode, TeamView, WorkingHours } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../lib/use-account';
 import { TeamMembersField } from './team-members-field';
 import { msToSeconds, secondsToMs, useSave } from './use-save';
+import { WorkingHoursEditor } from './working-hours-editor';
 
 const TEAM_FIELD_MESSAGES = {
   name: 'teams.error.name',
@@ -32,6 +33,7 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
   const [mode, setMode] = useState<DistributionMode>(team?.mode ?? 'least_loaded');
   const [languageRouting, setLanguageRouting] = useState(team?.languageRouting ?? false);
   const [timeout, setTimeoutText] = useState(msToSeconds(team?.languageTimeoutMs ?? 60_000));
+  const [hours, setHours] = useState<WorkingHours | null>(team?.workingHours ?? null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,6 +42,7 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
       mode,
       languageRouting,
       languageTimeoutMs: secondsToMs(timeout) ?? 0,
+      workingHours: hours,
     };
     const ok = await save.run(async () => {
       const saved = team
@@ -56,7 +59,14 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
       <form className="form" onSubmit={submit} noValidate>
         <FormError
           error={save.error}
-          fields={['name', 'mode', 'languageRouting', 'languageTimeoutMs', 'operatorIds']}
+          fields={[
+            'name',
+            'mode',
+            'languageRouting',
+            'languageTimeoutMs',
+            'operatorIds',
+            'workingHours',
+          ]}
         />
         <Field label={t('teams.name')} error={err('name')}>
           {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
@@ -105,6 +115,13 @@ export function TeamForm({ team, onDone }: { team: TeamView | null; onDone: () =
           value={members}
           onChange={setMembers}
           error={err('operatorIds')}
+        />
+        <WorkingHoursEditor
+          value={hours}
+          onChange={setHours}
+          error={save.error}
+          field="workingHours"
+          offLabel={t('hours.teamInherits')}
         />
         <div className="form-actions">
           <button type="button" onClick={onDone}>

@@ -1,9 +1,11 @@
 // Website chat settings, read by the widget through /widget/config
 // (src/http/routes/widget.ts): title, colour, display share, pre-chat form,
 // live typing preview and the sites allowed to embed it.
+import { CopyButton } from '../../components/copy-button';
 import { Field, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import type { ShownError } from '../../lib/errors';
+import { useMe } from '../../lib/use-account';
 import type { Settings } from './channel-form';
 
 export function WidgetSettingsEditor({
@@ -18,6 +20,7 @@ export function WidgetSettingsEditor({
   error: ShownError | null;
 }) {
   const { t } = useI18n();
+  const accountName = useMe().account.name;
   const set = (key: string, value: unknown) => onChange({ ...settings, [key]: value });
   const form = (settings.preChatForm ?? {}) as { name?: boolean; email?: boolean };
   const origins = Array.isArray(settings.allowedOrigins)
@@ -31,10 +34,15 @@ export function WidgetSettingsEditor({
     <fieldset>
       <legend>{t('widget.title')}</legend>
       <div className="field-row">
-        <Field label={t('widget.heading')} error={err('title')}>
+        <Field
+          label={t('widget.heading')}
+          hint={t('widget.headingHint', { name: accountName })}
+          error={err('title')}
+        >
           {(p) => (
             <input
               {...p}
+              placeholder={accountName}
               value={typeof settings.title === 'string' ? settings.title : ''}
               onChange={(e) => set('title', e.target.value)}
             />
@@ -61,8 +69,12 @@ export function WidgetSettingsEditor({
               type="number"
               min={0}
               max={100}
+              step={1}
               value={typeof settings.displayShare === 'number' ? settings.displayShare : 100}
-              onChange={(e) => set('displayShare', Number(e.target.value))}
+              // An emptied box is sent as is and refused at the field, never read as 0 %.
+              onChange={(e) =>
+                set('displayShare', e.target.value === '' ? '' : Number(e.target.value))
+              }
             />
           )}
         </Field>
@@ -114,11 +126,14 @@ export function WidgetSettingsEditor({
         )}
       </Field>
       {embed && (
-        <Field label={t('widget.embed')}>
-          {(p) => (
-            <textarea {...p} readOnly rows={2} value={embed} onFocus={(e) => e.target.select()} />
-          )}
-        </Field>
+        <div className="inline-form">
+          <Field label={t('widget.embed')}>
+            {(p) => (
+              <textarea {...p} readOnly rows={2} value={embed} onFocus={(e) => e.target.select()} />
+            )}
+          </Field>
+          <CopyButton text={embed} label={t('widget.copyEmbed')} />
+        </div>
       )}
     </fieldset>
   );

@@ -1,40 +1,62 @@
-// Working hours per weekday in an IANA time zone (src/domain/notices.ts);
-// outside them clients get the "outside working hours" notice.
+// Working hours in an IANA time zone (src/domain/working-hours.ts): several
+// intervals per weekday, closed days, and holidays; outside them clients get
+// the "outside working hours" notice. A server error names its place
+// (`…days.mon.1`, `…holidays.0.date`) and is shown at that row.
 import { WEEKDAYS, type Weekday, type WorkingHours } from '../../api/types';
+import { fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
+import type { ShownError } from '../../lib/errors';
+import { HolidaysEditor } from './holidays-editor';
+import { IntervalsEditor } from './intervals-editor';
 
-const DEFAULT_DAY = { from: '09:00', to: '18:00' };
+const DEFAULT_INTERVAL = { from: '09:00', to: '18:00' };
 
 function zones(): string[] {
   const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
   return intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/Moscow', 'Europe/Kyiv'];
 }
 
+/** A fresh Monday-to-Friday week in the browser's zone. */
+export function defaultWorkingHours(): WorkingHours {
+  return {
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    days: Object.fromEntries(
+      (['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[]).map((d) => [d, [DEFAULT_INTERVAL]]),
+    ),
+    holidays: [],
+  };
+}
+
+function dayIntervals(hours: WorkingHours, day: Weekday) {
+  const entry = hours.days[day];
+  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+}
+
 export function WorkingHoursEditor({
   value,
   onChange,
   error,
+  field,
+  offLabel,
 }: {
   value: WorkingHours | null;
   onChange: (v: WorkingHours | null) => void;
-  error: string | null;
+  /** The form's last server error; the parts under `field` are shown here. */
+  error: ShownError | null;
+  /** Where the hours sit in the request, e.g. "settings.workingHours". */
+  field: string;
+  /** The checkbox for "no hours of its own": always open, or the account's. */
+  offLabel: string;
 }) {
   const { t } = useI18n();
   const enabled = value !== null;
-  const hours: WorkingHours = value ?? {
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-    days: Object.fromEntries(
-      (['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[]).map((d) => [d, DEFAULT_DAY]),
-    ),
-  };
-  const setDay = (day: Weekday, next: { from: string; to: string } | null) => {
-    const days = { ...hours.days };
-    if (next) days[day] = next;
-    else delete days[day];
-    onChange({ ...hours, days });
-  };
+  const hours = value ?? defaultWorkingHours();
+  const err = (sub: string) => fieldError(error, `${field}.${sub}`);
+  const general = error?.field === field ? error.message : (err('timezone') ?? null);
+  const setDay = (day: Weekday, next: { from: string; to: string }[]) =>
+    onChange({ ...hours, days: { ...hours.days, [day]: next } });
   return (
-    <fieldset className={error ? 'field-invalid' : undefined}>
+    <fieldset className={general ? 'field-invalid' : undefined}>
       <legend>{t('hours.title')}</legend>
       <label className="checkbox">
         <input
@@ -42,19 +64,20 @@ export function WorkingHoursEditor({
           checked={!enabled}
           onChange={(e) => onChange(e.target.checked ? null : hours)}
         />
-        {t('hours.always')}
+        {offLabel}
       </label>
       {enabled && (
         <>
           <div className="field">
-            <label htmlFor="hours-zone">{t('hours.timezone')}</label>
+            <label htmlFor={`${field}-zone`}>{t('hours.timezone')}</label>
             <input
-              id="hours-zone"
-              list="hours-zones"
+              id={`${field}-zone`}
+              list={`${field}-zones`}
+              aria-invalid={Boolean(err('timezone'))}
               value={hours.timezone}
               onChange={(e) => onChange({ ...hours, timezone: e.target.value })}
             />
-            <datalist id="hours-zones">
+            <datalist id={`${field}-zones`}>
               {zones().map((z) => (
                 <option key={z} value={z} />
               ))}
@@ -63,40 +86,27 @@ export function WorkingHoursEditor({
           <table className="hours-table">
             <tbody>
               {WEEKDAYS.map((day) => {
-                const d = hours.days[day];
+                const list = dayIntervals(hours, day);
+                const dayName = t(`day.${day}`);
                 return (
                   <tr key={day}>
-                    <th scope="row">{t(`day.${day}`)}</th>
+                    <th scope="row">{dayName}</th>
                     <td>
                       <label className="checkbox">
                         <input
                           type="checkbox"
-                          checked={Boolean(d)}
-                          onChange={(e) => setDay(day, e.target.checked ? DEFAULT_DAY : null)}
+                          checked={list.length > 0}
+                          onChange={(e) => setDay(day, e.target.checked ? [DEFAULT_INTERVAL] : [])}
                         />
                         {t('hours.open')}
                       </label>
                     </td>
                     <td>
-                      <input
-                        type="time"
-                        aria-label={t('hours.fromDay', { day: t(`day.${day}`) })}
-                        disabled={!d}
-                        value={d?.from ?? ''}
-                        onChange={(e) =>
-                          setDay(day, { from: e.target.value, to: d?.to ?? '18:00' })
-                        }
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="time"
-                        aria-label={t('hours.toDay', { day: t(`day.${day}`) })}
-                        disabled={!d}
-                        value={d?.to ?? ''}
-                        onChange={(e) =>
-                          setDay(day, { from: d?.from ?? '09:00', to: e.target.value })
-                        }
+                      <IntervalsEditor
+                        label={dayName}
+                        value={list}
+                        onChange={(next) => setDay(day, next)}
+                        error={err(`days.${day}`)}
                       />
                     </td>
                   </tr>
@@ -104,11 +114,16 @@ export function WorkingHoursEditor({
               })}
             </tbody>
           </table>
+          <HolidaysEditor
+            value={hours.holidays ?? []}
+            onChange={(holidays) => onChange({ ...hours, holidays })}
+            errorAt={(i) => err(`holidays.${i}`)}
+          />
         </>
       )}
-      {error && (
+      {general && (
         <small className="field-error" role="alert">
-          {error}
+          {general}
         </small>
       )}
     </fieldset>
