@@ -36,6 +36,10 @@ export interface ConversationView {
   firstOperatorReplyAt: string | null;
   closedAt: string | null;
   closedBy: ConversationWithContact['closed_by'];
+  /** The operator's note on the close, also written after the client ended the chat; staff only. */
+  closeNote: string | null;
+  /** The closed conversation this one reopened (the same thread of history), else null. */
+  reopenedFromId: string | null;
 }
 
 export function presentConversation(c: ConversationWithContact): ConversationView {
@@ -59,6 +63,8 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
     firstOperatorReplyAt: iso(c.first_operator_reply_at),
     closedAt: iso(c.closed_at),
     closedBy: c.closed_by,
+    closeNote: c.close_note,
+    reopenedFromId: c.reopened_from_id,
   };
 }
 

@@ -11,6 +11,7 @@ import { m009Hardening } from './migrations/009-hardening.js';
 import { m010AuditSweep } from './migrations/010-audit-sweep.js';
 import { m012Access } from './migrations/012-access.js';
 import { m014EventSeq } from './migrations/014-event-seq.js';
+import { m017FindAnything } from './migrations/017-find-anything.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010-audit-sweep': m010AuditSweep,
   '012-access': m012Access,
   '014-event-seq': m014EventSeq,
+  '017-find-anything': m017FindAnything,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

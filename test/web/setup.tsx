@@ -101,6 +101,8 @@ export function queued(
     firstOperatorReplyAt: null,
     closedAt: null,
     closedBy: null,
+    closeNote: null,
+    reopenedFromId: null,
     ...over,
   };
 }
