@@ -10,6 +10,7 @@ import type {
   TeamView,
 } from '../../../src/presenters';
 import type { ApiTokenView } from '../../../src/store/queries/api-tokens';
+import type { SearchResult } from '../../../src/store/queries/find-anything';
 import type { AccountSettings } from '../../../src/store/schema';
 
 export type {
@@ -19,6 +20,7 @@ export type {
   ConversationView,
   MessageView,
   OperatorView,
+  SearchResult,
   StoredEvent,
   TeamView,
   Weekday,

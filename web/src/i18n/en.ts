@@ -1,5 +1,6 @@
 // English UI strings. `{name}` placeholders are filled by translate().
 import { enAccess } from './en-access';
+import { enFind } from './en-find';
 import { enReports } from './en-reports';
 
 export const en = {
@@ -377,6 +378,7 @@ export const en = {
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
   ...enAccess,
+  ...enFind,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 // Русские строки интерфейса. Тип требует перевода каждого ключа из en.ts.
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
+import { ruFind } from './ru-find';
 import { ruReports } from './ru-reports';
 
 export const ru: Record<MessageKey, string> = {
@@ -377,4 +378,5 @@ export const ru: Record<MessageKey, string> = {
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
   ...ruAccess,
+  ...ruFind,
 };

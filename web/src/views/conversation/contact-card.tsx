@@ -36,10 +36,13 @@ export function ContactCard({
   contact,
   conversation,
   onClose,
+  onWriteFirst,
 }: {
   contact: Contact | null;
   conversation: ConversationView;
   onClose: () => void;
+  /** Start a conversation with this contact on another channel (write first). */
+  onWriteFirst?: () => void;
 }) {
   const { t, lang } = useI18n();
   const lookups = useLookups();
@@ -98,6 +101,11 @@ export function ContactCard({
           </div>
         ))}
       </dl>
+      {onWriteFirst && contact && !contact.blocked && (
+        <button type="button" className="link-button" onClick={onWriteFirst}>
+          {t('start.action')}
+        </button>
+      )}
       <h3>{t('contact.history')}</h3>
       {history === null ? (
         <p className="empty">{t('common.loading')}</p>

@@ -5,7 +5,7 @@ import { useLookups } from '../../lib/use-account';
 import { useContactName } from '../../lib/use-contact-name';
 import { openConversation } from '../../state/router';
 
-export type DialogKind = 'transfer' | 'close' | 'navigate' | 'block';
+export type DialogKind = 'transfer' | 'close' | 'navigate' | 'block' | 'start';
 
 export function ConversationHeader({
   conversation: c,

@@ -13,7 +13,13 @@ import { ReadOnlyNotice } from './read-only-notice';
 import { TransferNote } from './transfer-note';
 import { useConversation } from './use-conversation';
 
-export function ConversationPane({ conversationId }: { conversationId: string }) {
+export function ConversationPane({
+  conversationId,
+  seq = null,
+}: {
+  conversationId: string;
+  seq?: number | null;
+}) {
   const { t } = useI18n();
   const me = useMe();
   const state = useConversation(conversationId);
@@ -58,15 +64,20 @@ export function ConversationPane({ conversationId }: { conversationId: string })
         />
         <div className="conversation-body">
           <TransferNote conversationId={c.id} />
-          <MessageList conversation={c} messages={state.messages} />
+          <MessageList conversation={c} messages={state.messages} focusSeq={seq} />
         </div>
         {isMine ? (
           <Composer conversation={c} contact={state.contact} />
         ) : (
-          <ReadOnlyNotice conversation={c} />
+          <ReadOnlyNotice conversation={c} onDialog={setDialog} />
         )}
       </div>
-      <ContactCard contact={state.contact} conversation={c} onClose={() => setShowContact(false)} />
+      <ContactCard
+        contact={state.contact}
+        conversation={c}
+        onClose={() => setShowContact(false)}
+        onWriteFirst={() => setDialog('start')}
+      />
       <ConversationDialogs
         dialog={dialog}
         onDone={() => setDialog(null)}

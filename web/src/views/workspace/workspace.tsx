@@ -5,7 +5,14 @@ import { ConversationPane } from '../conversation/conversation-pane';
 import { MyConversations } from './my-conversations';
 import { QueuePanel } from './queue-panel';
 
-export function Workspace({ conversationId }: { conversationId: string | null }) {
+export function Workspace({
+  conversationId,
+  seq = null,
+}: {
+  conversationId: string | null;
+  /** Open at this message (a search result). */
+  seq?: number | null;
+}) {
   const { t } = useI18n();
   return (
     <div className={`workspace${conversationId ? ' has-open' : ''}`}>
@@ -15,7 +22,7 @@ export function Workspace({ conversationId }: { conversationId: string | null })
       </aside>
       <section className="conversation-area" aria-label={t('conversation.label')}>
         {conversationId ? (
-          <ConversationPane key={conversationId} conversationId={conversationId} />
+          <ConversationPane key={conversationId} conversationId={conversationId} seq={seq} />
         ) : (
           <div className="empty-state">
             <h2>{t('workspace.pickTitle')}</h2>
