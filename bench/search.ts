@@ -15,7 +15,6 @@ import { DEFAULT_DATABASE_TIMEOUTS } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
 import { findAnything } from '../src/store/queries/find-anything.js';
 import type { Viewer } from '../src/store/queries/visibility.js';
-import { messageDocumentSql } from '../src/store/search-sql.js';
 import { BENCH_SERVER, freshDatabase, option, positive } from './args.js';
 import { generate, previousWorld } from './reports.js';
 
@@ -108,9 +107,7 @@ export async function main(args: string[]) {
       process.stderr.write('building the search index…\n');
       await store.db.connection().execute(async (db) => {
         await sql`SET maintenance_work_mem = '512MB'`.execute(db);
-        await sql
-          .raw(`CREATE INDEX messages_search ON messages USING gin (${messageDocumentSql('text')})`)
-          .execute(db);
+        await sql`CREATE INDEX messages_search ON messages USING gin (search_vector)`.execute(db);
       });
       await sql`ANALYZE messages`.execute(store.db);
     }
