@@ -2,8 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchResult } from '../../web/src/api/types';
+import { reference } from '../../web/src/state/reference';
 import { parsePath, router } from '../../web/src/state/router';
+import { CloseDialog } from '../../web/src/views/conversation/close-dialog';
 import { ReadOnlyNotice } from '../../web/src/views/conversation/read-only-notice';
+import { StartDialog } from '../../web/src/views/conversation/start-dialog';
 import { FindView } from '../../web/src/views/find/find-view';
 import { callsTo, mockApi, signInAs } from './api-mock';
 import { channel, Providers, queued, setReference } from './setup';
@@ -181,6 +184,89 @@ describe('A closed conversation', () => {
     );
     expect(screen.getByText('This conversation is closed.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Reopen and write' })).toBeNull();
+  });
+});
+
+describe('after the close and writing first', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('saves category, target mark and note of a conversation the client ended', async () => {
+    const me = signInAs('operator');
+    setReference([channel('web', 1)]);
+    reference.set((r) => ({ ...r, categories: [{ id: 'cat-1', name: 'Delivery' }] }));
+    const calls = mockApi({
+      'PATCH /conversations/conv-ended/category': () => ({ conversation: {} }),
+    });
+    const onDone = vi.fn();
+    const ended = queued('web', 1, Date.now(), {
+      id: 'conv-ended',
+      state: 'closed',
+      closedBy: 'contact',
+      operatorId: me.operator.id,
+      closeNote: 'first thoughts',
+    });
+    render(
+      <Providers>
+        <CloseDialog conversation={ended} onDone={onDone} />
+      </Providers>,
+    );
+    expect(
+      screen.getByRole('dialog', { name: 'Category and note of the closed conversation' }),
+    ).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'cat-1' } });
+    fireEvent.click(screen.getByLabelText('Target'));
+    fireEvent.change(screen.getByDisplayValue('first thoughts'), {
+      target: { value: 'Asked about delivery' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(callsTo(calls, 'PATCH', '/conversations/conv-ended/category')[0]!.body).toEqual({
+      categoryId: 'cat-1',
+      targeted: true,
+      note: 'Asked about delivery',
+    });
+    expect(callsTo(calls, 'POST', '/conversations/conv-ended/close')).toEqual([]);
+  });
+
+  it('starts a conversation on an e-mail channel with a subject and opens it', async () => {
+    signInAs('operator');
+    setReference([
+      channel('web', 1),
+      { ...channel('mail', 2), kind: 'email', name: 'Support mail' },
+    ]);
+    const calls = mockApi({
+      'POST /conversations': () =>
+        new Response(
+          JSON.stringify({
+            conversation: queued('mail', 2, Date.now(), { id: 'conv-out', state: 'assigned' }),
+            created: true,
+          }),
+          { status: 201, headers: { 'content-type': 'application/json' } },
+        ),
+    });
+    render(
+      <Providers>
+        <StartDialog
+          contact={{ id: 'contact-9', name: 'Olga', email: 'olga@shop.example', blocked: false }}
+          onDone={() => {}}
+        />
+      </Providers>,
+    );
+    // Only channels that can reach a client unasked are offered.
+    expect(screen.getByLabelText('Channel').textContent).toBe('Support mail');
+    fireEvent.change(screen.getByLabelText('Subject (e-mail)'), {
+      target: { value: 'Your order' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start conversation' }));
+    await waitFor(() => expect(router.get()).toMatchObject({ conversationId: 'conv-out' }));
+    expect(callsTo(calls, 'POST', '/conversations')[0]!.body).toEqual({
+      contactId: 'contact-9',
+      channelId: 'mail',
+      subject: 'Your order',
+    });
   });
 });
 
