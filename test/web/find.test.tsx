@@ -277,7 +277,7 @@ describe('routes', () => {
       conversationId: 'abc',
       seq: 12,
     });
-    expect(parsePath('/c/abc', '?m=x')).toMatchObject({ seq: null });
+    expect(parsePath('/c/abc', '?m=x')).toEqual({ view: 'workspace', conversationId: 'abc' });
     expect(parsePath('/find')).toEqual({ view: 'find' });
   });
 });

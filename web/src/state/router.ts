@@ -44,11 +44,9 @@ export function parsePath(path: string, search = ''): Route {
   }
   if (parts[0] === 'c' && parts[1]) {
     const seq = Number(new URLSearchParams(search).get('m'));
-    return {
-      view: 'workspace',
-      conversationId: parts[1],
-      seq: Number.isInteger(seq) && seq > 0 ? seq : null,
-    };
+    return Number.isInteger(seq) && seq > 0
+      ? { view: 'workspace', conversationId: parts[1], seq }
+      : { view: 'workspace', conversationId: parts[1] };
   }
   return { view: 'workspace', conversationId: null };
 }
@@ -91,7 +89,9 @@ export function navigate(route: Route): void {
 }
 
 export function openConversation(conversationId: string | null, seq: number | null = null): void {
-  navigate({ view: 'workspace', conversationId, seq });
+  navigate(
+    seq ? { view: 'workspace', conversationId, seq } : { view: 'workspace', conversationId },
+  );
 }
 
 export function useRoute(): Route {
