@@ -67,7 +67,7 @@ async function clientSays(
   account: TestAccount,
   channel: string,
   text: string,
-  who: { name?: string; email?: string; externalId?: string } = {},
+  who: { name?: string; email?: string; phone?: string; externalId?: string } = {},
 ) {
   const channelId = account.channels[channel]!.id;
   const { result: contact } = await perform(server.sb.services, account.system, (ctx) =>
@@ -76,6 +76,7 @@ async function clientSays(
       externalId: who.externalId ?? crypto.randomUUID(),
       name: who.name ?? 'Olga',
       email: who.email ?? null,
+      phone: who.phone ?? null,
     }),
   );
   const scope = {
@@ -149,12 +150,8 @@ describe(`search (${storeName})`, () => {
       name: 'Zinaida Kovalenko',
       email: 'zina@shop.example',
       externalId: 'zina@shop.example',
+      phone: '+7 (912) 555-01-02',
     });
-    await server.sb.services.db
-      .updateTable('contacts')
-      .set({ phone: '+7 (912) 555-01-02' })
-      .where('id', '=', mail.contactId)
-      .execute();
     const tg = await clientSays(a, 'tg', 'Hi', { name: 'Zinaida Petrova', externalId: '777001' });
     const ids = async (who: string, q: string) =>
       (await search(who, q)).body.contacts.map((c: { id: string }) => c.id);
