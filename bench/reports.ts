@@ -12,7 +12,7 @@
 // start` does, with DATA_DIR .bench-data/reports-embedded (kept for --reuse).
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { AUDIT_VERSION } from '../src/actions/audit/record-audit.js';
 import { DEFAULT_SERVICE_LEVEL_TARGET_MS, median } from '../src/domain/metrics/index.js';
 import { openStore, type Store } from '../src/store/database.js';
@@ -149,14 +149,29 @@ async function generateConversations(
         (i * 2654435761) % 1000 < 30 AS abandoned) v`.execute(store.db);
 }
 
-async function generateMessages(store: Store, w: World, total: number, lo: number, hi: number) {
+/**
+ * What a generated message says: a SQL expression over the conversation
+ * number `i` and the message's `seq` (1–10). The reports need no words; the
+ * search bench (bench/search.ts) gives real ones.
+ */
+export type MessageText = RawBuilder<string>;
+const DEFAULT_TEXT: MessageText = sql<string>`'message ' || seq`;
+
+async function generateMessages(
+  store: Store,
+  w: World,
+  total: number,
+  lo: number,
+  hi: number,
+  text: MessageText,
+) {
   await sql`
     INSERT INTO messages (id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
       text, created_at)
     SELECT ('1' || lpad(to_hex(i * 16 + seq), 31, '0'))::uuid, ${w.accountId}::uuid, lpad(to_hex(i), 32, '0')::uuid, md5('channel' || (i % 4))::uuid,
       seq, CASE WHEN kind = 'operator' AND abandoned THEN 'bot' ELSE kind END,
       CASE WHEN kind = 'operator' AND NOT abandoned THEN md5('op' || ((i * 7919) % ${OPERATORS}))::uuid END,
-      'message ' || seq, created + step * seq
+      ${text}, created + step * seq
     FROM generate_series(${lo}::bigint, ${hi}::bigint) i,
       LATERAL (SELECT ${w.start}::timestamptz + (i * ${w.spanS}::float8 / ${total}) * interval '1 second' AS created,
         (5 + (i * 40503) % 40) * interval '1 second' AS step,
@@ -178,12 +193,16 @@ async function inChunks(
   }
 }
 
-export async function generate(store: Store, total: number): Promise<World> {
+export async function generate(
+  store: Store,
+  total: number,
+  text: MessageText = DEFAULT_TEXT,
+): Promise<World> {
   const w = await seedAccount(store, total);
   await inChunks('conversations', total, (lo, hi) =>
     generateConversations(store, w, total, lo, hi),
   );
-  await inChunks('messages', total, (lo, hi) => generateMessages(store, w, total, lo, hi));
+  await inChunks('messages', total, (lo, hi) => generateMessages(store, w, total, lo, hi, text));
   await inChunks('report rows', total, (lo, hi) =>
     storeMetricRows(
       store.db,

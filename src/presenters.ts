@@ -41,6 +41,10 @@ export interface ConversationView {
   closedBy: ConversationWithContact['closed_by'];
   /** A website visitor's page, browser and clock as last reported; null on other channels. */
   visitorContext: VisitorContext | null;
+  /** The operator's note on the close, also written after the client ended the chat; staff only. */
+  closeNote: string | null;
+  /** The closed conversation this one reopened (the same thread of history), else null. */
+  reopenedFromId: string | null;
 }
 
 export function presentConversation(c: ConversationWithContact): ConversationView {
@@ -65,6 +69,8 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
     closedAt: iso(c.closed_at),
     closedBy: c.closed_by,
     visitorContext: c.visitor_context ?? null,
+    closeNote: c.close_note,
+    reopenedFromId: c.reopened_from_id,
   };
 }
 

@@ -12,6 +12,7 @@ import { m010AuditSweep } from './migrations/010-audit-sweep.js';
 import { m012Access } from './migrations/012-access.js';
 import { m014EventSeq } from './migrations/014-event-seq.js';
 import { m016Workday } from './migrations/016-workday.js';
+import { m017FindAnything } from './migrations/017-find-anything.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
 import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '018-visitor-context': m018VisitorContext,
   '019-password-links': m019PasswordLinks,
   '020-schedules-and-integrations': m020SchedulesAndIntegrations,
+  '017-find-anything': m017FindAnything,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

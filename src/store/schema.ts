@@ -113,6 +113,8 @@ export interface ContactsTable {
   account_id: string;
   name: string | null;
   email: string | null;
+  /** As the client or a channel gave it (migration 017); searched by its digits. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   blocked: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
@@ -147,6 +149,8 @@ export interface ConversationsTable {
   closed_at: Timestamp | null;
   closed_by: ClosedBy | null;
   close_note: string | null;
+  /** The closed conversation this one reopened (migration 017): the same thread of history. */
+  reopened_from_id: ColumnType<string | null, string | null | undefined, string | null>;
   notice_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The website visitor's page, browser and clock (migration 018); null on other channels. */
   visitor_context: ColumnType<VisitorContext | null, string | null | undefined, string | null>;

@@ -217,6 +217,29 @@ describe(`API channel (${storeName})`, () => {
     expect(new Set(rows.map((r) => r.contact_id)).size).toBe(1);
   });
 
+  it("keeps the contact's phone when the provider knows it, and refuses one that is not a phone", async () => {
+    const { account, inbound } = await apiAccount();
+    const ok = await postSigned(inbound, {
+      id: 'p-1',
+      contact: { id: 'wa-79125550102', phone: '+7 (912) 555-01-02' },
+      text: 'hi',
+    });
+    expect(ok.status).toBeLessThan(300);
+    const rows = await messagesOf(server.sb.services, account.accountId);
+    const contact = await server.sb.services.db
+      .selectFrom('contacts')
+      .select('phone')
+      .where('id', '=', rows[0]!.contact_id)
+      .executeTakeFirstOrThrow();
+    expect(contact.phone).toBe('+7 (912) 555-01-02');
+    const bad = await postSigned(inbound, {
+      id: 'p-2',
+      contact: { id: 'wa-1', phone: 'call me' },
+      text: 'hi',
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('never shows channel secrets, whatever the kind', async () => {
     const account = await buildAccount(server.sb.services, {
       channels: [

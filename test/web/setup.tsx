@@ -104,6 +104,8 @@ export function queued(
     closedAt: null,
     closedBy: null,
     visitorContext: null,
+    closeNote: null,
+    reopenedFromId: null,
     ...over,
   };
 }

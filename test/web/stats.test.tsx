@@ -282,10 +282,10 @@ describe('navigation', () => {
         .map((a) => a.textContent);
     signInAs('operator');
     const view = render(<Header />, { wrapper: Providers });
-    expect(names()).toEqual(['Workspace']);
+    expect(names()).toEqual(['Workspace', 'Find']);
     view.unmount();
     signInAs('supervisor');
     render(<Header />, { wrapper: Providers });
-    expect(names()).toEqual(['Workspace', 'Monitor', 'Statistics', 'Audit', 'Staffing']);
+    expect(names()).toEqual(['Workspace', 'Find', 'Monitor', 'Statistics', 'Audit', 'Staffing']);
   });
 });

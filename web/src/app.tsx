@@ -29,6 +29,10 @@ const StatsView = lazy(() =>
 const AuditView = lazy(() =>
   import('./views/audit/audit-view').then((m) => ({ default: m.AuditView })),
 );
+// Search and past conversations: a chunk of their own, loaded on first visit.
+const FindView = lazy(() =>
+  import('./views/find/find-view').then((m) => ({ default: m.FindView })),
+);
 const StaffingView = lazy(() =>
   import('./views/staffing/staffing-view').then((m) => ({ default: m.StaffingView })),
 );
@@ -64,8 +68,12 @@ function SignedIn() {
   useOperatorNotices();
   const help = useGlobalShortcuts();
   let view = (
-    <Workspace conversationId={route.view === 'workspace' ? route.conversationId : null} />
+    <Workspace
+      conversationId={route.view === 'workspace' ? route.conversationId : null}
+      seq={route.view === 'workspace' ? (route.seq ?? null) : null}
+    />
   );
+  if (route.view === 'find') view = <FindView />;
   const forbidden = <p className="empty">{t('error.forbidden')}</p>;
   if (route.view === 'monitor') view = isSupervisor(me) ? <MonitorView /> : forbidden;
   if (route.view === 'stats') view = isSupervisor(me) ? <StatsView /> : forbidden;

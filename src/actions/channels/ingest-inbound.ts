@@ -11,7 +11,8 @@ export interface InboundMessage {
   /** The channel's own id (Telegram chat:message, e-mail Message-ID): duplicates are applied once. */
   externalId: string;
   /** Who wrote: the identity on this channel, which is also where replies go. */
-  contact: { externalId: string; name: string | null; email: string | null };
+  /** `phone` when the channel knows it (the API channel); searched by its digits. */
+  contact: { externalId: string; name: string | null; email: string | null; phone?: string | null };
   text: string;
   files: InboundFile[];
   /** E-mail only: reply token and the Message-IDs this one answers (In-Reply-To, References). */
@@ -81,6 +82,7 @@ export async function ingestInbound(ctx: ActionContext, input: IngestInput): Pro
         externalId: message.contact.externalId,
         name: message.contact.name,
         email: message.contact.email,
+        phone: message.contact.phone ?? null,
       })
     ).id;
   const asContact: ActionContext = { ...ctx, actor: { kind: 'contact', id: contactId, channelId } };
@@ -121,6 +123,7 @@ function cleanInbound(message: InboundMessage): InboundMessage {
       externalId: cleanText(message.contact.externalId),
       name: orNull(message.contact.name),
       email: orNull(message.contact.email),
+      phone: orNull(message.contact.phone ?? null),
     },
     text: cleanText(message.text),
     files: message.files.map((f) => ({

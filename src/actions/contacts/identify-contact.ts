@@ -9,6 +9,8 @@ export interface IdentifyContactInput {
   externalId: string;
   name?: string | null;
   email?: string | null;
+  /** As the channel gave it (the API channel's contact.phone). */
+  phone?: string | null;
 }
 
 /** Finds the contact behind a channel identity, creating both on first contact. */
@@ -33,6 +35,7 @@ export async function identifyContact(
       account_id: ctx.accountId,
       name: input.name ?? null,
       email: input.email?.toLowerCase() ?? null,
+      phone: input.phone ?? null,
     })
     .execute();
   // Two first messages racing for the same identity: the primary key picks one
@@ -77,10 +80,11 @@ async function updateKnownDetails(
 ): Promise<ContactRow> {
   const name = input.name && !contact.name ? input.name : null;
   const email = input.email && !contact.email ? input.email.toLowerCase() : null;
-  if (!name && !email) return contact;
+  const phone = input.phone && !contact.phone ? input.phone : null;
+  if (!name && !email && !phone) return contact;
   return ctx.trx
     .updateTable('contacts')
-    .set({ ...(name ? { name } : {}), ...(email ? { email } : {}) })
+    .set({ ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) })
     .where('id', '=', contact.id)
     .returningAll()
     .executeTakeFirstOrThrow();

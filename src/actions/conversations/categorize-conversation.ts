@@ -11,11 +11,14 @@ export interface CategorizeConversationInput {
   /** A category of the account, or null to clear it; absent leaves it as it is. */
   categoryId?: string | null;
   targeted?: boolean | null;
+  /** The close note; null clears it, absent leaves it. */
+  note?: string | null;
 }
 
 /**
- * Sets or corrects a conversation's category and target flag, open or closed
- * (a supervisor re-categorising last week's dialogs). Its operator or a
+ * Sets or corrects a conversation's category, target flag and note, open or
+ * closed (a supervisor re-categorising last week's dialogs; the operator
+ * finishing a chat the client ended with "End chat" — it keeps its operator). Its operator or a
  * supervisor may; reports follow at once, because the stored report row of a
  * closed conversation is rewritten in the same transaction.
  */
@@ -33,6 +36,7 @@ export async function categorizeConversation(
     .set({
       category_id: input.categoryId === undefined ? conv.category_id : input.categoryId,
       targeted: input.targeted === undefined ? conv.targeted : input.targeted,
+      close_note: input.note === undefined ? conv.close_note : input.note,
     })
     .where('id', '=', conv.id)
     .returningAll()

@@ -40,7 +40,7 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
       closed_by: closedBy,
       category_id: input.categoryId ?? conv.category_id,
       targeted: input.targeted ?? conv.targeted,
-      close_note: input.note ?? null,
+      close_note: input.note ?? conv.close_note,
     })
     .where('id', '=', conv.id)
     .returningAll()

@@ -28,6 +28,7 @@ export const apiAdapter: ChannelAdapter = {
           externalId: p.contact.id,
           name: p.contact.name ?? null,
           email: p.contact.email ?? null,
+          phone: p.contact.phone ?? null,
         },
         text: p.text,
         files: p.attachments.map((a) => ({

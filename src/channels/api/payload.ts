@@ -21,6 +21,12 @@ export const apiInboundSchema = z.object({
     name: z.string().max(200).optional(),
     /** When known, joins the contact who has this e-mail (one contact across channels). */
     email: z.string().email().max(320).optional(),
+    /** When known: operators find the contact by its digits (docs/search.md). */
+    phone: z
+      .string()
+      .max(40)
+      .regex(/^[\d\s()+.-]*\d[\d\s()+.-]*$/, 'Digits, spaces and + ( ) . - only.')
+      .optional(),
   }),
   text: z.string().max(10_000).default(''),
   attachments: z

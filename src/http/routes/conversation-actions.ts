@@ -98,11 +98,13 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     {
       schema: {
         tags: ['conversations'],
-        summary: 'Set or correct the category and target flag, also after the close',
+        summary:
+          'Set or correct the category, target flag and note, also after the close (by the client too)',
         params: id,
         body: changeSet({
           categoryId: z.string().uuid().nullable().optional(),
           targeted: z.boolean().nullable().optional(),
+          note: z.string().max(2000).nullable().optional(),
         }),
       },
     },

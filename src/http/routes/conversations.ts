@@ -5,9 +5,10 @@ import { blockContact } from '../../actions/contacts/block-contact.js';
 import { perform } from '../../actions/context.js';
 import { closeConversation } from '../../actions/conversations/close-conversation.js';
 import { takeConversation } from '../../actions/conversations/take-conversation.js';
-import { authorize, can } from '../../actions/policy.js';
+import { authorize } from '../../actions/policy.js';
+import { invalid } from '../../errors.js';
 import { presentConversation, presentMessage, presentTransfer } from '../../presenters.js';
-import { operatorTeamIdsOf } from '../../store/queries/account.js';
+import { checkListIds, listConversationPage } from '../../store/queries/conversation-list.js';
 import {
   getContact,
   listConversations,
@@ -18,6 +19,9 @@ import { queueStanding } from '../../store/queries/queue.js';
 import type { ConversationWithContact } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
 import { loadVisibleConversation } from '../conversation-access.js';
+import { cursorParam, encodeCursor } from '../keyset.js';
+import { viewerOf } from '../viewer.js';
+import { instant } from './quality-filters.js';
 
 const id = z.object({ id: z.string().uuid() });
 export const messageBody = z.object({
@@ -42,15 +46,6 @@ export async function registerConversationRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
 
-  /** Operators see their own conversations and their teams' queues; supervisors see all. */
-  async function visibleTeams(request: FastifyRequest): Promise<string[] | null> {
-    const scope = operatorScope(request);
-    authorize(scope.actor, 'conversation.work');
-    return can(scope.actor, 'conversation.manage')
-      ? null
-      : operatorTeamIdsOf(services.db, scope.operatorId);
-  }
-
   /** Also a conversation a note mentions the operator in (src/http/conversation-access.ts). */
   async function loadVisible(
     request: FastifyRequest,
@@ -65,27 +60,61 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     {
       schema: {
         tags: ['conversations'],
-        summary: 'Conversations: the queue (state=queued), mine, or all visible',
+        summary:
+          'Conversations you may see: the queue (state=queued, in queue order), mine, open (state=open) or closed ones, filtered; newest first, paged by cursor',
         querystring: z.object({
-          state: z.enum(['bot', 'queued', 'assigned', 'closed']).optional(),
+          state: z.enum(['bot', 'queued', 'assigned', 'closed', 'open']).optional(),
           mine: z.coerce.boolean().optional(),
           contactId: z.string().uuid().optional(),
+          channelId: z.string().uuid().optional(),
+          teamId: z.string().uuid().optional(),
+          operatorId: z.string().uuid().optional(),
+          categoryId: z.string().uuid().optional(),
+          from: instant.optional(),
+          to: instant.optional(),
+          cursor: cursorParam.optional(),
           limit: z.coerce.number().int().min(1).max(5000).default(500),
         }),
       },
     },
     async (request) => {
       const scope = operatorScope(request);
-      const teams = await visibleTeams(request);
+      const viewer = await viewerOf(services, request);
       const q = request.query;
-      const rows = await listConversations(services.db, scope.accountId, {
+      if (q.state === 'queued' && !q.cursor) {
+        // The queue in its serving order (DESIGN §2), as the workspace shows it.
+        const rows = await listConversations(services.db, scope.accountId, {
+          state: 'queued',
+          ...(q.mine ? { operatorId: scope.operatorId } : {}),
+          ...(q.contactId ? { contactId: q.contactId } : {}),
+          ...(q.channelId ? { channelId: q.channelId } : {}),
+          teamIds: q.mine ? null : viewer.teamIds,
+          limit: q.limit,
+        });
+        return { conversations: rows.map(presentConversation), nextCursor: null };
+      }
+      await checkListIds(services.db, scope.accountId, q);
+      if (q.from && q.to && q.from >= q.to) throw invalid('from', '"from" must be before "to".');
+      const page = await listConversationPage(services.db, scope.accountId, viewer, {
         ...(q.state ? { state: q.state } : {}),
-        ...(q.mine ? { operatorId: scope.operatorId } : {}),
         ...(q.contactId ? { contactId: q.contactId } : {}),
-        teamIds: q.mine ? null : teams,
+        ...(q.channelId ? { channelId: q.channelId } : {}),
+        ...(q.teamId ? { teamId: q.teamId } : {}),
+        ...(q.mine
+          ? { operatorId: scope.operatorId }
+          : q.operatorId
+            ? { operatorId: q.operatorId }
+            : {}),
+        ...(q.categoryId ? { categoryId: q.categoryId } : {}),
+        ...(q.from ? { from: new Date(q.from) } : {}),
+        ...(q.to ? { to: new Date(q.to) } : {}),
+        ...(q.cursor ? { before: q.cursor } : {}),
         limit: q.limit,
       });
-      return { conversations: rows.map(presentConversation) };
+      return {
+        conversations: page.rows.map(presentConversation),
+        nextCursor: encodeCursor(page.next),
+      };
     },
   );
 

@@ -14,6 +14,7 @@ import type {
   TeamView,
 } from '../../../src/presenters';
 import type { ApiTokenView } from '../../../src/store/queries/api-tokens';
+import type { SearchResult } from '../../../src/store/queries/find-anything';
 import type { AccountSettings } from '../../../src/store/schema';
 
 export type {
@@ -28,6 +29,7 @@ export type {
   MessageView,
   NoteView,
   OperatorView,
+  SearchResult,
   StoredEvent,
   TeamView,
   WebhookView,

@@ -2,6 +2,7 @@
 
 import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
+import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enPeople } from './en-people';
 import { enReports } from './en-reports';
@@ -395,6 +396,7 @@ export const en = {
   ...enPeople,
   ...enIntegrations,
   ...enAdmin,
+  ...enFind,
 } as const;
 
 export type MessageKey = keyof typeof en;

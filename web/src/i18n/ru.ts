@@ -2,6 +2,7 @@
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
+import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruPeople } from './ru-people';
 import { ruReports } from './ru-reports';
@@ -394,4 +395,5 @@ export const ru: Record<MessageKey, string> = {
   ...ruPeople,
   ...ruIntegrations,
   ...ruAdmin,
+  ...ruFind,
 };

@@ -3,7 +3,8 @@
 import { createStore, useStore } from './store';
 
 export type Route =
-  | { view: 'workspace'; conversationId: string | null }
+  | { view: 'workspace'; conversationId: string | null; seq?: number | null }
+  | { view: 'find' }
   | { view: 'monitor' }
   | { view: 'stats' }
   | { view: 'audit'; conversationId: string | null }
@@ -33,8 +34,10 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'account',
 ];
 
-export function parsePath(path: string): Route {
+/** A path, with `?m=<seq>` on a conversation: open it at that message (search results). */
+export function parsePath(path: string, search = ''): Route {
   const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'find') return { view: 'find' };
   if (parts[0] === 'monitor') return { view: 'monitor' };
   if (parts[0] === 'stats') return { view: 'stats' };
   if (parts[0] === 'audit') return { view: 'audit', conversationId: parts[1] ?? null };
@@ -43,7 +46,12 @@ export function parsePath(path: string): Route {
     const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'operators';
     return { view: 'admin', section };
   }
-  if (parts[0] === 'c' && parts[1]) return { view: 'workspace', conversationId: parts[1] };
+  if (parts[0] === 'c' && parts[1]) {
+    const seq = Number(new URLSearchParams(search).get('m'));
+    return Number.isInteger(seq) && seq > 0
+      ? { view: 'workspace', conversationId: parts[1], seq }
+      : { view: 'workspace', conversationId: parts[1] };
+  }
   return { view: 'workspace', conversationId: null };
 }
 
@@ -59,27 +67,35 @@ export function routePath(route: Route): string {
       return '/staffing';
     case 'admin':
       return `/admin/${route.section}`;
+    case 'find':
+      return '/find';
     case 'workspace':
-      return route.conversationId ? `/c/${route.conversationId}` : '/';
+      if (!route.conversationId) return '/';
+      return route.seq ? `/c/${route.conversationId}?m=${route.seq}` : `/c/${route.conversationId}`;
   }
 }
 
-const initial = typeof window === 'undefined' ? '/' : window.location.pathname;
-export const router = createStore<Route>(parsePath(initial));
+const here = () =>
+  typeof window === 'undefined'
+    ? { path: '/', search: '' }
+    : { path: window.location.pathname, search: window.location.search };
+export const router = createStore<Route>(parsePath(here().path, here().search));
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('popstate', () => router.set(parsePath(window.location.pathname)));
+  window.addEventListener('popstate', () => router.set(parsePath(here().path, here().search)));
 }
 
 export function navigate(route: Route): void {
   const path = routePath(route);
-  if (typeof window !== 'undefined' && window.location.pathname !== path)
+  if (typeof window !== 'undefined' && window.location.pathname + window.location.search !== path)
     window.history.pushState(null, '', path);
   router.set(route);
 }
 
-export function openConversation(conversationId: string | null): void {
-  navigate({ view: 'workspace', conversationId });
+export function openConversation(conversationId: string | null, seq: number | null = null): void {
+  navigate(
+    seq ? { view: 'workspace', conversationId, seq } : { view: 'workspace', conversationId },
+  );
 }
 
 export function useRoute(): Route {

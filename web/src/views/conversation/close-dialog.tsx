@@ -30,7 +30,9 @@ export function CloseDialog({
   const [targeted, setTargeted] = useState<Targeted>(
     conversation.targeted === null ? 'unset' : conversation.targeted ? 'target' : 'nontarget',
   );
-  const [note, setNote] = useState('');
+  // A closed conversation (the client ended it) gets its category and note afterwards.
+  const after = conversation.state === 'closed';
+  const [note, setNote] = useState(conversation.closeNote ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
 
@@ -44,6 +46,16 @@ export function CloseDialog({
     setError(null);
     const next = nextConversation(orderMine(mine.get().values(), clocks.get()), conversation.id);
     try {
+      if (after) {
+        await api.patch(`/conversations/${conversation.id}/category`, {
+          categoryId: categoryId || null,
+          targeted: targeted === 'unset' ? null : targeted === 'target',
+          note: note.trim() || null,
+        });
+        toast('success', t('after.saved'));
+        onDone();
+        return;
+      }
       await api.post(`/conversations/${conversation.id}/close`, {
         categoryId: categoryId || null,
         targeted: targeted === 'unset' ? null : targeted === 'target',
@@ -65,7 +77,7 @@ export function CloseDialog({
   ];
 
   return (
-    <Dialog title={t('close.title')} onClose={onDone}>
+    <Dialog title={after ? t('after.title') : t('close.title')} onClose={onDone}>
       <form onSubmit={submit} className="form" noValidate>
         <FormError error={error} fields={['categoryId', 'targeted', 'note']} />
         <Field
@@ -119,7 +131,7 @@ export function CloseDialog({
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {t('close.submit')}
+            {after ? t('common.save') : t('close.submit')}
           </button>
         </div>
       </form>

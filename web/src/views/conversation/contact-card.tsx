@@ -37,10 +37,13 @@ export function ContactCard({
   contact,
   conversation,
   onClose,
+  onWriteFirst,
 }: {
   contact: Contact | null;
   conversation: ConversationView;
   onClose: () => void;
+  /** Start a conversation with this contact on another channel (write first). */
+  onWriteFirst?: () => void;
 }) {
   const { t, lang } = useI18n();
   const lookups = useLookups();
@@ -104,6 +107,11 @@ export function ContactCard({
           context={conversation.visitorContext}
           live={conversation.state !== 'closed'}
         />
+      )}
+      {onWriteFirst && contact && !contact.blocked && (
+        <button type="button" className="link-button" onClick={onWriteFirst}>
+          {t('start.action')}
+        </button>
       )}
       <h3>{t('contact.history')}</h3>
       {history === null ? (

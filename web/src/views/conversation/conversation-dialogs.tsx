@@ -3,6 +3,7 @@ import { BlockDialog } from './block-dialog';
 import { CloseDialog } from './close-dialog';
 import type { DialogKind } from './conversation-header';
 import { NavigateDialog } from './navigate-dialog';
+import { StartDialog } from './start-dialog';
 import { TransferDialog } from './transfer-dialog';
 
 export function ConversationDialogs({
@@ -25,6 +26,8 @@ export function ConversationDialogs({
       return <CloseDialog conversation={conversation} onDone={onDone} />;
     case 'navigate':
       return <NavigateDialog conversation={conversation} onDone={onDone} />;
+    case 'start':
+      return contact ? <StartDialog contact={contact} onDone={onDone} /> : null;
     case 'block':
       return contact ? (
         <BlockDialog contact={contact} onDone={onDone} onContact={onContact} />

@@ -7,7 +7,7 @@ import { openConversation } from '../../state/router';
 import { isSupervisor, session } from '../../state/session';
 import { useStore } from '../../state/store';
 
-export type DialogKind = 'transfer' | 'close' | 'navigate' | 'block';
+export type DialogKind = 'transfer' | 'close' | 'navigate' | 'block' | 'start';
 
 export function ConversationHeader({
   conversation: c,

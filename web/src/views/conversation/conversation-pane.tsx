@@ -17,7 +17,13 @@ import { ReadOnlyNotice } from './read-only-notice';
 import { TransferNote } from './transfer-note';
 import { useConversation } from './use-conversation';
 
-export function ConversationPane({ conversationId }: { conversationId: string }) {
+export function ConversationPane({
+  conversationId,
+  seq = null,
+}: {
+  conversationId: string;
+  seq?: number | null;
+}) {
   const { t } = useI18n();
   const me = useMe();
   const state = useConversation(conversationId);
@@ -69,7 +75,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
         />
         <div className="conversation-body">
           <TransferNote conversationId={c.id} />
-          <MessageList conversation={c} messages={state.messages} notes={notes} />
+          <MessageList conversation={c} messages={state.messages} notes={notes} focusSeq={seq} />
         </div>
         {isMine ? (
           <>
@@ -94,12 +100,17 @@ export function ConversationPane({ conversationId }: { conversationId: string })
           </>
         ) : (
           <>
-            <ReadOnlyNotice conversation={c} />
+            <ReadOnlyNotice conversation={c} onDialog={setDialog} />
             {mayNote && <NoteComposer conversationId={c.id} onAdded={added} />}
           </>
         )}
       </div>
-      <ContactCard contact={state.contact} conversation={c} onClose={() => setShowContact(false)} />
+      <ContactCard
+        contact={state.contact}
+        conversation={c}
+        onClose={() => setShowContact(false)}
+        onWriteFirst={() => setDialog('start')}
+      />
       <ConversationDialogs
         dialog={dialog}
         onDone={() => setDialog(null)}

@@ -30,10 +30,13 @@ export function MessageList({
   conversation,
   messages,
   notes = [],
+  focusSeq = null,
 }: {
   conversation: ConversationView;
   messages: readonly MessageView[];
   notes?: readonly NoteView[];
+  /** A message to open at (from search): scrolled into view and marked, once it has loaded. */
+  focusSeq?: number | null;
 }) {
   const { t, lang } = useI18n();
   const box = useRef<HTMLDivElement>(null);
@@ -44,9 +47,20 @@ export function MessageList({
 
   // Follow new messages only while the operator is at the bottom, so scrolling
   // up to read history is not interrupted.
+  const focused = useRef<number | null>(null);
   useLayoutEffect(() => {
     const el = box.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    if (focusSeq !== null && focused.current !== focusSeq) {
+      const target = el.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`);
+      if (!target) return;
+      focused.current = focusSeq;
+      stick.current = false;
+      target.scrollIntoView?.({ block: 'center' });
+      target.focus({ preventScroll: true });
+      return;
+    }
+    if (stick.current) el.scrollTop = el.scrollHeight;
   });
 
   const authorLabel = (m: MessageView): string => {
@@ -81,7 +95,13 @@ export function MessageList({
           );
         const m = entry.message;
         return (
-          <article key={m.id} className={`message message-${m.author}`} data-seq={m.seq}>
+          <article
+            key={m.id}
+            className={`message message-${m.author}${m.seq === focusSeq ? ' message-found' : ''}`}
+            data-seq={m.seq}
+            tabIndex={m.seq === focusSeq ? -1 : undefined}
+            aria-current={m.seq === focusSeq ? 'true' : undefined}
+          >
             <header>
               <span className="author">{authorLabel(m)}</span>
               <time dateTime={m.createdAt}>{formatTime(m.createdAt, lang)}</time>

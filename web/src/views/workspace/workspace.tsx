@@ -6,7 +6,14 @@ import { MyConversations } from './my-conversations';
 import { QueuePanel } from './queue-panel';
 import { StatusBanner } from './status-banner';
 
-export function Workspace({ conversationId }: { conversationId: string | null }) {
+export function Workspace({
+  conversationId,
+  seq = null,
+}: {
+  conversationId: string | null;
+  /** Open at this message (a search result). */
+  seq?: number | null;
+}) {
   const { t } = useI18n();
   return (
     <div className={`workspace${conversationId ? ' has-open' : ''}`}>
@@ -17,7 +24,7 @@ export function Workspace({ conversationId }: { conversationId: string | null })
       </aside>
       <section className="conversation-area" aria-label={t('conversation.label')}>
         {conversationId ? (
-          <ConversationPane key={conversationId} conversationId={conversationId} />
+          <ConversationPane key={conversationId} conversationId={conversationId} seq={seq} />
         ) : (
           <div className="empty-state">
             <h2>{t('workspace.pickTitle')}</h2>
