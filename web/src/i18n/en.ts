@@ -233,6 +233,8 @@ export const en = {
   'monitor.reassign': 'Reassign to…',
   'monitor.assignTo': 'Assign the conversation with {name}',
   'monitor.assigned': 'Conversation assigned.',
+  'monitor.reassignReason': 'Reason for reassigning (optional)',
+  'monitor.reassignReasonHint': 'The previous operator sees it',
   'monitor.waitOrOperator': 'Wait / operator',
 
   'admin.operators': 'Operators',

@@ -234,6 +234,8 @@ export const ru: Record<MessageKey, string> = {
   'monitor.reassign': 'Переназначить…',
   'monitor.assignTo': 'Назначить диалог с {name}',
   'monitor.assigned': 'Диалог назначен.',
+  'monitor.reassignReason': 'Причина переназначения (необязательно)',
+  'monitor.reassignReasonHint': 'Её увидит прежний оператор',
   'monitor.waitOrOperator': 'Ожидание / оператор',
 
   'admin.operators': 'Операторы',

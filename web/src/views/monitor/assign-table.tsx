@@ -1,5 +1,7 @@
 // Every waiting and active conversation, with "assign to" for supervisors.
 // Windowed like the queue, since a supervisor sees every team's backlog.
+// One optional reason above the list goes with a reassign: the previous
+// operator sees it (POST /conversations/:id/assign with `reason`).
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import type { ConversationView } from '../../api/types';
@@ -18,6 +20,8 @@ import { sortForQueue, waitingSince } from '../workspace/queue-panel';
 
 const ROW = 48;
 const MAX_HEIGHT = 480;
+/** As the API accepts (src/http/routes/conversation-actions.ts). */
+const REASON_MAX = 2000;
 
 export function AssignTable({
   assigned,
@@ -31,12 +35,19 @@ export function AssignTable({
   const items = useMemo(() => [...sortForQueue(queued.values()), ...assigned], [queued, assigned]);
   const now = useNow();
   const [busy, setBusy] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
 
   async function assign(c: ConversationView, operatorId: string) {
     setBusy(c.id);
+    // A waiting conversation has no previous operator to read a reason.
+    const why = c.state === 'queued' ? '' : reason.trim();
     try {
-      await api.post(`/conversations/${c.id}/assign`, { operatorId });
+      await api.post(
+        `/conversations/${c.id}/assign`,
+        why ? { operatorId, reason: why } : { operatorId },
+      );
       toast('success', t('monitor.assigned'));
+      if (why) setReason('');
       onChanged();
     } catch (error) {
       toast('error', describeError(t, error).message);
@@ -52,6 +63,16 @@ export function AssignTable({
         <p className="empty">{t('monitor.noConversations')}</p>
       ) : (
         <>
+          <label className="assign-reason">
+            {t('monitor.reassignReason')}
+            <input
+              type="text"
+              value={reason}
+              maxLength={REASON_MAX}
+              placeholder={t('monitor.reassignReasonHint')}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
           <div className="assign-row assign-head" aria-hidden="true">
             <span>{t('contact.title')}</span>
             <span>{t('contact.channel')}</span>
