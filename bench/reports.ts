@@ -14,6 +14,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { type RawBuilder, sql } from 'kysely';
 import { AUDIT_VERSION } from '../src/actions/audit/record-audit.js';
+import { DEFAULT_DATABASE_TIMEOUTS } from '../src/config.js';
 import { DEFAULT_SERVICE_LEVEL_TARGET_MS, median } from '../src/domain/metrics/index.js';
 import { openStore, type Store } from '../src/store/database.js';
 import { staleAudits } from '../src/store/queries/audit.js';
@@ -32,6 +33,8 @@ const CATEGORIES = 10;
 /** The newest conversations stay open, so reports also compute live rows. */
 const OPEN = 300;
 const CHUNK = 50_000;
+/** Generating a million conversations' rows takes statements of minutes, not the server's 30 s. */
+const GENERATION_TIMEOUTS = { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 3_600_000 };
 
 function progress(label: string, done: number, total: number) {
   const width = 30;
@@ -278,13 +281,23 @@ export async function main(args: string[]) {
       ).close();
       rmSync(EMBEDDED_DATA_DIR, { recursive: true, force: true });
     }
-    store = await openStore({ databaseUrl: null, dataDir: EMBEDDED_DATA_DIR, poolSize: 4 });
+    store = await openStore({
+      databaseUrl: null,
+      dataDir: EMBEDDED_DATA_DIR,
+      poolSize: 4,
+      timeouts: GENERATION_TIMEOUTS,
+    });
   } else {
     const url =
       option(args, 'database-url') ??
       process.env.DATABASE_URL ??
       (reuse ? `${BENCH_SERVER}/${BENCH_DB}` : await freshDatabase(BENCH_DB));
-    store = await openStore({ databaseUrl: url, dataDir: 'memory://', poolSize: 4 });
+    store = await openStore({
+      databaseUrl: url,
+      dataDir: 'memory://',
+      poolSize: 4,
+      timeouts: GENERATION_TIMEOUTS,
+    });
   }
   try {
     const generated = performance.now();
