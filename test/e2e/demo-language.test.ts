@@ -1,23 +1,10 @@
-// The demo shop declares no page language, so its widget speaks the
-// visitor's browser language; the header text stays readable on the demo's
-// brand colour.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, startTestServer, type TestServer } from '../support/harness.js';
+import { buildWidgetIfStale } from '../support/web-build.js';
 
-const WIDGET_JS = 'widget/dist/widget.js';
 let server: TestServer;
 let browser: Browser;
-
-function buildWidgetIfStale() {
-  const built = existsSync(WIDGET_JS) ? statSync(WIDGET_JS).mtimeMs : 0;
-  const sources = readdirSync('widget/src').map((f) => join('widget/src', f));
-  if (sources.some((f) => statSync(f).mtimeMs > built))
-    execFileSync('npx', ['vite', 'build', '--config', 'widget/vite.config.ts'], { stdio: 'pipe' });
-}
 
 beforeAll(async () => {
   buildWidgetIfStale();

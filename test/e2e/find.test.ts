@@ -1,8 +1,4 @@
-// Issue 15 in real Chromium: an operator searches past conversations for
-// "заказы", finds the client's "Где мой заказ?" (another word form), and the
-// result opens the conversation at that message, scrolled into view.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -16,6 +12,7 @@ import {
   type TestServer,
   visitorSession,
 } from '../support/harness.js';
+import { buildWebIfStale } from '../support/web-build.js';
 
 // Set SCREENSHOTS=1 to refresh docs/screenshots/find*.png.
 const SHOTS = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'sb-shots');
@@ -25,23 +22,6 @@ let server: TestServer;
 let browser: Browser;
 let account: TestAccount;
 let page: Page;
-
-/** Builds the app when web/dist is missing or older than its sources: never test a stale bundle. */
-function buildWebIfStale() {
-  const index = 'web/dist/index.html';
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const newest = (dir: string): number =>
-    Math.max(
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
-    );
-  if (Math.max(newest('web/src'), statSync('web/index.html').mtimeMs) > built)
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-}
 
 beforeAll(async () => {
   buildWebIfStale();

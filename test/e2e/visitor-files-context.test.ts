@@ -1,13 +1,4 @@
-// Issue 15 in real Chromium: the built widget on a shop site (another origin)
-// and the built operator app, against a real Switchboard. A visitor pastes a
-// screenshot and the operator opens it; the operator sees the visitor's page
-// change live and sends them to another page, which the widget announces; the
-// widget says who joined. Then the operator app's dialogs (focus, Escape,
-// focus back, no shortcuts behind them) and the 768 px drawer that never
-// covers Send or the conversation's actions.
-// Set SCREENSHOTS=1 to refresh docs/screenshots/*.png.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +11,7 @@ import {
   type TestAccount,
   type TestServer,
 } from '../support/harness.js';
+import { buildWebIfStale, buildWidgetIfStale } from '../support/web-build.js';
 
 const E2E_TIMEOUT = 120_000;
 const SHOTS = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'sb-shots');
@@ -37,21 +29,6 @@ let account: TestAccount;
 let visitor: Page;
 let operator: Page;
 
-/** Builds a bundle when it is missing or older than its sources: never test a stale one. */
-function buildIfStale(dist: string, sources: string[], config: string) {
-  const built = existsSync(dist) ? statSync(dist).mtimeMs : 0;
-  const newest = (p: string): number =>
-    statSync(p).isDirectory()
-      ? Math.max(0, ...readdirSync(p).map((f) => newest(join(p, f))))
-      : statSync(p).mtimeMs;
-  if (Math.max(...sources.map(newest)) > built)
-    execFileSync('npx', ['vite', 'build', '--config', config], {
-      stdio: 'pipe',
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-}
-
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -67,12 +44,8 @@ function inWidget<T>(page: Page, expression: string): Promise<T> {
 const widgetText = (page: Page) => inWidget<string>(page, "root.querySelector('.log').textContent");
 
 beforeAll(async () => {
-  buildIfStale(
-    'widget/dist/widget.js',
-    ['widget/src', 'widget/vite.config.ts'],
-    'widget/vite.config.ts',
-  );
-  buildIfStale('web/dist/index.html', ['web/src', 'web/index.html'], 'web/vite.config.ts');
+  buildWidgetIfStale();
+  buildWebIfStale();
   // A small limit, so the test can cross it with a small file.
   server = await startTestServer({ config: { maxUploadBytes: 256 * 1024 } });
   account = await buildAccount(server.sb.services, {

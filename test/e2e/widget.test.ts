@@ -1,11 +1,6 @@
-// The built widget (widget/dist/widget.js) in real Chromium, talking to a real
-// Switchboard, with the operator on the other side using the REST API and the
-// operator websocket — the way the operator app does.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +16,9 @@ import {
   type TestServer,
   testConfig,
 } from '../support/harness.js';
+import { buildWidgetIfStale } from '../support/web-build.js';
 import { connect, type TestSocket } from '../support/ws-client.js';
 
-const WIDGET_JS = 'widget/dist/widget.js';
 const E2E_TIMEOUT = 90_000;
 /**
  * The servers here trust X-Forwarded-For (TRUST_PROXY=true), as behind a load
@@ -47,16 +42,6 @@ function shopHtml(site: { key: string; lang: string; base: string }) {
   return `<!doctype html><html lang="${site.lang}"><head><meta charset="utf-8"><title>Shop</title>
     <meta name="viewport" content="width=device-width, initial-scale=1"></head>
     <body><h1>Shop</h1><script src="${site.base}/widget.js" data-channel="${site.key}" async></script></body></html>`;
-}
-
-/** Builds the widget when it is missing or older than its sources, so the test never runs a stale bundle. */
-function buildWidgetIfStale() {
-  const built = existsSync(WIDGET_JS) ? statSync(WIDGET_JS).mtimeMs : 0;
-  const sources = ['widget/src', 'widget/vite.config.ts'].flatMap((p) =>
-    statSync(p).isDirectory() ? readdirSync(p).map((f) => join(p, f)) : [p],
-  );
-  if (sources.some((f) => statSync(f).mtimeMs > built))
-    execFileSync('npx', ['vite', 'build', '--config', 'widget/vite.config.ts'], { stdio: 'pipe' });
 }
 
 beforeAll(async () => {

@@ -1,11 +1,4 @@
-// The working day's alerts in real Chromium (issue 15): an operator with two
-// conversations gets an alert, a title count and an unread badge for a client
-// message in the one not on screen — once, though two tabs are open — and a
-// manual team's queue alerts a free operator. Desktop notifications and the
-// chime are recorded in the page (an init script stands in for the browser's
-// Notification and AudioContext), so the test sees exactly what would ring.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -17,6 +10,7 @@ import {
   type TestServer,
   visitorSession,
 } from '../support/harness.js';
+import { buildWebIfStale } from '../support/web-build.js';
 
 const E2E_TIMEOUT = 90_000;
 const SHOTS = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'sb-shots');
@@ -28,22 +22,6 @@ async function shot(page: Page, name: string) {
 let server: TestServer;
 let browser: Browser;
 let account: TestAccount;
-
-function buildWebIfStale() {
-  const index = 'web/dist/index.html';
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const newest = (dir: string): number =>
-    Math.max(
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
-    );
-  if (Math.max(newest('web/src'), statSync('web/index.html').mtimeMs) > built)
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-}
 
 /** Records desktop notifications and chimes instead of showing and playing them. */
 const RECORDER = `
