@@ -1,16 +1,11 @@
-// A conversation an operator opens to write first (issue 15): a reopened
-// closed one, or a new one with a known contact. Shared by reopen-conversation
-// and start-outbound-conversation. The operator's message then goes out like
-// any reply: message.created → outbound delivery (src/channels/).
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
-import { contactName } from '../../store/queries/conversations.js';
 import type { ChannelKind, ConversationWithContact } from '../../store/schema.js';
 import { recordThread } from '../channels/threads.js';
 import type { ActionContext } from '../context.js';
+import { insertOpenConversation } from './start-conversation.js';
 
 /** Channels where Switchboard can reach the client unasked; a website visitor must come back first. */
 export const OUTBOUND_KINDS: readonly ChannelKind[] = ['email', 'telegram', 'api'];
@@ -70,40 +65,20 @@ export async function openOutbound(
   if (!replyTo)
     throw invalid('channelId', 'The contact has no address on this channel to write to.');
 
-  const inserted = await ctx.trx
-    .insertInto('conversations')
-    .values({
-      id: randomUUID(),
-      account_id: ctx.accountId,
-      channel_id: channel.id,
-      contact_id: contact.id,
-      team_id: input.teamId === undefined ? channel.default_team_id : input.teamId,
-      operator_id: input.operatorId,
-      state: 'assigned',
-      priority: channel.priority,
-      language: input.language ?? null,
-      created_at: ctx.now,
-      assigned_at: ctx.now,
-      reopened_from_id: input.reopenedFromId ?? null,
-    })
-    .onConflict((oc) =>
-      oc.columns(['contact_id', 'channel_id']).where('state', '<>', 'closed').doNothing(),
-    )
-    .returningAll()
-    .returning(contactName)
-    .executeTakeFirst();
-  if (!inserted) {
-    // One open conversation per contact and channel: that one continues.
-    const open = await ctx.trx
-      .selectFrom('conversations')
-      .selectAll()
-      .select(contactName)
-      .where('contact_id', '=', contact.id)
-      .where('channel_id', '=', channel.id)
-      .where('state', '<>', 'closed')
-      .executeTakeFirstOrThrow();
-    return { conversation: open, created: false };
-  }
+  const { conversation: inserted, created } = await insertOpenConversation(ctx, {
+    channel_id: channel.id,
+    contact_id: contact.id,
+    team_id: input.teamId === undefined ? channel.default_team_id : input.teamId,
+    operator_id: input.operatorId,
+    state: 'assigned',
+    priority: channel.priority,
+    language: input.language ?? null,
+    created_at: ctx.now,
+    assigned_at: ctx.now,
+    reopened_from_id: input.reopenedFromId ?? null,
+  });
+  // One open conversation per contact and channel: that one continues.
+  if (!created) return { conversation: inserted, created: false };
   // Invariant 1: the operator's slot is claimed only below their limit.
   const operator = await ctx.trx
     .updateTable('operators')

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { AppError, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
 import { contactName } from '../../store/queries/conversations.js';
-import type { ConversationWithContact } from '../../store/schema.js';
+import type { ConversationsTable, ConversationWithContact } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 
 export interface StartConversationInput {
@@ -38,39 +39,52 @@ export async function startConversation(
   if (!channel) throw notFound('Channel');
   if (!contact) throw notFound('Contact');
   if (contact.blocked) throw new AppError('contact_blocked');
+  const { conversation: inserted, created } = await insertOpenConversation(ctx, {
+    channel_id: channel.id,
+    contact_id: contact.id,
+    team_id: channel.default_team_id,
+    state: 'queued',
+    priority: channel.priority,
+    language: input.language ?? null,
+    created_at: ctx.now,
+    queued_at: ctx.now,
+  });
+  if (!created) return { conversation: inserted, created: false };
+  const view = presentConversation(inserted);
+  ctx.emit(event('conversation.created', inserted.id, { conversation: view }));
+  ctx.emit(event('conversation.queued', inserted.id, { conversation: view, position: null }));
+  return { conversation: inserted, created: true };
+}
+
+/**
+ * Inserts the contact's conversation on the channel, or returns the one already
+ * open there: one open conversation per contact and channel (a unique partial
+ * index), so two arrivals at once end in the same conversation.
+ */
+export async function insertOpenConversation(
+  ctx: ActionContext,
+  values: Omit<Insertable<ConversationsTable>, 'id' | 'account_id'> & {
+    channel_id: string;
+    contact_id: string;
+  },
+): Promise<{ conversation: ConversationWithContact; created: boolean }> {
   const inserted = await ctx.trx
     .insertInto('conversations')
-    .values({
-      id: randomUUID(),
-      account_id: ctx.accountId,
-      channel_id: channel.id,
-      contact_id: contact.id,
-      team_id: channel.default_team_id,
-      state: 'queued',
-      priority: channel.priority,
-      language: input.language ?? null,
-      created_at: ctx.now,
-      queued_at: ctx.now,
-    })
+    .values({ id: randomUUID(), account_id: ctx.accountId, ...values })
     .onConflict((oc) =>
       oc.columns(['contact_id', 'channel_id']).where('state', '<>', 'closed').doNothing(),
     )
     .returningAll()
     .returning(contactName)
     .executeTakeFirst();
-  if (!inserted) {
-    const open = await ctx.trx
-      .selectFrom('conversations')
-      .selectAll()
-      .select(contactName)
-      .where('contact_id', '=', contact.id)
-      .where('channel_id', '=', channel.id)
-      .where('state', '<>', 'closed')
-      .executeTakeFirstOrThrow();
-    return { conversation: open, created: false };
-  }
-  const view = presentConversation(inserted);
-  ctx.emit(event('conversation.created', inserted.id, { conversation: view }));
-  ctx.emit(event('conversation.queued', inserted.id, { conversation: view, position: null }));
-  return { conversation: inserted, created: true };
+  if (inserted) return { conversation: inserted, created: true };
+  const open = await ctx.trx
+    .selectFrom('conversations')
+    .selectAll()
+    .select(contactName)
+    .where('contact_id', '=', values.contact_id)
+    .where('channel_id', '=', values.channel_id)
+    .where('state', '<>', 'closed')
+    .executeTakeFirstOrThrow();
+  return { conversation: open, created: false };
 }
