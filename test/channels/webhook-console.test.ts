@@ -172,7 +172,7 @@ describe(`failed channel deliveries (${storeName})`, () => {
     const { conversationId } = (await res.json()) as { conversationId: string };
     const reply = async (text: string) => {
       // 403 is a refusal that will not pass by itself: straight to the failed list.
-      sink.failNext(1, 403);
+      sink.failNext(1, 403, outboundPath);
       const sent = await api(headers, 'POST', `/conversations/${conversationId}/messages`, {
         text,
       });
@@ -206,10 +206,15 @@ describe(`failed channel deliveries (${storeName})`, () => {
     expect(retried.body).toEqual({ retried: 1 });
     await waitFor('delivered after retry', async () => calls().length === 1);
     // The receiver has it before the attempt is recorded: wait for the record.
-    const health = await waitFor('recorded as sent', async () => {
-      const h = (await api(headers, 'GET', `/channels/${channel.id}/health`)).body;
-      return (h.deliveries as Record<string, number>).sent === 1 && h;
-    });
+    // A busy CI machine can take a while between the two; the deadline only bounds a hang.
+    const health = await waitFor(
+      'recorded as sent',
+      async () => {
+        const h = (await api(headers, 'GET', `/channels/${channel.id}/health`)).body;
+        return (h.deliveries as Record<string, number>).sent === 1 && h;
+      },
+      60_000,
+    );
     expect(health).toMatchObject({ deliveries: { sent: 1, discarded: 1 } });
     expect(await failedList()).toEqual([]);
   });

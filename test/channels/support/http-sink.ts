@@ -15,14 +15,15 @@ export interface HttpSink {
   requests: SinkRequest[];
   /** Requests answered 2xx. */
   accepted: SinkRequest[];
-  failNext(times: number, status: number): void;
+  /** Fails the next `times` requests (only those to `path`, when given: other tests' deliveries may still arrive). */
+  failNext(times: number, status: number, path?: string): void;
   close(): Promise<void>;
 }
 
 export async function startHttpSink(): Promise<HttpSink> {
   const requests: SinkRequest[] = [];
   const accepted: SinkRequest[] = [];
-  let failures = { times: 0, status: 500 };
+  let failures: { times: number; status: number; path?: string } = { times: 0, status: 500 };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -37,7 +38,7 @@ export async function startHttpSink(): Promise<HttpSink> {
       json: JSON.parse(raw.toString('utf8') || '{}'),
     };
     requests.push(request);
-    if (failures.times > 0) {
+    if (failures.times > 0 && (failures.path === undefined || request.path === failures.path)) {
       failures.times -= 1;
       return void res.writeHead(failures.status).end('unavailable');
     }
@@ -52,8 +53,8 @@ export async function startHttpSink(): Promise<HttpSink> {
     url: `http://127.0.0.1:${port}`,
     requests,
     accepted,
-    failNext: (times, status) => {
-      failures = { times, status };
+    failNext: (times, status, path) => {
+      failures = { times, status, ...(path === undefined ? {} : { path }) };
     },
     close: () =>
       new Promise((r) => {
