@@ -4,6 +4,7 @@ import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
+import { enMonitor } from './en-monitor';
 import { enPeople } from './en-people';
 import { enReports } from './en-reports';
 import { enWorkday } from './en-workday';
@@ -208,35 +209,6 @@ export const en = {
   'shortcuts.canned': 'Canned responses (at the start of a word)',
   'shortcuts.help': 'Show this help',
 
-  'monitor.title': 'Live monitor',
-  'monitor.unavailable': 'The monitor could not be loaded.',
-  'monitor.serviceLevel': 'Service level today',
-  'monitor.serviceLevelDetail': '{within} of {total} answered within {s} s',
-  'monitor.queues': 'Queues',
-  'monitor.team': 'Team',
-  'monitor.noTeam': 'No team',
-  'monitor.waiting': 'Waiting',
-  'monitor.longestWait': 'Longest wait',
-  'monitor.operators': 'Operators',
-  'monitor.name': 'Name',
-  'monitor.status': 'Status',
-  'monitor.statusOf': 'Status of {name}',
-  'monitor.load': 'Load',
-  'monitor.loadOf': 'Load of {name}',
-  'monitor.openNow': '{n} open',
-  'monitor.limit': 'Limit',
-  'monitor.limitOf': 'Limit of {name}',
-  'monitor.teams': 'Teams',
-  'monitor.conversations': 'Waiting and active conversations',
-  'monitor.noConversations': 'No waiting or active conversations.',
-  'monitor.assign': 'Assign to…',
-  'monitor.reassign': 'Reassign to…',
-  'monitor.assignTo': 'Assign the conversation with {name}',
-  'monitor.assigned': 'Conversation assigned.',
-  'monitor.reassignReason': 'Reason for reassigning (optional)',
-  'monitor.reassignReasonHint': 'The previous operator sees it',
-  'monitor.waitOrOperator': 'Wait / operator',
-
   'admin.operators': 'Operators',
   'admin.teams': 'Teams',
   'admin.channels': 'Channels',
@@ -395,6 +367,7 @@ export const en = {
   ...enReports,
   ...enAccess,
   ...enWorkday,
+  ...enMonitor,
   ...enPeople,
   ...enIntegrations,
   ...enAdmin,

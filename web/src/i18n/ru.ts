@@ -4,6 +4,7 @@ import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
+import { ruMonitor } from './ru-monitor';
 import { ruPeople } from './ru-people';
 import { ruReports } from './ru-reports';
 import { ruWorkday } from './ru-workday';
@@ -209,35 +210,6 @@ export const ru: Record<MessageKey, string> = {
   'shortcuts.canned': 'Шаблоны ответов (в начале слова)',
   'shortcuts.help': 'Показать эту подсказку',
 
-  'monitor.title': 'Мониторинг',
-  'monitor.unavailable': 'Не удалось загрузить мониторинг.',
-  'monitor.serviceLevel': 'Уровень сервиса сегодня',
-  'monitor.serviceLevelDetail': '{within} из {total} — ответ за {s} с',
-  'monitor.queues': 'Очереди',
-  'monitor.team': 'Отдел',
-  'monitor.noTeam': 'Без отдела',
-  'monitor.waiting': 'Ожидают',
-  'monitor.longestWait': 'Дольше всех ждёт',
-  'monitor.operators': 'Операторы',
-  'monitor.name': 'Имя',
-  'monitor.status': 'Статус',
-  'monitor.statusOf': 'Статус: {name}',
-  'monitor.load': 'Нагрузка',
-  'monitor.loadOf': 'Нагрузка: {name}',
-  'monitor.openNow': 'открыто: {n}',
-  'monitor.limit': 'Лимит',
-  'monitor.limitOf': 'Лимит: {name}',
-  'monitor.teams': 'Отделы',
-  'monitor.conversations': 'Ожидающие и активные диалоги',
-  'monitor.noConversations': 'Нет ожидающих и активных диалогов.',
-  'monitor.assign': 'Назначить…',
-  'monitor.reassign': 'Переназначить…',
-  'monitor.assignTo': 'Назначить диалог с {name}',
-  'monitor.assigned': 'Диалог назначен.',
-  'monitor.reassignReason': 'Причина переназначения (необязательно)',
-  'monitor.reassignReasonHint': 'Её увидит прежний оператор',
-  'monitor.waitOrOperator': 'Ожидание / оператор',
-
   'admin.operators': 'Операторы',
   'admin.teams': 'Отделы',
   'admin.channels': 'Каналы',
@@ -394,6 +366,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruReports,
   ...ruAccess,
   ...ruWorkday,
+  ...ruMonitor,
   ...ruPeople,
   ...ruIntegrations,
   ...ruAdmin,

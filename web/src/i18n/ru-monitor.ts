@@ -1,0 +1,33 @@
+// Русские строки живого монитора супервизора.
+import type { enMonitor } from './en-monitor';
+
+export const ruMonitor: Record<keyof typeof enMonitor, string> = {
+  'monitor.title': 'Мониторинг',
+  'monitor.unavailable': 'Не удалось загрузить мониторинг.',
+  'monitor.serviceLevel': 'Уровень сервиса сегодня',
+  'monitor.serviceLevelDetail': '{within} из {total} — ответ за {s} с',
+  'monitor.queues': 'Очереди',
+  'monitor.team': 'Отдел',
+  'monitor.noTeam': 'Без отдела',
+  'monitor.waiting': 'Ожидают',
+  'monitor.longestWait': 'Дольше всех ждёт',
+  'monitor.operators': 'Операторы',
+  'monitor.name': 'Имя',
+  'monitor.status': 'Статус',
+  'monitor.statusOf': 'Статус: {name}',
+  'monitor.load': 'Нагрузка',
+  'monitor.loadOf': 'Нагрузка: {name}',
+  'monitor.openNow': 'открыто: {n}',
+  'monitor.limit': 'Лимит',
+  'monitor.limitOf': 'Лимит: {name}',
+  'monitor.teams': 'Отделы',
+  'monitor.conversations': 'Ожидающие и активные диалоги',
+  'monitor.noConversations': 'Нет ожидающих и активных диалогов.',
+  'monitor.assign': 'Назначить…',
+  'monitor.reassign': 'Переназначить…',
+  'monitor.assignTo': 'Назначить диалог с {name}',
+  'monitor.assigned': 'Диалог назначен.',
+  'monitor.reassignReason': 'Причина переназначения (необязательно)',
+  'monitor.reassignReasonHint': 'Её увидит прежний оператор',
+  'monitor.waitOrOperator': 'Ожидание / оператор',
+};
