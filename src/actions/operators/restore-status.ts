@@ -20,10 +20,11 @@ export async function restoreStatusAtLogin(ctx: ActionContext, input: { operator
   });
   if (target !== op.status && op.active)
     await setOperatorStatus(ctx, { operatorId: input.operatorId, status: target });
-  await ctx.trx
+  // The row as the log-in answers with it: the status restored, this log-in recorded.
+  return ctx.trx
     .updateTable('operators')
     .set({ last_login_at: ctx.now })
     .where('id', '=', input.operatorId)
-    .execute();
-  return target;
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

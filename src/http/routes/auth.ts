@@ -50,7 +50,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
         throw error;
       });
       // Back to the status the operator last chose (or the account's default at a first log-in).
-      await perform(
+      const { result: operator } = await perform(
         services,
         {
           accountId: s.operator.account_id,
@@ -58,11 +58,6 @@ export async function registerAuthRoutes(base: FastifyInstance) {
         },
         (ctx) => restoreStatusAtLogin(ctx, { operatorId: s.operator.id }),
       );
-      const operator = await services.db
-        .selectFrom('operators')
-        .selectAll()
-        .where('id', '=', s.operator.id)
-        .executeTakeFirstOrThrow();
       reply.setCookie(SESSION_COOKIE, s.sessionId, {
         httpOnly: true,
         sameSite: 'lax',
