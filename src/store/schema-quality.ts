@@ -57,6 +57,8 @@ export interface ConversationMetricsTable {
   reaction_count: number;
   abandoned: boolean;
   sl_decided: boolean;
+  /** The score of the conversation's current automatic audit (recordAudit); null until audited. */
+  audit_score: number | null;
 }
 
 export interface QualityTables {

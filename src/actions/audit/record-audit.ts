@@ -95,6 +95,14 @@ export async function recordAudit(
     .values({ conversation_id: conv.id, ...row })
     .onConflict((oc) => oc.column('conversation_id').doUpdateSet(row))
     .execute();
+  // The report row's copy of the score (migration 027): the operator report
+  // averages it without a probe into audit_results per conversation.
+  await ctx.trx
+    .updateTable('conversation_metrics')
+    .set({ audit_score: result.score })
+    .where('conversation_id', '=', conv.id)
+    .where('account_id', '=', ctx.accountId)
+    .execute();
   ctx.emit(
     event('audit.recorded', conv.id, {
       conversationId: conv.id,

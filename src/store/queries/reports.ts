@@ -39,12 +39,18 @@ function dimensions(alias: 'm' | 'c', f: ReportFilter): RawBuilder<unknown> {
   );
 }
 
-/** The metric rows of the conversations in the filter: stored (closed) and live (open). */
-function reportRows(f: ReportFilter): RawBuilder<unknown> {
+/**
+ * The metric rows of the conversations in the filter: stored (closed) and live
+ * (open). With `auditScore`, also the stored audit score (open conversations
+ * are not audited: null).
+ */
+function reportRows(f: ReportFilter, { auditScore = false } = {}): RawBuilder<unknown> {
+  const stored = auditScore ? sql`${columns}, m.audit_score` : columns;
+  const live = auditScore ? sql`${columns}, NULL::float8 AS audit_score` : columns;
   return sql`
-    SELECT ${columns} FROM conversation_metrics m WHERE ${dimensions('m', f)}
+    SELECT ${stored} FROM conversation_metrics m WHERE ${dimensions('m', f)}
     UNION ALL
-    SELECT ${columns} FROM (${metricRowsSql(sql`${dimensions('c', f)} AND c.state <> 'closed'`)}) live`;
+    SELECT ${live} FROM (${metricRowsSql(sql`${dimensions('c', f)} AND c.state <> 'closed'`)}) live`;
 }
 
 export interface OperatorReportRow {
@@ -76,30 +82,35 @@ export async function operatorReport(
   db: Kysely<Database>,
   f: ReportFilter,
 ): Promise<OperatorReportRow[]> {
-  const { rows } = await sql<OperatorReportRow>`
-    WITH r AS (${reportRows(f)})
-    SELECT r.operator_id AS "operatorId", o.name AS "operatorName",
-      count(*)::int AS conversations,
-      avg(r.first_response_ms) AS "firstResponseAvgMs",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY r.first_response_ms) AS "firstResponseMedianMs",
-      sum(r.answered)::int AS answered,
-      sum(r.unanswered)::int AS unanswered,
-      sum(r.reaction_sum_ms) / nullif(sum(r.reaction_count), 0) AS "reactionAvgMs",
-      avg(r.duration_ms) AS "durationAvgMs",
-      count(*) FILTER (WHERE r.rating = 'like')::int AS likes,
-      count(*) FILTER (WHERE r.rating = 'dislike')::int AS dislikes,
-      coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
-        FILTER (WHERE r.rating = 'like'))[1:${MAX_RATED_IDS}], '{}') AS "likedConversationIds",
-      coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
-        FILTER (WHERE r.rating = 'dislike'))[1:${MAX_RATED_IDS}], '{}') AS "dislikedConversationIds",
-      count(*) FILTER (WHERE r.targeted)::int AS targeted,
-      count(*) FILTER (WHERE NOT r.targeted)::int AS "nonTargeted",
-      avg(a.score) AS "auditScore"
-    FROM r JOIN operators o ON o.id = r.operator_id AND o.account_id = ${f.accountId}
-      LEFT JOIN audit_results a ON a.conversation_id = r.conversation_id AND a.account_id = ${f.accountId}
-    GROUP BY r.operator_id, o.name
-    ORDER BY o.name, r.operator_id`.execute(db);
-  return rows;
+  // Rolled up per operator id first, on the narrow report rows, and named
+  // after: the grouping sorts only what the aggregates read.
+  const { rows } = await sql<OperatorReportRow & { operator_id: string }>`
+    WITH r AS (${reportRows(f, { auditScore: true })}),
+    per AS (
+      SELECT r.operator_id,
+        count(*)::int AS conversations,
+        avg(r.first_response_ms) AS "firstResponseAvgMs",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.first_response_ms) AS "firstResponseMedianMs",
+        sum(r.answered)::int AS answered,
+        sum(r.unanswered)::int AS unanswered,
+        sum(r.reaction_sum_ms) / nullif(sum(r.reaction_count), 0) AS "reactionAvgMs",
+        avg(r.duration_ms) AS "durationAvgMs",
+        count(*) FILTER (WHERE r.rating = 'like')::int AS likes,
+        count(*) FILTER (WHERE r.rating = 'dislike')::int AS dislikes,
+        coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
+          FILTER (WHERE r.rating = 'like'))[1:${MAX_RATED_IDS}], '{}') AS "likedConversationIds",
+        coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
+          FILTER (WHERE r.rating = 'dislike'))[1:${MAX_RATED_IDS}], '{}') AS "dislikedConversationIds",
+        count(*) FILTER (WHERE r.targeted)::int AS targeted,
+        count(*) FILTER (WHERE NOT r.targeted)::int AS "nonTargeted",
+        avg(r.audit_score) AS "auditScore"
+      FROM r WHERE r.operator_id IS NOT NULL
+      GROUP BY r.operator_id
+    )
+    SELECT per.operator_id AS "operatorId", o.name AS "operatorName", per.*
+    FROM per JOIN operators o ON o.id = per.operator_id AND o.account_id = ${f.accountId}
+    ORDER BY o.name, per.operator_id`.execute(db);
+  return rows.map(({ operator_id: _, ...row }) => row);
 }
 
 export type BreakdownBy = 'channel' | 'team' | 'category' | 'hour' | 'day' | 'week';
