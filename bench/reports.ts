@@ -244,7 +244,14 @@ export async function markAllAudited(store: Store) {
     SELECT id, account_id, operator_id, closed_at, last_seq, ${AUDIT_VERSION}, 1, '[]', '{}', now()
       FROM conversations WHERE state = 'closed'
     ON CONFLICT (conversation_id) DO NOTHING`.execute(store.db);
+  // The report row's copy of the score, as recordAudit writes it (migration 027).
+  await sql`
+    UPDATE conversation_metrics m SET audit_score = a.score FROM audit_results a
+      WHERE a.conversation_id = m.conversation_id AND m.audit_score IS DISTINCT FROM a.score`.execute(
+    store.db,
+  );
   await sql`ANALYZE audit_results`.execute(store.db);
+  await sql`ANALYZE conversation_metrics`.execute(store.db);
 }
 
 async function timeMs(fn: () => Promise<unknown>): Promise<number> {
