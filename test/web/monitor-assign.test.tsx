@@ -48,7 +48,11 @@ function setUp() {
     rememberContact({ id, name, email: null, blocked: false });
   signInAs('supervisor');
   reference.set({
-    operators: [operator('op-ivan', 'Ivan'), operator('op-maria', 'Maria')],
+    operators: [
+      operator('op-ivan', 'Ivan'),
+      operator('op-maria', 'Maria'),
+      { ...operator('op-gone', 'Gone'), active: false, status: 'offline' },
+    ],
     teams: [TEAM],
     channels: [channel('web', 1)],
     categories: [],
@@ -106,6 +110,14 @@ describe('monitor: reassign with a reason', () => {
     });
     // Kept for the next reassign.
     expect((reasonBox() as HTMLInputElement).value).toBe('Busy day');
+  });
+
+  it('never offers a deactivated operator, nor the one who has the conversation', () => {
+    setUp();
+    const offered = [...selectFor('Anna').querySelectorAll('option')]
+      .map((o) => o.value)
+      .filter(Boolean);
+    expect(offered).toEqual(['op-maria']);
   });
 
   it('labels the reason in Russian too', async () => {

@@ -6,6 +6,7 @@ import type { ConversationView } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
+import { assignableOperators } from '../../lib/assignable';
 import { describeError, type ShownError } from '../../lib/errors';
 import { useMe, useReference } from '../../lib/use-account';
 import { openConversation } from '../../state/router';
@@ -29,10 +30,9 @@ export function TransferDialog({
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
-  // Excluding the conversation's operator: a supervisor reassigns someone else's conversation.
-  const others = operators.filter(
-    (o) => o.id !== me.operator.id && o.id !== conversation.operatorId,
-  );
+  // Excluding the conversation's operator (a supervisor reassigns someone else's
+  // conversation) and deactivated people, who can never take one.
+  const others = assignableOperators(operators, [me.operator.id, conversation.operatorId]);
   const reassigning =
     conversation.operatorId !== null && conversation.operatorId !== me.operator.id;
 

@@ -8,6 +8,7 @@ import type { ConversationView } from '../../api/types';
 import { VirtualList } from '../../components/virtual-list';
 import { WaitTimer } from '../../components/wait-timer';
 import { useI18n } from '../../i18n';
+import { assignableOperators } from '../../lib/assignable';
 import { describeError } from '../../lib/errors';
 import { useLookups, useReference } from '../../lib/use-account';
 import { useContactName } from '../../lib/use-contact-name';
@@ -136,18 +137,16 @@ function AssignRow({
         <option value="">
           {c.state === 'queued' ? t('monitor.assign') : t('monitor.reassign')}
         </option>
-        {operators
-          .filter((o) => o.id !== c.operatorId)
-          .map((o) => (
-            <option key={o.id} value={o.id}>
-              {t('transfer.operatorOption', {
-                name: o.name,
-                status: t(`status.${o.status}`),
-                open: o.openCount,
-                limit: o.limit,
-              })}
-            </option>
-          ))}
+        {assignableOperators(operators, [c.operatorId]).map((o) => (
+          <option key={o.id} value={o.id}>
+            {t('transfer.operatorOption', {
+              name: o.name,
+              status: t(`status.${o.status}`),
+              open: o.openCount,
+              limit: o.limit,
+            })}
+          </option>
+        ))}
       </select>
     </div>
   );
