@@ -22,7 +22,7 @@ export interface ConversationView {
   id: string;
   channelId: string;
   contactId: string;
-  /** The contact's name when known, so lists need not load every contact. */
+  /** The contact's name, else their e-mail address; null for an anonymous visitor. Lists need not load every contact. */
   contactName: string | null;
   teamId: string | null;
   operatorId: string | null;

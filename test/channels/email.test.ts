@@ -132,7 +132,7 @@ describe(`e-mail channel over real SMTP (${storeName})`, () => {
   });
 
   it('threads a reply that lost its headers by the token, even from another address', async () => {
-    const { address, reply, sentFor, messages } = await emailAccount();
+    const { address, headers, reply, sentFor, messages } = await emailAccount();
     await client().sendMail({
       from: 'olga@example.com',
       to: address,
@@ -140,6 +140,13 @@ describe(`e-mail channel over real SMTP (${storeName})`, () => {
       text: 'Хочу вернуть товар',
     });
     const [first] = await messages(1);
+    // A sender without a display name is shown by their address, in the API as in the app.
+    const listed = await fetch(`${server.url}/api/v1/conversations/${first!.conversation_id}`, {
+      headers,
+    });
+    expect(
+      ((await listed.json()) as { conversation: { contactName: string } }).conversation,
+    ).toMatchObject({ contactName: 'olga@example.com' });
     const mail = await sentFor(await reply(first!.conversation_id, 'Пришлите номер заказа'));
     const token = mail.subject!.match(/\[#(\w+)\]$/)![1]!;
     await client().sendMail({

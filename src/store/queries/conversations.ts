@@ -7,10 +7,15 @@ import type { ConversationState, Database } from '../schema.js';
  * subquery rather than a join, so it also fits UPDATE … RETURNING and
  * INSERT … RETURNING, and SELECT … FOR UPDATE still locks only the conversation.
  */
+/**
+ * The name a conversation's contact is shown by: the name they gave or a
+ * channel knows, else their e-mail address (an e-mail sender without a display
+ * name), else null (an anonymous visitor).
+ */
 export function contactName(eb: ExpressionBuilder<Database, 'conversations'>) {
   return eb
     .selectFrom('contacts')
-    .select('contacts.name')
+    .select((c) => c.fn.coalesce('contacts.name', 'contacts.email').as('name'))
     .whereRef('contacts.id', '=', 'conversations.contact_id')
     .as('contact_name');
 }
