@@ -82,35 +82,51 @@ export async function operatorReport(
   db: Kysely<Database>,
   f: ReportFilter,
 ): Promise<OperatorReportRow[]> {
-  // Rolled up per operator id first, on the narrow report rows, and named
-  // after: the grouping sorts only what the aggregates read.
-  const { rows } = await sql<OperatorReportRow & { operator_id: string }>`
-    WITH r AS (${reportRows(f, { auditScore: true })}),
-    per AS (
+  // One pass over the report rows, hashed by operator: the exact median and the
+  // newest rated ids are taken afterwards from each operator's own values (a
+  // thousand or so), so no aggregate needs the rows sorted — an ordered
+  // aggregate would sort every row of the period (issue 13: 2.2× faster at 1M).
+  const { rows } = await sql<OperatorReportRow>`
+    WITH per AS (
       SELECT r.operator_id,
         count(*)::int AS conversations,
         avg(r.first_response_ms) AS "firstResponseAvgMs",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.first_response_ms) AS "firstResponseMedianMs",
+        array_agg(r.first_response_ms) FILTER (WHERE r.first_response_ms IS NOT NULL) AS first_responses,
         sum(r.answered)::int AS answered,
         sum(r.unanswered)::int AS unanswered,
         sum(r.reaction_sum_ms) / nullif(sum(r.reaction_count), 0) AS "reactionAvgMs",
         avg(r.duration_ms) AS "durationAvgMs",
         count(*) FILTER (WHERE r.rating = 'like')::int AS likes,
         count(*) FILTER (WHERE r.rating = 'dislike')::int AS dislikes,
-        coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
-          FILTER (WHERE r.rating = 'like'))[1:${MAX_RATED_IDS}], '{}') AS "likedConversationIds",
-        coalesce((array_agg(r.conversation_id ORDER BY r.created_at DESC, r.conversation_id)
-          FILTER (WHERE r.rating = 'dislike'))[1:${MAX_RATED_IDS}], '{}') AS "dislikedConversationIds",
+        array_agg(r.created_at) FILTER (WHERE r.rating = 'like') AS liked_at,
+        array_agg(r.conversation_id) FILTER (WHERE r.rating = 'like') AS liked,
+        array_agg(r.created_at) FILTER (WHERE r.rating = 'dislike') AS disliked_at,
+        array_agg(r.conversation_id) FILTER (WHERE r.rating = 'dislike') AS disliked,
         count(*) FILTER (WHERE r.targeted)::int AS targeted,
         count(*) FILTER (WHERE NOT r.targeted)::int AS "nonTargeted",
         avg(r.audit_score) AS "auditScore"
-      FROM r WHERE r.operator_id IS NOT NULL
+      FROM (${reportRows(f, { auditScore: true })}) r WHERE r.operator_id IS NOT NULL
       GROUP BY r.operator_id
     )
-    SELECT per.operator_id AS "operatorId", o.name AS "operatorName", per.*
+    SELECT per.operator_id AS "operatorId", o.name AS "operatorName",
+      per.conversations, per."firstResponseAvgMs",
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(per.first_responses) v)
+        AS "firstResponseMedianMs",
+      per.answered, per.unanswered, per."reactionAvgMs", per."durationAvgMs", per.likes, per.dislikes,
+      ${newest('liked')} AS "likedConversationIds",
+      ${newest('disliked')} AS "dislikedConversationIds",
+      per.targeted, per."nonTargeted", per."auditScore"
     FROM per JOIN operators o ON o.id = per.operator_id AND o.account_id = ${f.accountId}
     ORDER BY o.name, per.operator_id`.execute(db);
-  return rows.map(({ operator_id: _, ...row }) => row);
+  return rows;
+}
+
+/** The newest MAX_RATED_IDS of an operator's rated conversation ids (newest first, then by id). */
+function newest(ids: 'liked' | 'disliked'): RawBuilder<unknown> {
+  const at = sql.raw(`per.${ids}_at`);
+  const id = sql.raw(`per.${ids}`);
+  return sql`coalesce((SELECT array_agg(id) FROM (SELECT id FROM unnest(${at}, ${id}) u(at, id)
+    ORDER BY at DESC, id LIMIT ${MAX_RATED_IDS}) newest), '{}')`;
 }
 
 export type BreakdownBy = 'channel' | 'team' | 'category' | 'hour' | 'day' | 'week';
