@@ -110,8 +110,7 @@ export async function operatorReport(
     )
     SELECT per.operator_id AS "operatorId", o.name AS "operatorName",
       per.conversations, per."firstResponseAvgMs",
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(per.first_responses) v)
-        AS "firstResponseMedianMs",
+      ${median(sql`per.first_responses`)} AS "firstResponseMedianMs",
       per.answered, per.unanswered, per."reactionAvgMs", per."durationAvgMs", per.likes, per.dislikes,
       ${newest('liked')} AS "likedConversationIds",
       ${newest('disliked')} AS "dislikedConversationIds",
@@ -164,25 +163,32 @@ export async function breakdownReport(
   tz: string,
   serviceLevelTargetMs: number,
 ): Promise<BreakdownRow[]> {
+  // Hashed groups; each group's exact median is taken from its own waits after
+  // (see operatorReport), so no row of the period is sorted.
   const measures = sql`
     count(*)::int AS conversations,
     avg(r.wait_ms) AS "waitAvgMs",
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY r.wait_ms) AS "waitMedianMs",
+    array_agg(r.wait_ms) FILTER (WHERE r.wait_ms IS NOT NULL) AS waits,
     avg(r.first_response_ms) AS "firstResponseAvgMs",
     count(*) FILTER (WHERE r.sl_decided)::int AS decided,
     count(*) FILTER (WHERE r.sl_decided AND r.first_response_ms <= ${serviceLevelTargetMs})::int AS within,
     count(*) FILTER (WHERE r.abandoned)::int AS abandoned,
     count(*) FILTER (WHERE r.targeted)::int AS targeted,
     count(*) FILTER (WHERE NOT r.targeted)::int AS "nonTargeted"`;
+  const outer = sql`g.conversations, g."waitAvgMs", ${median(sql`g.waits`)} AS "waitMedianMs",
+    g."firstResponseAvgMs", g.decided, g.within, g.abandoned, g.targeted, g."nonTargeted"`;
   if (by === 'channel' || by === 'team' || by === 'category') {
     const column = sql.raw(`r.${NAMED[by].column}`);
     const table = sql.raw(NAMED[by].table);
     const { rows } = await sql<BreakdownRow>`
       WITH r AS (${reportRows(f)})
-      SELECT ${column}::text AS key, n.name AS label, ${measures}
-      FROM r LEFT JOIN ${table} n ON n.id = ${column} AND n.account_id = ${f.accountId}
-      GROUP BY ${column}, n.name
-      ORDER BY ${column} IS NULL, n.name, ${column}`.execute(db);
+      SELECT g.id::text AS key, g.label, ${outer}
+      FROM (
+        SELECT ${column} AS id, n.name AS label, ${measures}
+        FROM r LEFT JOIN ${table} n ON n.id = ${column} AND n.account_id = ${f.accountId}
+        GROUP BY ${column}, n.name
+      ) g
+      ORDER BY g.id IS NULL, g.label, g.id`.execute(db);
     return rows;
   }
   const unit = sql.lit(by);
@@ -190,10 +196,16 @@ export async function breakdownReport(
   const { rows } = await sql<BreakdownRow & { start: Date }>`
     WITH r AS (${reportRows(f)}),
     b AS (SELECT date_trunc(${unit}, r.created_at AT TIME ZONE ${tz}) AS local_start, r.* FROM r)
-    SELECT (local_start AT TIME ZONE ${tz}) AS start, to_char(local_start, ${label}) AS label,
-      ${measures}
-    FROM b r GROUP BY local_start ORDER BY local_start`.execute(db);
+    SELECT (g.local_start AT TIME ZONE ${tz}) AS start, to_char(g.local_start, ${label}) AS label,
+      ${outer}
+    FROM (SELECT local_start, ${measures} FROM b r GROUP BY local_start) g
+    ORDER BY g.local_start`.execute(db);
   return rows.map(({ start, ...row }) => ({ ...row, key: new Date(start).toISOString() }));
+}
+
+/** The exact median of an array of numbers (null when empty), as percentile_cont takes it. */
+function median(values: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(${values}) v)`;
 }
 
 export interface CategoryCount {
