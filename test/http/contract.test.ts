@@ -43,7 +43,9 @@ describe('the OpenAPI contract', () => {
   it('gives every route a typed success answer (JSON with a schema, or a declared other type)', () => {
     const untyped: string[] = [];
     for (const [name, op] of operations()) {
-      const ok = Object.entries(op.responses ?? {}).filter(([status]) => /^(2|3)\d\d$|^101$/.test(status));
+      const ok = Object.entries(op.responses ?? {}).filter(([status]) =>
+        /^(2|3)\d\d$|^101$/.test(status),
+      );
       const good = ok.some(([status, answer]) => {
         // A redirect, an upgrade or 204: no body, but declared with a description.
         if (!answer.content) return status !== '200' && answer.description !== 'Default Response';
@@ -57,7 +59,9 @@ describe('the OpenAPI contract', () => {
   it('gives every route its error answers in the documented shape, codes at their catalog status', () => {
     const wrong: string[] = [];
     for (const [name, op] of operations()) {
-      const errors = Object.entries(op.responses ?? {}).filter(([status]) => /^[45]\d\d$/.test(status));
+      const errors = Object.entries(op.responses ?? {}).filter(([status]) =>
+        /^[45]\d\d$/.test(status),
+      );
       if (errors.length === 0) wrong.push(`${name}: no error answers`);
       for (const [status, answer] of errors) {
         const schema = answer.content?.['application/json']?.schema as
