@@ -1,7 +1,7 @@
 // The one error shape every route and the websocket answer with (docs/api.md,
 // Errors). Import only zod here: the web app and the widget type-check it too.
 import { z } from 'zod';
-import { named } from './registry.js';
+import { contractRegistry, named } from './registry.js';
 
 export const ApiErrorBody = named(
   'ApiErrorBody',
@@ -25,7 +25,9 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
  * client as itself, never as a 500); the documentation lists the ones declared.
  */
 export function errorResponse(codes: readonly string[]) {
-  return z.object({
-    error: ApiErrorBody.extend({ code: z.string().meta({ enum: [...codes] }) }),
-  });
+  const code = z.string();
+  contractRegistry.add(code, { enum: [...codes] });
+  const schema = z.object({ error: ApiErrorBody.extend({ code }) });
+  contractRegistry.add(schema, { description: `Error: ${codes.join(', ')}` });
+  return schema;
 }

@@ -4,7 +4,13 @@
 // a module loaded twice (tests) does not register an id twice.
 import { z } from 'zod';
 
-export const contractRegistry = z.registry<{ id: string; description?: string }>();
+export const contractRegistry = z.registry<{
+  /** Named: a component of its own. */
+  id?: string;
+  description?: string;
+  /** Documented values of a field that accepts more (error codes). */
+  enum?: string[];
+}>();
 
 /** Names a schema in the contract: `named('ConversationView', z.object({…}))`. */
 export function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {

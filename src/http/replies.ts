@@ -55,6 +55,16 @@ export function errorReplies(codes: readonly ErrorCode[]): Record<number, z.ZodT
   );
 }
 
+/** Answers that also come as another content type (`format=csv`), for OpenAPI. */
+export const alternateContent = new WeakMap<z.ZodType, NonNullable<RawReply['content']>>();
+
+/** JSON by default, the same rows as CSV with `format=csv`. */
+export function orCsv<T extends z.ZodType>(schema: T): T {
+  const own = schema.clone() as T; // a copy of its own, so only this route gets the CSV
+  alternateContent.set(own, csvReply.content!);
+  return own;
+}
+
 /** A CSV download. */
 export const csvReply: RawReply = {
   description: 'CSV (text/csv; charset=utf-8), with a header row',

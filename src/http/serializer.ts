@@ -10,7 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contractRegistry } from '../contract/registry.js';
-import { COMMON_CODES, errorReplies } from './replies.js';
+import { alternateContent, COMMON_CODES, errorReplies } from './replies.js';
 
 const isZod = (schema: unknown): schema is z.ZodType => schema instanceof z.ZodType;
 
@@ -65,12 +65,36 @@ export const openapiTransform: typeof zodTransform = (input) => {
   const raw = Object.entries(response).filter(([, r]) => !isZod(r));
   const zodOnly = Object.fromEntries(Object.entries(response).filter(([, r]) => isZod(r)));
   const out = zodTransform({ ...input, schema: { ...input.schema, response: zodOnly } });
-  const schema = out.schema as { response?: Record<string, unknown> };
-  schema.response = { ...schema.response, ...Object.fromEntries(raw) };
+  const schema = out.schema as { response?: Record<string, Record<string, unknown>> };
+  for (const [status, reply] of Object.entries(zodOnly)) {
+    const other = alternateContent.get(reply as z.ZodType);
+    const json = schema.response?.[status];
+    if (other && json) {
+      const { description, ...jsonSchema } = json;
+      schema.response![status] = {
+        description: description ?? 'JSON',
+        content: { 'application/json': { schema: jsonSchema }, ...other },
+      };
+    }
+  }
+  schema.response = { ...schema.response, ...(Object.fromEntries(raw) as typeof schema.response) };
   return out;
 };
 
-/** Puts the named schemas (src/contract/registry.ts) in components.schemas. */
-export const openapiTransformObject = createJsonSchemaTransformObject({
-  schemaRegistry: contractRegistry,
-});
+const withComponents = createJsonSchemaTransformObject({ schemaRegistry: contractRegistry });
+
+/**
+ * Puts the named schemas (src/contract/registry.ts) in components.schemas; the
+ * input twin of an answer's schema (`…Input`) only when some request uses it.
+ */
+export const openapiTransformObject: typeof withComponents = (input) => {
+  const doc = withComponents(input) as { paths?: unknown; components?: { schemas?: object } };
+  const used = JSON.stringify(doc.paths ?? {});
+  const schemas = Object.entries(doc.components?.schemas ?? {}).filter(
+    ([id]) => !id.endsWith('Input') || used.includes(`#/components/schemas/${id}"`),
+  );
+  return {
+    ...doc,
+    components: { ...doc.components, schemas: Object.fromEntries(schemas) },
+  } as ReturnType<typeof withComponents>;
+};
