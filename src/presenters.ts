@@ -1,12 +1,21 @@
-// JSON shapes of the API, used by REST responses and event payloads alike.
+// JSON shapes of the API, used by REST responses and event payloads alike; the
+// shapes themselves (zod schemas, and the types inferred from them) are in
+// src/contract/views.ts.
 // Never include secrets (password hashes, channel secrets) or internal notes
 // meant for one audience in a shape another audience receives.
-import type { VisitorContext } from './domain/visitor-context.js';
-import { normalizeWorkingHours, type WorkingHours } from './domain/working-hours.js';
+import type {
+  AccountView,
+  ChannelView,
+  ConversationView,
+  MessageView,
+  NoteView,
+  OperatorView,
+  TeamView,
+  TransferView,
+} from './contract/views.js';
+import { normalizeWorkingHours } from './domain/working-hours.js';
 import type {
   AccountRow,
-  AccountSettings,
-  Attachment,
   ChannelRow,
   ConversationWithContact,
   MessageRow,
@@ -17,35 +26,6 @@ import type {
 } from './store/schema.js';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
-
-export interface ConversationView {
-  id: string;
-  channelId: string;
-  contactId: string;
-  /** The contact's name, else their e-mail address; null for an anonymous visitor. Lists need not load every contact. */
-  contactName: string | null;
-  teamId: string | null;
-  operatorId: string | null;
-  state: ConversationWithContact['state'];
-  priority: number;
-  language: string | null;
-  categoryId: string | null;
-  targeted: boolean | null;
-  rating: ConversationWithContact['rating'];
-  lastSeq: number;
-  createdAt: string;
-  queuedAt: string | null;
-  assignedAt: string | null;
-  firstOperatorReplyAt: string | null;
-  closedAt: string | null;
-  closedBy: ConversationWithContact['closed_by'];
-  /** A website visitor's page, browser and clock as last reported; null on other channels. */
-  visitorContext: VisitorContext | null;
-  /** The operator's note on the close, also written after the client ended the chat; staff only. */
-  closeNote: string | null;
-  /** The closed conversation this one reopened (the same thread of history), else null. */
-  reopenedFromId: string | null;
-}
 
 export function presentConversation(c: ConversationWithContact): ConversationView {
   return {
@@ -74,21 +54,6 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
   };
 }
 
-/**
- * A hand-over in a conversation's history, with the note for the next
- * operator. Staff only: visitors never receive transfers or their notes.
- */
-export interface TransferView {
-  id: string;
-  conversationId: string;
-  byOperatorId: string | null;
-  fromOperatorId: string | null;
-  toOperatorId: string | null;
-  toTeamId: string | null;
-  note: string | null;
-  createdAt: string;
-}
-
 export function presentTransfer(t: TransferRow): TransferView {
   return {
     id: t.id,
@@ -100,19 +65,6 @@ export function presentTransfer(t: TransferRow): TransferView {
     note: t.note,
     createdAt: iso(t.created_at)!,
   };
-}
-
-export interface MessageView {
-  id: string;
-  conversationId: string;
-  seq: number;
-  author: MessageRow['author_kind'];
-  authorId: string | null;
-  authorName: string | null;
-  text: string;
-  attachments: Attachment[];
-  clientKey: string | null;
-  createdAt: string;
 }
 
 export function presentMessage(m: MessageRow, authorName: string | null = null): MessageView {
@@ -130,21 +82,6 @@ export function presentMessage(m: MessageRow, authorName: string | null = null):
   };
 }
 
-/**
- * A private note inside a conversation. Staff only: it never appears in any
- * shape a visitor, a channel or a webhook receives.
- */
-export interface NoteView {
-  id: string;
-  conversationId: string;
-  authorId: string;
-  authorName: string | null;
-  text: string;
-  /** Operators the note mentions with `@name`. */
-  mentions: string[];
-  createdAt: string;
-}
-
 export function presentNote(n: NoteRow, authorName: string | null): NoteView {
   return {
     id: n.id,
@@ -155,22 +92,6 @@ export function presentNote(n: NoteRow, authorName: string | null): NoteView {
     mentions: n.mentions,
     createdAt: iso(n.created_at)!,
   };
-}
-
-export interface OperatorView {
-  id: string;
-  email: string;
-  name: string;
-  role: OperatorRow['role'];
-  status: OperatorRow['status'];
-  limit: number;
-  openCount: number;
-  languages: string[];
-  teamIds: string[];
-  /** False once an admin deactivated the operator: no log-in, no sessions, no tokens. */
-  active: boolean;
-  /** Invited and has not set a password yet (their link may still be out). */
-  invited: boolean;
 }
 
 export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView {
@@ -189,16 +110,6 @@ export function presentOperator(o: OperatorRow, teamIds: string[]): OperatorView
   };
 }
 
-export interface TeamView {
-  id: string;
-  name: string;
-  mode: TeamRow['mode'];
-  languageRouting: boolean;
-  languageTimeoutMs: number;
-  /** The team's own schedule; null: the account's applies. */
-  workingHours: WorkingHours | null;
-}
-
 export function presentTeam(t: TeamRow): TeamView {
   return {
     id: t.id,
@@ -210,13 +121,6 @@ export function presentTeam(t: TeamRow): TeamView {
   };
 }
 
-/** The account as staff see it (GET /me, account.updated). */
-export interface AccountView {
-  id: string;
-  name: string;
-  settings: AccountSettings;
-}
-
 export function presentAccount(a: AccountRow): AccountView {
   // Hours saved in the one-interval-per-day shape are shown as lists.
   const hours = a.settings.workingHours;
@@ -225,16 +129,6 @@ export function presentAccount(a: AccountRow): AccountView {
     name: a.name,
     settings: { ...a.settings, workingHours: hours ? normalizeWorkingHours(hours) : null },
   };
-}
-
-export interface ChannelView {
-  id: string;
-  kind: ChannelRow['kind'];
-  name: string;
-  priority: number;
-  defaultTeamId: string | null;
-  publicKey: string;
-  settings: Record<string, unknown>;
 }
 
 /** Channel secrets (bot tokens, HMAC keys, passwords) are kept out of every response. */
@@ -261,3 +155,14 @@ export function presentChannel(c: ChannelRow): ChannelView {
     settings,
   };
 }
+
+export type {
+  AccountView,
+  ChannelView,
+  ConversationView,
+  MessageView,
+  NoteView,
+  OperatorView,
+  TeamView,
+  TransferView,
+};

@@ -6,11 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Services } from '../actions/context.js';
 import type { GroupCommit } from '../actions/messages/group-commit.js';
@@ -31,6 +27,12 @@ import {
 } from './rate-limits.js';
 import { registerRoutes } from './routes/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import {
+  addCommonErrors,
+  openapiTransform,
+  openapiTransformObject,
+  serializerCompiler,
+} from './serializer.js';
 import { createVisitorLimits, type VisitorLimits, visitorBudgets } from './visitor-limits.js';
 
 declare module 'fastify' {
@@ -88,13 +90,16 @@ export async function buildHttpApp(
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
   await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimitError });
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  // Before swagger: it must see the common error answers on every route.
+  addCommonErrors(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Switchboard API',
         version: '1',
-        description: 'REST API of Switchboard. Realtime protocol: docs/realtime.md.',
+        description:
+          'REST API of Switchboard. Realtime protocol: docs/realtime.md; its messages as JSON Schema: /api/events.schema.json. Versioning: docs/api.md.',
       },
       components: {
         securitySchemes: {
@@ -103,7 +108,8 @@ export async function buildHttpApp(
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

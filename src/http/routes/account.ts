@@ -8,6 +8,15 @@ import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import { createTeam } from '../../actions/teams/create-team.js';
 import { checkChannelDestinations } from '../../channels/settings.js';
+import {
+  CannedResponse,
+  CannedResponseList,
+  Category,
+  CategoryList,
+  ChannelList,
+  TeamList,
+} from '../../contract/staff.js';
+import { ChannelView, TeamView } from '../../contract/views.js';
 import { presentChannel, presentTeam } from '../../presenters.js';
 import {
   listCannedResponses,
@@ -16,6 +25,7 @@ import {
   listTeams,
 } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
+import { replies, STAFF } from '../replies.js';
 import { workingHoursInput } from '../working-hours-input.js';
 
 const mode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
@@ -24,16 +34,23 @@ export async function registerAccountRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
 
-  app.get('/teams', { schema: { tags: ['account'], summary: 'Teams' } }, async (request) => {
-    const scope = operatorScope(request);
-    authorize(scope.actor, 'conversation.work');
-    return { teams: (await listTeams(services.db, scope.accountId)).map(presentTeam) };
-  });
+  app.get(
+    '/teams',
+    {
+      schema: { response: replies({ 200: TeamList }, STAFF), tags: ['account'], summary: 'Teams' },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      return { teams: (await listTeams(services.db, scope.accountId)).map(presentTeam) };
+    },
+  );
 
   app.post(
     '/teams',
     {
       schema: {
+        response: replies({ 201: TeamView }, STAFF, 'conflict'),
         tags: ['account'],
         summary: 'Create a team',
         body: z.object({
@@ -52,16 +69,27 @@ export async function registerAccountRoutes(base: FastifyInstance) {
     },
   );
 
-  app.get('/channels', { schema: { tags: ['account'], summary: 'Channels' } }, async (request) => {
-    const scope = operatorScope(request);
-    authorize(scope.actor, 'conversation.work');
-    return { channels: (await listChannels(services.db, scope.accountId)).map(presentChannel) };
-  });
+  app.get(
+    '/channels',
+    {
+      schema: {
+        response: replies({ 200: ChannelList }, STAFF),
+        tags: ['account'],
+        summary: 'Channels',
+      },
+    },
+    async (request) => {
+      const scope = operatorScope(request);
+      authorize(scope.actor, 'conversation.work');
+      return { channels: (await listChannels(services.db, scope.accountId)).map(presentChannel) };
+    },
+  );
 
   app.post(
     '/channels',
     {
       schema: {
+        response: replies({ 201: ChannelView }, STAFF, 'conflict'),
         tags: ['account'],
         summary: 'Create a channel',
         body: z.object({
@@ -84,7 +112,13 @@ export async function registerAccountRoutes(base: FastifyInstance) {
 
   app.get(
     '/categories',
-    { schema: { tags: ['account'], summary: 'Categories' } },
+    {
+      schema: {
+        response: replies({ 200: CategoryList }, STAFF),
+        tags: ['account'],
+        summary: 'Categories',
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       authorize(scope.actor, 'conversation.work');
@@ -96,6 +130,7 @@ export async function registerAccountRoutes(base: FastifyInstance) {
     '/categories',
     {
       schema: {
+        response: replies({ 201: Category }, STAFF, 'conflict'),
         tags: ['account'],
         summary: 'Create a category',
         body: z.object({ name: z.string().trim().min(1).max(100) }),
@@ -110,7 +145,13 @@ export async function registerAccountRoutes(base: FastifyInstance) {
 
   app.get(
     '/canned-responses',
-    { schema: { tags: ['account'], summary: 'Canned responses' } },
+    {
+      schema: {
+        response: replies({ 200: CannedResponseList }, STAFF),
+        tags: ['account'],
+        summary: 'Canned responses',
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       authorize(scope.actor, 'conversation.work');
@@ -122,6 +163,7 @@ export async function registerAccountRoutes(base: FastifyInstance) {
     '/canned-responses',
     {
       schema: {
+        response: replies({ 201: CannedResponse }, STAFF, 'conflict'),
         tags: ['account'],
         summary: 'Create a canned response',
         body: z.object({

@@ -8,6 +8,13 @@ import { MAX_REVIEW_COMMENT, reviewAudit } from '../../actions/audit/review-audi
 import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import {
+  AuditAgreement,
+  AuditSample,
+  AuditView,
+  FailingAudits,
+  OperatorAudits,
+} from '../../contract/reports.js';
+import {
   AUDIT_CHECKS,
   type AuditCheckId,
   type AuditResult,
@@ -25,6 +32,7 @@ import {
 } from '../../store/queries/audit.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { orCsv, replies, STAFF } from '../replies.js';
 import { reportRunner } from '../report-runner.js';
 import { instant, qualityFilters, resolveFilters } from './quality-filters.js';
 
@@ -68,6 +76,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     '/audit/operators',
     {
       schema: {
+        response: replies({ 200: orCsv(OperatorAudits) }, STAFF, 'period_too_large'),
         tags: ['audit'],
         summary: 'Per operator: dialogs audited, mean score, outcomes per check',
         querystring: qualityFilters,
@@ -99,6 +108,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     '/audit/failing',
     {
       schema: {
+        response: replies({ 200: orCsv(FailingAudits) }, STAFF, 'period_too_large'),
         tags: ['audit'],
         summary: 'Audited conversations that failed a check (or the given one), newest first',
         querystring: qualityFilters.extend({
@@ -132,6 +142,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     '/audit/conversations/:id',
     {
       schema: {
+        response: replies({ 200: AuditView }, STAFF, 'conversation_not_found'),
         tags: ['audit'],
         summary: "A conversation's automatic audit, with the reviewer's verdict beside it",
         params: conversationParams,
@@ -149,6 +160,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     '/audit/conversations/:id/review',
     {
       schema: {
+        response: replies({ 200: AuditView }, STAFF, 'conversation_not_found'),
         tags: ['audit'],
         summary: "Store a reviewer's verdict on all nine checks beside the automatic one",
         params: conversationParams,
@@ -177,6 +189,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     '/audit/sample',
     {
       schema: {
+        response: replies({ 200: AuditSample }, STAFF, 'period_too_large'),
         tags: ['audit'],
         summary: 'A uniform random sample of audited conversations nobody has reviewed yet',
         body: z.object({
@@ -199,6 +212,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     '/audit/agreement',
     {
       schema: {
+        response: replies({ 200: AuditAgreement }, STAFF, 'period_too_large'),
         tags: ['audit'],
         summary: "Agreement of reviewers' verdicts with the automatic outcomes, per check",
         querystring: qualityFilters.omit({ format: true }),

@@ -8,6 +8,7 @@ import { can } from '../../actions/policy.js';
 import { createApiToken } from '../../actions/sessions/create-api-token.js';
 import { login, logout } from '../../actions/sessions/login.js';
 import { revokeApiToken } from '../../actions/sessions/revoke-api-token.js';
+import { ApiTokenList, CreatedApiToken, LoginAnswer, Me, Ok } from '../../contract/staff.js';
 import { alertPrefsOf } from '../../domain/alerts.js';
 import { AppError } from '../../errors.js';
 import { publishSignOut } from '../../events/sign-out.js';
@@ -17,6 +18,7 @@ import { listApiTokens } from '../../store/queries/api-tokens.js';
 import { hashToken } from '../../tokens.js';
 import { operatorScope, SESSION_COOKIE } from '../auth.js';
 import { perMinute } from '../rate-limits.js';
+import { noContent, replies, STAFF } from '../replies.js';
 
 export async function registerAuthRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -26,6 +28,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     '/auth/login',
     {
       schema: {
+        response: replies({ 200: LoginAnswer }, 'invalid_credentials', 'rate_limited'),
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie, returns the CSRF token',
         description:
@@ -72,7 +75,9 @@ export async function registerAuthRoutes(base: FastifyInstance) {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session' } },
+    {
+      schema: { response: replies({ 200: Ok }, STAFF), tags: ['auth'], summary: 'End the session' },
+    },
     async (request, reply) => {
       const scope = operatorScope(request);
       const sessionId = request.cookies[SESSION_COOKIE];
@@ -91,7 +96,13 @@ export async function registerAuthRoutes(base: FastifyInstance) {
 
   app.get(
     '/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in operator, account and CSRF token' } },
+    {
+      schema: {
+        response: replies({ 200: Me }, STAFF),
+        tags: ['auth'],
+        summary: 'The logged-in operator, account and CSRF token',
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       const op = await services.db
@@ -115,6 +126,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     {
       config: { rateLimit: perMinute(config.rateLimits.passwordChangesPerAddress) },
       schema: {
+        response: replies({ 200: Ok }, STAFF, 'invalid_credentials', 'rate_limited'),
         tags: ['auth'],
         summary: 'Change your own password; your other sessions end',
         body: z.object({
@@ -148,6 +160,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     '/api-tokens',
     {
       schema: {
+        response: replies({ 200: ApiTokenList }, STAFF),
         tags: ['auth'],
         summary: "API tokens: your own, or all of the account's for admins (never the secret)",
       },
@@ -169,6 +182,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     '/api-tokens',
     {
       schema: {
+        response: replies({ 201: CreatedApiToken }, STAFF),
         tags: ['auth'],
         summary: 'Create an API token for integrations (shown once), optionally expiring',
         body: z.object({
@@ -191,6 +205,7 @@ export async function registerAuthRoutes(base: FastifyInstance) {
     '/api-tokens/:id',
     {
       schema: {
+        response: replies({ 204: noContent }, STAFF, 'not_found'),
         tags: ['auth'],
         summary: 'Revoke an API token (your own; admins: any of the account)',
         params: z.object({ id: z.string().uuid() }),

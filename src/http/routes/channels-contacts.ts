@@ -4,7 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mergeContacts } from '../../actions/contacts/merge-contacts.js';
 import { perform } from '../../actions/context.js';
+import { MergedContact } from '../../contract/channels.js';
 import { operatorScope } from '../auth.js';
+import { replies, STAFF } from '../replies.js';
 
 export async function registerChannelContactRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -14,6 +16,7 @@ export async function registerChannelContactRoutes(base: FastifyInstance) {
     '/contacts/:id/merge',
     {
       schema: {
+        response: replies({ 200: MergedContact }, STAFF, 'not_found'),
         tags: ['contacts'],
         summary: 'Merge another contact into this one (identities, conversations, history)',
         params: z.object({ id: z.string().uuid() }),

@@ -13,11 +13,18 @@ import {
 import { authorize, can } from '../../actions/policy.js';
 import { presentDelivery } from '../../channels/present.js';
 import { telegramWebhookUrl } from '../../channels/telegram/webhook.js';
+import {
+  ChannelHealth,
+  DeliveryAnswer,
+  DeliveryList,
+  RetriedAll,
+} from '../../contract/channels.js';
 import { channelState } from '../../domain/channel-health.js';
 import { notFound } from '../../errors.js';
 import { operatorTeamIdsOf } from '../../store/queries/account.js';
 import { getConversation } from '../../store/queries/conversations.js';
 import { operatorScope } from '../auth.js';
+import { replies, STAFF } from '../replies.js';
 
 const id = z.object({ id: z.string().uuid() });
 
@@ -30,6 +37,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
     '/conversations/:id/deliveries',
     {
       schema: {
+        response: replies({ 200: DeliveryList }, STAFF, 'not_found'),
         tags: ['channels'],
         summary:
           'Outbound state (pending / sent / failed / dead) of the messages of a conversation',
@@ -66,6 +74,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
     '/deliveries',
     {
       schema: {
+        response: replies({ 200: DeliveryList }, STAFF),
         tags: ['channels'],
         summary: 'Delivery log; status=dead is the dead-letter list (admins)',
         querystring: z.object({
@@ -92,7 +101,12 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
   app.post(
     '/deliveries/:id/retry',
     {
-      schema: { tags: ['channels'], summary: 'Send a dead delivery again (admins)', params: id },
+      schema: {
+        response: replies({ 200: DeliveryAnswer }, STAFF, 'not_found', 'conflict'),
+        tags: ['channels'],
+        summary: 'Send a dead delivery again (admins)',
+        params: id,
+      },
     },
     async (request) => {
       const scope = operatorScope(request);
@@ -107,6 +121,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
     '/deliveries/:id/discard',
     {
       schema: {
+        response: replies({ 200: DeliveryAnswer }, STAFF, 'not_found', 'conflict'),
         tags: ['channels'],
         summary:
           'Drop a dead delivery from the failed list for good (kept in the log as discarded)',
@@ -126,6 +141,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
     '/deliveries/retry-all',
     {
       schema: {
+        response: replies({ 200: RetriedAll }, STAFF, 'not_found'),
         tags: ['channels'],
         summary: `Send every dead delivery of one channel or one webhook again (up to ${RETRY_ALL_LIMIT} a call)`,
         body: z.union([
@@ -147,6 +163,7 @@ export async function registerChannelDeliveryRoutes(base: FastifyInstance) {
     '/channels/:id/health',
     {
       schema: {
+        response: replies({ 200: ChannelHealth }, STAFF, 'not_found'),
         tags: ['channels'],
         summary:
           "A channel's state (ok / failing), its current and last provider error, its inbox and delivery counts, and for Telegram the webhook address (admins)",

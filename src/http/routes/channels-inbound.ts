@@ -22,10 +22,12 @@ import {
 import { updateInboxItem } from '../../channels/telegram/adapter.js';
 import { webhookSecret } from '../../channels/telegram/settings.js';
 import { parseTelegramUpdate } from '../../channels/telegram/update.js';
+import { ApiChannelAnswer, TelegramAck } from '../../contract/visitor.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import type { ChannelKind, ChannelRow } from '../../store/schema.js';
 import { perMinute } from '../rate-limits.js';
+import { replies } from '../replies.js';
 
 const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const key = z.object({ key: z.string().min(1).max(100) });
@@ -57,6 +59,7 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
     {
       config: { rateLimit: perMinute(config.rateLimits.telegramWebhooksPerAddress) },
       schema: {
+        response: replies({ 200: TelegramAck }, 'not_found', 'unauthenticated', 'rate_limited'),
         tags: ['channels'],
         summary: 'Telegram Bot API webhook (checked by X-Telegram-Bot-Api-Secret-Token)',
         params: key,
@@ -104,6 +107,13 @@ export async function registerChannelInboundRoutes(base: FastifyInstance) {
       // one upload's worth, since the body is read before its signature is checked.
       bodyLimit: Math.ceil((config.maxUploadBytes * 4) / 3) + 64 * 1024,
       schema: {
+        response: replies(
+          { 200: ApiChannelAnswer, 201: ApiChannelAnswer },
+          'not_found',
+          'unauthenticated',
+          'rate_limited',
+          'contact_blocked',
+        ),
         tags: ['channels'],
         summary: 'API channel: a signed inbound message (docs/channels.md)',
         params: key,

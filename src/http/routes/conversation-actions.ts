@@ -8,9 +8,11 @@ import { navigateVisitor } from '../../actions/conversations/navigate-visitor.js
 import { setConversationLanguage } from '../../actions/conversations/set-conversation-language.js';
 import { transferConversation } from '../../actions/conversations/transfer-conversation.js';
 import { authorize } from '../../actions/policy.js';
+import { ConversationAnswer, NavigateAnswer } from '../../contract/conversations.js';
 import { presentConversation } from '../../presenters.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
+import { replies, STAFF } from '../replies.js';
 
 const id = z.object({ id: z.string().uuid() });
 
@@ -22,6 +24,14 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     '/conversations/:id/transfer',
     {
       schema: {
+        response: replies(
+          { 200: ConversationAnswer },
+          STAFF,
+          'not_found',
+          'conversation_closed',
+          'operator_at_limit',
+          'operator_not_online',
+        ),
         tags: ['conversations'],
         summary:
           'Transfer to an operator (needs room unless a supervisor forces) or back to a team queue',
@@ -48,6 +58,14 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     '/conversations/:id/assign',
     {
       schema: {
+        response: replies(
+          { 200: ConversationAnswer },
+          STAFF,
+          'not_found',
+          'conversation_closed',
+          'operator_at_limit',
+          'operator_not_online',
+        ),
         tags: ['conversations'],
         summary:
           'Supervisor: assign a waiting conversation or reassign an open one (with a reason the previous operator sees)',
@@ -73,6 +91,7 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     '/conversations/:id/language',
     {
       schema: {
+        response: replies({ 200: ConversationAnswer }, STAFF, 'not_found', 'conversation_closed'),
         tags: ['conversations'],
         summary:
           "Override the conversation's detected language (its operator or a supervisor); routing follows",
@@ -97,6 +116,7 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     '/conversations/:id/category',
     {
       schema: {
+        response: replies({ 200: ConversationAnswer }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary:
           'Set or correct the category, target flag and note, also after the close (by the client too)',
@@ -122,6 +142,7 @@ export async function registerConversationActionRoutes(base: FastifyInstance) {
     '/conversations/:id/navigate',
     {
       schema: {
+        response: replies({ 200: NavigateAnswer }, STAFF, 'not_found', 'conversation_closed'),
         tags: ['conversations'],
         summary: "Send the web visitor to a page of the channel's allowed sites",
         params: id,

@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { reopenConversation } from '../../actions/conversations/reopen-conversation.js';
 import { startOutboundConversation } from '../../actions/conversations/start-outbound-conversation.js';
+import { StartedConversation } from '../../contract/conversations.js';
 import { invalid, notFound } from '../../errors.js';
 import { presentConversation } from '../../presenters.js';
 import { listConversationPage } from '../../store/queries/conversation-list.js';
 import { operatorScope } from '../auth.js';
+import { replies, STAFF } from '../replies.js';
 import { viewerOf } from '../viewer.js';
 
 const id = z.object({ id: z.string().uuid() });
@@ -22,6 +24,13 @@ export async function registerConversationStartRoutes(base: FastifyInstance) {
     '/conversations',
     {
       schema: {
+        response: replies(
+          { 200: StartedConversation, 201: StartedConversation },
+          STAFF,
+          'not_found',
+          'contact_blocked',
+          'conflict',
+        ),
         tags: ['conversations'],
         summary:
           "Start a conversation with a known contact on an e-mail, Telegram or API channel and write first; it is yours (201), or the contact's open one there (200)",
@@ -56,6 +65,13 @@ export async function registerConversationStartRoutes(base: FastifyInstance) {
     '/conversations/:id/reopen',
     {
       schema: {
+        response: replies(
+          { 200: StartedConversation, 201: StartedConversation },
+          STAFF,
+          'not_found',
+          'contact_blocked',
+          'conflict',
+        ),
         tags: ['conversations'],
         summary:
           'Reopen a closed conversation as a new one of yours in the same thread of history (reopenedFromId); 200 with the open one if the contact already has one there',

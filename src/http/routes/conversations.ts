@@ -6,6 +6,15 @@ import { perform } from '../../actions/context.js';
 import { closeConversation } from '../../actions/conversations/close-conversation.js';
 import { takeConversation } from '../../actions/conversations/take-conversation.js';
 import { authorize } from '../../actions/policy.js';
+import {
+  BlockedContact,
+  ConversationAnswer,
+  ConversationDetail,
+  ConversationPage,
+  MessageList,
+  QueueStanding,
+  SentMessage,
+} from '../../contract/conversations.js';
 import { invalid } from '../../errors.js';
 import { presentConversation, presentMessage, presentTransfer } from '../../presenters.js';
 import { checkListIds, listConversationPage } from '../../store/queries/conversation-list.js';
@@ -20,6 +29,7 @@ import type { ConversationWithContact } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
 import { loadVisibleConversation } from '../conversation-access.js';
 import { cursorParam, encodeCursor } from '../keyset.js';
+import { replies, STAFF } from '../replies.js';
 import { viewerOf } from '../viewer.js';
 import { instant } from './quality-filters.js';
 
@@ -59,6 +69,7 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations',
     {
       schema: {
+        response: replies({ 200: ConversationPage }, STAFF),
         tags: ['conversations'],
         summary:
           'Conversations you may see: the queue (state=queued, in queue order), mine, open (state=open) or closed ones, filtered; newest first, paged by cursor',
@@ -122,6 +133,7 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations/:id',
     {
       schema: {
+        response: replies({ 200: ConversationDetail }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary: 'One conversation with its contact and its transfers (with their notes)',
         params: id,
@@ -136,12 +148,9 @@ export async function registerConversationRoutes(base: FastifyInstance) {
       return {
         conversation: presentConversation(conv),
         transfers: transfers.map(presentTransfer),
-        contact: contact && {
-          id: contact.id,
-          name: contact.name,
-          email: contact.email,
-          blocked: contact.blocked,
-        },
+        contact: contact
+          ? { id: contact.id, name: contact.name, email: contact.email, blocked: contact.blocked }
+          : null,
       };
     },
   );
@@ -150,6 +159,7 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations/:id/queue',
     {
       schema: {
+        response: replies({ 200: QueueStanding }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary: 'Place in line and estimated wait (null fields when not queued)',
         params: id,
@@ -165,6 +175,7 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations/:id/messages',
     {
       schema: {
+        response: replies({ 200: MessageList }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary: 'Messages after a sequence number',
         params: id,
@@ -191,6 +202,13 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations/:id/messages',
     {
       schema: {
+        response: replies(
+          { 200: SentMessage, 201: SentMessage },
+          STAFF,
+          'not_found',
+          'conversation_closed',
+          'contact_blocked',
+        ),
         tags: ['conversations'],
         summary: 'Send an operator message (acknowledged after commit; idempotent by clientKey)',
         params: id,
@@ -211,6 +229,14 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations/:id/take',
     {
       schema: {
+        response: replies(
+          { 200: ConversationAnswer },
+          STAFF,
+          'not_found',
+          'conversation_already_taken',
+          'operator_at_limit',
+          'conversation_not_queued',
+        ),
         tags: ['conversations'],
         summary: 'Take a queued conversation (first taker wins)',
         params: id,
@@ -230,6 +256,13 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/conversations/:id/close',
     {
       schema: {
+        response: replies(
+          { 200: ConversationAnswer },
+          STAFF,
+          'not_found',
+          'conversation_closed',
+          'category_required',
+        ),
         tags: ['conversations'],
         summary: 'Close with category, target flag and note',
         params: id,
@@ -254,6 +287,7 @@ export async function registerConversationRoutes(base: FastifyInstance) {
     '/contacts/:id/block',
     {
       schema: {
+        response: replies({ 200: BlockedContact }, STAFF, 'not_found'),
         tags: ['contacts'],
         summary: 'Block or unblock a contact',
         params: id,

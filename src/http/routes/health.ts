@@ -5,7 +5,9 @@
 // bus is connected and the migrations this code needs are applied.
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { Health, Readiness } from '../../contract/staff.js';
 import { pendingMigrations } from '../../store/migrate.js';
+import { replies } from '../replies.js';
 
 /** The readiness probe's budget for the database. */
 const READY_DATABASE_MS = 1_000;
@@ -17,6 +19,7 @@ export async function registerHealthRoutes(app: FastifyInstance) {
     '/api/health',
     {
       schema: {
+        response: replies({ 200: Health }),
         tags: ['health'],
         summary: 'Liveness: the process answers (the database is not checked; see /api/ready)',
       },
@@ -31,6 +34,7 @@ export async function registerHealthRoutes(app: FastifyInstance) {
     '/api/ready',
     {
       schema: {
+        response: replies({ 200: Readiness, 503: Readiness }),
         tags: ['health'],
         summary: 'Readiness: database reachable, bus connected, migrations applied (else 503)',
       },

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { ContactCard, Monitor } from '../../contract/staff.js';
 import { notFound } from '../../errors.js';
 import { presentConversation, presentOperator } from '../../presenters.js';
 import { listOperators } from '../../store/queries/account.js';
 import { getContact, listConversations } from '../../store/queries/conversations.js';
 import { queueSummary, serviceLevelSince } from '../../store/queries/monitor.js';
 import { operatorScope } from '../auth.js';
+import { replies, STAFF } from '../replies.js';
 
 export async function registerMonitorRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -17,6 +19,7 @@ export async function registerMonitorRoutes(base: FastifyInstance) {
     '/monitor',
     {
       schema: {
+        response: replies({ 200: Monitor }, STAFF),
         tags: ['monitor'],
         summary: 'Live: operators with load, queues, service level today',
       },
@@ -54,6 +57,7 @@ export async function registerMonitorRoutes(base: FastifyInstance) {
     '/contacts/:id',
     {
       schema: {
+        response: replies({ 200: ContactCard }, STAFF, 'not_found'),
         tags: ['contacts'],
         summary: 'A contact with their conversations across channels',
         params: z.object({ id: z.string().uuid() }),

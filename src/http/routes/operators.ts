@@ -9,12 +9,15 @@ import { setOperatorPassword } from '../../actions/operators/set-operator-passwo
 import { setOperatorStatus } from '../../actions/operators/set-operator-status.js';
 import { updateOperator } from '../../actions/operators/update-operator.js';
 import { authorize } from '../../actions/policy.js';
+import { CreatedOperator, OperatorList, OperatorStatusAnswer } from '../../contract/staff.js';
+import { OperatorView } from '../../contract/views.js';
 import { publishSignOut } from '../../events/sign-out.js';
 import { presentOperator } from '../../presenters.js';
 import { listOperators } from '../../store/queries/account.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
 import { deliverPasswordLink, mailLanguage } from '../password-links.js';
+import { noContent, replies, STAFF } from '../replies.js';
 
 const id = z.object({ id: z.string().uuid() });
 const role = z.enum(['admin', 'supervisor', 'operator']);
@@ -26,7 +29,13 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
 
   app.get(
     '/operators',
-    { schema: { tags: ['operators'], summary: 'Operators of the account' } },
+    {
+      schema: {
+        response: replies({ 200: OperatorList }, STAFF),
+        tags: ['operators'],
+        summary: 'Operators of the account',
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       authorize(scope.actor, 'conversation.work');
@@ -39,6 +48,7 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     '/operators',
     {
       schema: {
+        response: replies({ 201: CreatedOperator }, STAFF, 'conflict'),
         tags: ['operators'],
         summary: 'Create (invite) an operator',
         description:
@@ -81,6 +91,7 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     '/operators/:id',
     {
       schema: {
+        response: replies({ 200: OperatorView }, STAFF, 'not_found', 'conflict'),
         tags: ['operators'],
         summary:
           'Change an operator: limit (supervisor), name, role, languages, teams, active, password (admin)',
@@ -117,6 +128,7 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     '/operators/:id',
     {
       schema: {
+        response: replies({ 204: noContent }, STAFF, 'not_found', 'operator_has_history'),
         tags: ['operators'],
         summary: 'Delete an operator who has no history (otherwise 409 operator_has_history)',
         description:
@@ -142,6 +154,7 @@ export async function registerOperatorRoutes(base: FastifyInstance) {
     '/operators/:id/status',
     {
       schema: {
+        response: replies({ 200: OperatorStatusAnswer }, STAFF, 'not_found'),
         tags: ['operators'],
         summary:
           'Set status (own, or anyone for supervisors); offline returns conversations to the queue',

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { issuePasswordLink } from '../../actions/operators/issue-password-link.js';
 import { findPasswordLink, usePasswordLink } from '../../actions/operators/use-password-link.js';
+import { LinkDelivery, Ok, PasswordLinkInfo, PasswordSet } from '../../contract/staff.js';
 import { AppError } from '../../errors.js';
 import { publishSignOut } from '../../events/sign-out.js';
 import { operatorScope } from '../auth.js';
 import { deliverPasswordLink, mailLanguage } from '../password-links.js';
 import { perMinute } from '../rate-limits.js';
+import { replies, STAFF } from '../replies.js';
 
 const token = z
   .string()
@@ -28,6 +30,7 @@ export async function registerPasswordLinkRoutes(base: FastifyInstance) {
     '/operators/:id/password-link',
     {
       schema: {
+        response: replies({ 200: LinkDelivery }, STAFF, 'not_found', 'rate_limited'),
         tags: ['operators'],
         summary:
           'Send an operator a new one-time link to set their password (an invitation until they have one)',
@@ -52,6 +55,7 @@ export async function registerPasswordLinkRoutes(base: FastifyInstance) {
     '/auth/password-reset',
     {
       schema: {
+        response: replies({ 202: Ok }, 'rate_limited'),
         tags: ['auth'],
         summary: 'Forgot password: mail a one-time link to set a new one',
         description:
@@ -108,6 +112,7 @@ export async function registerPasswordLinkRoutes(base: FastifyInstance) {
     {
       config: linkLimit,
       schema: {
+        response: replies({ 200: PasswordLinkInfo }, 'password_link_invalid', 'rate_limited'),
         tags: ['auth'],
         summary: 'Whose one-time password link this is, while it still works',
         body: z.object({ token }),
@@ -129,6 +134,7 @@ export async function registerPasswordLinkRoutes(base: FastifyInstance) {
     {
       config: linkLimit,
       schema: {
+        response: replies({ 200: PasswordSet }, 'password_link_invalid', 'rate_limited'),
         tags: ['auth'],
         summary: 'Set a password with a one-time link; the link stops working',
         description: "The operator's sessions and websockets end; log in with the new password.",

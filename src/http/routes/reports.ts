@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { BreakdownReport, CategoriesByChannel, OperatorReport } from '../../contract/reports.js';
 import { DEFAULT_SERVICE_LEVEL_TARGET_MS, ratio } from '../../domain/metrics/index.js';
 import {
   type BreakdownRow,
@@ -15,6 +16,7 @@ import {
 } from '../../store/queries/reports.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { orCsv, replies, STAFF } from '../replies.js';
 import { reportRunner } from '../report-runner.js';
 import { qualityFilters, resolveFilters, timeZone } from './quality-filters.js';
 
@@ -85,6 +87,7 @@ export async function registerReportRoutes(base: FastifyInstance) {
     '/reports/operators',
     {
       schema: {
+        response: replies({ 200: orCsv(OperatorReport) }, STAFF, 'period_too_large'),
         tags: ['reports'],
         summary: 'Per operator: volume, first response, answered messages, reaction, ratings',
         querystring: filters,
@@ -120,6 +123,7 @@ export async function registerReportRoutes(base: FastifyInstance) {
     '/reports/breakdown',
     {
       schema: {
+        response: replies({ 200: orCsv(BreakdownReport) }, STAFF, 'period_too_large'),
         tags: ['reports'],
         summary:
           'Wait, first response, service level and outcomes by channel, team, category or time',
@@ -141,6 +145,7 @@ export async function registerReportRoutes(base: FastifyInstance) {
     '/reports/categories-by-channel',
     {
       schema: {
+        response: replies({ 200: orCsv(CategoriesByChannel) }, STAFF, 'period_too_large'),
         tags: ['reports'],
         summary: 'Conversations per category on one channel',
         querystring: filters.extend({ channelId: z.string().uuid() }),

@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SearchResult } from '../../contract/staff.js';
 import { invalid } from '../../errors.js';
 import { findAnything } from '../../store/queries/find-anything.js';
 import { operatorScope } from '../auth.js';
 import { cursorParam, encodeCursor } from '../keyset.js';
+import { replies, STAFF } from '../replies.js';
 import { viewerOf } from '../viewer.js';
 
 export async function registerSearchRoutes(base: FastifyInstance) {
@@ -17,6 +19,7 @@ export async function registerSearchRoutes(base: FastifyInstance) {
     '/search',
     {
       schema: {
+        response: replies({ 200: SearchResult }, STAFF),
         tags: ['conversations'],
         summary:
           'Search messages (stemmed: Russian, Ukrainian, English) and contacts (name, e-mail, phone, channel identity) in the conversations you may see; newest first, matches marked as plain-text segments',

@@ -15,9 +15,12 @@ import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import { setTeamMembers } from '../../actions/teams/set-team-members.js';
 import { checkChannelDestinations } from '../../channels/settings.js';
+import { CannedResponse, Category, Ok, TeamMembers } from '../../contract/staff.js';
+import { AccountView, ChannelView, TeamView } from '../../contract/views.js';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../../domain/metrics/index.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
+import { replies, STAFF } from '../replies.js';
 import { workingHoursInput } from '../working-hours-input.js';
 
 const id = z.object({ id: z.string().uuid() });
@@ -52,6 +55,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     '/account',
     {
       schema: {
+        response: replies({ 200: AccountView }, STAFF),
         tags: ['account'],
         summary:
           'Account name and defaults (limit, SLA thresholds, service-level target, routing, working hours)',
@@ -72,6 +76,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     '/teams/:id/members',
     {
       schema: {
+        response: replies({ 200: TeamMembers }, STAFF, 'not_found'),
         tags: ['account'],
         summary: "A team's members (the operators' own teamIds change with it)",
         params: id,
@@ -91,6 +96,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     '/teams/:id',
     {
       schema: {
+        response: replies({ 200: TeamView }, STAFF, 'not_found', 'conflict'),
         tags: ['account'],
         summary:
           "Change a team: name, distribution mode, language routing, its own working hours (null: the account's)",
@@ -117,6 +123,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     '/channels/:id',
     {
       schema: {
+        response: replies({ 200: ChannelView }, STAFF, 'not_found'),
         tags: ['account'],
         summary:
           'Change a channel: priority, default team, settings (SLA thresholds, notices, widget)',
@@ -144,6 +151,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     '/categories/:id',
     {
       schema: {
+        response: replies({ 200: Category }, STAFF, 'not_found', 'conflict'),
         tags: ['account'],
         summary: 'Rename a category (closed conversations keep it)',
         params: id,
@@ -161,7 +169,14 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
 
   app.delete(
     '/categories/:id',
-    { schema: { tags: ['account'], summary: 'Delete an unused category', params: id } },
+    {
+      schema: {
+        response: replies({ 200: Ok }, STAFF, 'not_found'),
+        tags: ['account'],
+        summary: 'Delete an unused category',
+        params: id,
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       const { result } = await perform(services, scope, (ctx) =>
@@ -175,6 +190,7 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
     '/canned-responses/:id',
     {
       schema: {
+        response: replies({ 200: CannedResponse }, STAFF, 'not_found', 'conflict'),
         tags: ['account'],
         summary: 'Change a canned response',
         params: id,
@@ -195,7 +211,14 @@ export async function registerSettingsRoutes(base: FastifyInstance) {
 
   app.delete(
     '/canned-responses/:id',
-    { schema: { tags: ['account'], summary: 'Delete a canned response', params: id } },
+    {
+      schema: {
+        response: replies({ 200: Ok }, STAFF, 'not_found'),
+        tags: ['account'],
+        summary: 'Delete a canned response',
+        params: id,
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       const { result } = await perform(services, scope, (ctx) =>

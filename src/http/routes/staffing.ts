@@ -5,12 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { StaffingPlan } from '../../contract/reports.js';
 import { forecastStaffing } from '../../domain/staffing-forecast.js';
 import { invalid } from '../../errors.js';
 import { reportDefaults, unknownDimension } from '../../store/queries/reports.js';
 import { hourOfWeekDemand } from '../../store/queries/staffing.js';
 import { operatorScope } from '../auth.js';
 import { sendCsv } from '../csv.js';
+import { orCsv, replies, STAFF } from '../replies.js';
 import { reportRunner } from '../report-runner.js';
 import { accountTimeZone, timeZone } from './quality-filters.js';
 
@@ -33,6 +35,7 @@ export async function registerStaffingRoutes(base: FastifyInstance) {
     '/staffing',
     {
       schema: {
+        response: replies({ 200: orCsv(StaffingPlan) }, STAFF, 'period_too_large'),
         tags: ['staffing'],
         summary: 'Operators needed per hour of the week for a service-level target (Erlang C)',
         querystring: z.object({

@@ -9,9 +9,11 @@ import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import { storeUpload } from '../../actions/uploads/store-upload.js';
 import type { Config } from '../../config.js';
+import { UploadAnswer } from '../../contract/visitor.js';
 import { AppError, notFound } from '../../errors.js';
 import { readStoredFile } from '../../store/files.js';
 import { operatorScope } from '../auth.js';
+import { fileReply, replies, STAFF } from '../replies.js';
 
 /**
  * Takes one multipart file and stores it for the scope's actor. Operators'
@@ -49,7 +51,13 @@ export async function registerUploadRoutes(base: FastifyInstance) {
 
   app.post(
     '/uploads',
-    { schema: { tags: ['uploads'], summary: 'Upload an attachment (multipart field "file")' } },
+    {
+      schema: {
+        response: replies({ 201: UploadAnswer }, STAFF, 'payload_too_large'),
+        tags: ['uploads'],
+        summary: 'Upload an attachment (multipart field "file")',
+      },
+    },
     async (request, reply) => {
       const scope = operatorScope(request);
       authorize(scope.actor, 'conversation.work');
@@ -61,6 +69,7 @@ export async function registerUploadRoutes(base: FastifyInstance) {
     '/uploads/:id',
     {
       schema: {
+        response: replies({ 200: fileReply }, 'unauthenticated', 'not_found'),
         tags: ['uploads'],
         summary: 'Download an attachment',
         params: z.object({ id: z.string().uuid() }),

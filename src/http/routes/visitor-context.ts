@@ -8,7 +8,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { perform } from '../../actions/context.js';
 import { updateVisitorContext } from '../../actions/conversations/update-visitor-context.js';
+import { VisitorContextAnswer } from '../../contract/visitor.js';
 import { visitorScope } from '../auth.js';
+import { replies, VISITOR } from '../replies.js';
 
 const webAddress = z
   .string()
@@ -63,6 +65,7 @@ export function registerVisitorContextRoute(
     {
       config: limit,
       schema: {
+        response: replies({ 200: VisitorContextAnswer }, VISITOR),
         tags: ['visitor'],
         summary:
           "Report the visitor's page, title, referrer, language and clock; stored on their open conversation",

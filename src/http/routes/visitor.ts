@@ -8,6 +8,16 @@ import { perform } from '../../actions/context.js';
 import { closeConversation } from '../../actions/conversations/close-conversation.js';
 import { rateConversation } from '../../actions/conversations/rate-conversation.js';
 import { receiveContactMessage } from '../../actions/messages/receive-contact-message.js';
+import { QueueStanding } from '../../contract/conversations.js';
+import {
+  RatingAnswer,
+  UploadAnswer,
+  VisitorConversationAnswer,
+  VisitorConversations,
+  VisitorMessages,
+  VisitorSent,
+  VisitorSession,
+} from '../../contract/visitor.js';
 import { AppError, notFound } from '../../errors.js';
 import { presentConversation, presentMessage } from '../../presenters.js';
 import { findChannelByKey } from '../../store/queries/account.js';
@@ -20,6 +30,7 @@ import {
 import { queueStanding } from '../../store/queries/queue.js';
 import { visitorScope } from '../auth.js';
 import { perMinute } from '../rate-limits.js';
+import { replies, VISITOR } from '../replies.js';
 import { signVisitorToken, verifyVisitorToken } from '../visitor-token.js';
 import { messageBody } from './conversations.js';
 import { receiveUpload } from './uploads.js';
@@ -61,6 +72,12 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
         if (!limits.session(request.ip, Date.now())) throw new AppError('rate_limited');
       },
       schema: {
+        response: replies(
+          { 200: VisitorSession },
+          'not_found',
+          'origin_not_allowed',
+          'rate_limited',
+        ),
         tags: ['visitor'],
         summary:
           'Start or resume a visitor session on a widget channel; returns the signed visitor token',
@@ -118,7 +135,11 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     '/visitor/conversations',
     {
       config: visitorLimit(config.rateLimits.visitorReadsPerVisitor),
-      schema: { tags: ['visitor'], summary: "The visitor's conversations, newest first" },
+      schema: {
+        response: replies({ 200: VisitorConversations }, VISITOR),
+        tags: ['visitor'],
+        summary: "The visitor's conversations, newest first",
+      },
     },
     async (request) => {
       const { accountId, principal } = visitorScope(request);
@@ -149,6 +170,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     {
       config: visitorLimit(config.rateLimits.visitorReadsPerVisitor),
       schema: {
+        response: replies({ 200: VisitorMessages }, VISITOR, 'not_found'),
         tags: ['visitor'],
         summary: 'Messages of an own conversation after a sequence number',
         params: id,
@@ -173,6 +195,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     {
       config: visitorLimit(config.rateLimits.visitorReadsPerVisitor),
       schema: {
+        response: replies({ 200: QueueStanding }, VISITOR, 'not_found'),
         tags: ['visitor'],
         summary: 'Place in line and estimated wait of an own conversation (null when not queued)',
         params: id,
@@ -194,6 +217,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
           throw new AppError('rate_limited');
       },
       schema: {
+        response: replies({ 200: VisitorSent, 201: VisitorSent }, VISITOR, 'contact_blocked'),
         tags: ['visitor'],
         summary: 'Send a message; opens a conversation when none is open (idempotent by clientKey)',
         body: messageBody,
@@ -217,6 +241,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     {
       config: visitorLimit(config.rateLimits.visitorActionsPerVisitor),
       schema: {
+        response: replies({ 201: UploadAnswer }, VISITOR, 'payload_too_large'),
         tags: ['visitor'],
         summary: 'Visitor uploads an attachment (multipart field "file")',
       },
@@ -232,6 +257,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     {
       config: visitorLimit(config.rateLimits.visitorActionsPerVisitor),
       schema: {
+        response: replies({ 200: RatingAnswer }, VISITOR, 'not_found'),
         tags: ['visitor'],
         summary: 'Like or dislike, with an optional comment',
         params: id,
@@ -255,7 +281,12 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
     '/visitor/conversations/:id/close',
     {
       config: visitorLimit(config.rateLimits.visitorActionsPerVisitor),
-      schema: { tags: ['visitor'], summary: 'The client ends the conversation', params: id },
+      schema: {
+        response: replies({ 200: VisitorConversationAnswer }, VISITOR, 'not_found'),
+        tags: ['visitor'],
+        summary: 'The client ends the conversation',
+        params: id,
+      },
     },
     async (request) => {
       const scope = visitorScope(request);

@@ -17,9 +17,18 @@ import { checkDestination } from '../../channels/outbound-address.js';
 import { presentDelivery, presentWebhook } from '../../channels/present.js';
 import { WEBHOOK_EVENTS } from '../../channels/webhooks/events.js';
 import { sendBody, testWebhookBody } from '../../channels/webhooks/sender.js';
+import {
+  DeliveryAnswer,
+  DeliveryList,
+  Removed,
+  WebhookList,
+  WebhookWithSecret,
+} from '../../contract/channels.js';
+import { WebhookView } from '../../contract/views.js';
 import { notFound } from '../../errors.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
+import { replies, STAFF } from '../replies.js';
 
 /** An admin waits for the test answer; a receiver slower than this counts as failed. */
 const TEST_TIMEOUT_MS = 10_000;
@@ -30,7 +39,13 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
 
   app.get(
     '/webhooks',
-    { schema: { tags: ['webhooks'], summary: 'Webhook subscriptions (admins)' } },
+    {
+      schema: {
+        response: replies({ 200: WebhookList }, STAFF),
+        tags: ['webhooks'],
+        summary: 'Webhook subscriptions (admins)',
+      },
+    },
     async (request) => {
       const scope = operatorScope(request);
       authorize(scope.actor, 'account.configure');
@@ -49,6 +64,7 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     '/webhooks',
     {
       schema: {
+        response: replies({ 201: WebhookWithSecret }, STAFF),
         tags: ['webhooks'],
         summary: 'Subscribe a URL to events; the signing secret is in this answer only',
         body: z.object({
@@ -72,6 +88,7 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     '/webhooks/:id',
     {
       schema: {
+        response: replies({ 200: WebhookView }, STAFF, 'not_found'),
         tags: ['webhooks'],
         summary: 'Change the URL or events, or pause (events wait) and resume; the secret stays',
         params: id,
@@ -98,6 +115,7 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     '/webhooks/:id/rotate-secret',
     {
       schema: {
+        response: replies({ 200: WebhookWithSecret }, STAFF, 'not_found'),
         tags: ['webhooks'],
         summary:
           'A new signing secret, in this answer only; every delivery from now on is signed with it',
@@ -117,6 +135,7 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     '/webhooks/:id/test',
     {
       schema: {
+        response: replies({ 200: DeliveryAnswer }, STAFF, 'not_found'),
         tags: ['webhooks'],
         summary:
           "Send a signed test event (type webhook.test, id 0) now; answers with the delivery and the receiver's answer",
@@ -167,6 +186,7 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     '/webhooks/:id/deliveries',
     {
       schema: {
+        response: replies({ 200: DeliveryList }, STAFF, 'not_found'),
         tags: ['webhooks'],
         summary:
           "A webhook's recent deliveries, newest first: status, attempts, the receiver's status code and answer",
@@ -193,6 +213,7 @@ export async function registerWebhookRoutes(base: FastifyInstance) {
     '/webhooks/:id',
     {
       schema: {
+        response: replies({ 200: Removed }, STAFF, 'not_found'),
         tags: ['webhooks'],
         summary: 'Unsubscribe (pending deliveries go to the dead-letter list)',
         params: z.object({ id: z.string().uuid() }),

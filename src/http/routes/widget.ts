@@ -6,10 +6,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALLOWED_UPLOAD_TYPES } from '../../actions/uploads/store-upload.js';
+import { WidgetConfig } from '../../contract/visitor.js';
 import { readableTextColor } from '../../domain/contrast.js';
 import { AppError, notFound } from '../../errors.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import { perMinute } from '../rate-limits.js';
+import { replies } from '../replies.js';
 
 export interface WidgetSettings {
   /** The channel's title, or the account's name when it has none. */
@@ -96,6 +98,7 @@ export async function registerWidgetRoutes(base: FastifyInstance) {
     {
       config: { rateLimit: perMinute(app.deps.config.rateLimits.widgetConfigPerAddress) },
       schema: {
+        response: replies({ 200: WidgetConfig }, 'not_found', 'origin_not_allowed', 'rate_limited'),
         tags: ['visitor'],
         summary: "A widget channel's public settings",
         querystring: z.object({ channelKey: z.string().min(1).max(100) }),

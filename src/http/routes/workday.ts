@@ -8,10 +8,18 @@ import { markConversationRead } from '../../actions/conversations/mark-read.js';
 import { createNote, NOTE_MAX_LENGTH } from '../../actions/notes/create-note.js';
 import { setAlertPrefs } from '../../actions/operators/set-alert-prefs.js';
 import { authorize } from '../../actions/policy.js';
-import { presentNote } from '../../presenters.js';
+import {
+  AlertsAnswer,
+  NoteAnswer,
+  NoteList,
+  ReadPosition,
+  SummaryList,
+} from '../../contract/conversations.js';
+import { type MessageView, presentNote } from '../../presenters.js';
 import { conversationSummaries, listNotes } from '../../store/queries/workday.js';
 import { operatorScope } from '../auth.js';
 import { loadVisibleConversation, seesByTeam, teamsSeenBy } from '../conversation-access.js';
+import { replies, STAFF } from '../replies.js';
 
 const id = z.object({ id: z.string().uuid() });
 const MAX_SUMMARIES = 500;
@@ -24,6 +32,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
     '/conversation-summaries',
     {
       schema: {
+        response: replies({ 200: SummaryList }, STAFF),
         tags: ['conversations'],
         summary:
           "Rows' last message (who wrote it, one line) and my unread count, for up to 500 conversations I can see",
@@ -59,7 +68,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
                 ? null
                 : {
                     seq: r.last_seq,
-                    author: r.last_author_kind,
+                    author: r.last_author_kind as MessageView['author'],
                     authorName: r.last_author_name,
                     text: r.last_text ?? '',
                     attachments: r.last_attachments ?? 0,
@@ -74,6 +83,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
     '/conversations/:id/read',
     {
       schema: {
+        response: replies({ 200: ReadPosition }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary:
           'I have read the conversation up to a message (my unread count; moves forward only)',
@@ -96,6 +106,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
     '/conversations/:id/notes',
     {
       schema: {
+        response: replies({ 200: NoteList }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary: "The conversation's private notes (staff only; never sent to the client)",
         params: id,
@@ -114,6 +125,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
     '/conversations/:id/notes',
     {
       schema: {
+        response: replies({ 201: NoteAnswer }, STAFF, 'not_found'),
         tags: ['conversations'],
         summary:
           'Write a private note (its operator, a supervisor without taking it, or a mentioned operator); @name notifies',
@@ -136,6 +148,7 @@ export async function registerWorkdayRoutes(base: FastifyInstance) {
     '/me/alerts',
     {
       schema: {
+        response: replies({ 200: AlertsAnswer }, STAFF),
         tags: ['auth'],
         summary: 'Switch my alerts (sound, desktop, and each kind) on or off; kept across log-ins',
         body: z

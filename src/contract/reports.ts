@@ -1,0 +1,177 @@
+// Answers of the report, audit and staffing routes (JSON; `format=csv` gives the
+// same rows as CSV). Durations are seconds.
+import { z } from 'zod';
+
+const sec = z.number().nullable();
+
+export const OperatorReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  serviceLevelThresholdS: z.number(),
+  rows: z.array(
+    z.object({
+      operatorId: z.string(),
+      operatorName: z.string(),
+      conversations: z.number(),
+      firstResponseAvgS: sec,
+      firstResponseMedianS: sec,
+      answeredClientMessages: z.number(),
+      unansweredClientMessages: z.number(),
+      reactionAvgS: sec,
+      durationAvgS: sec,
+      likes: z.number(),
+      dislikes: z.number(),
+      likedConversationIds: z.array(z.string()),
+      dislikedConversationIds: z.array(z.string()),
+      targeted: z.number(),
+      nonTargeted: z.number(),
+      auditScore: z.number().nullable(),
+    }),
+  ),
+});
+
+export const BreakdownReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['channel', 'team', 'category', 'hour', 'day', 'week']),
+  serviceLevelThresholdS: z.number(),
+  rows: z.array(
+    z.object({
+      key: z.string().nullable(),
+      label: z.string(),
+      conversations: z.number(),
+      waitAvgS: sec,
+      waitMedianS: sec,
+      firstResponseAvgS: sec,
+      serviceLevel: z.number().nullable(),
+      answeredWithinThreshold: z.number(),
+      abandoned: z.number(),
+      targeted: z.number(),
+      nonTargeted: z.number(),
+    }),
+  ),
+});
+
+export const CategoriesByChannel = z.object({
+  channelId: z.string(),
+  rows: z.array(
+    z.object({
+      categoryId: z.string().nullable(),
+      categoryName: z.string(),
+      conversations: z.number(),
+    }),
+  ),
+});
+
+export const AuditCheckId = z.enum([
+  'greeting',
+  'name',
+  'clarifying_question',
+  'no_one_word',
+  'no_phone_push',
+  'wait_warning',
+  'helped_check',
+  'anything_else',
+  'farewell',
+]);
+export const AuditOutcome = z.enum(['pass', 'fail', 'na']);
+const outcomeCounts = z.object({ pass: z.number(), fail: z.number(), na: z.number() });
+
+export const OperatorAudits = z.object({
+  rows: z.array(
+    z.object({
+      operatorId: z.string(),
+      operatorName: z.string(),
+      audited: z.number(),
+      score: z.number().nullable(),
+      checks: z.record(AuditCheckId, outcomeCounts),
+    }),
+  ),
+});
+
+export const FailingAudits = z.object({
+  rows: z.array(
+    z.object({
+      conversationId: z.string(),
+      operatorId: z.string().nullable(),
+      operatorName: z.string().nullable(),
+      closedAt: z.string(),
+      score: z.number(),
+      failed: z.array(AuditCheckId),
+    }),
+  ),
+});
+
+export const AuditView = z.object({
+  conversationId: z.string(),
+  operatorId: z.string().nullable(),
+  closedAt: z.string(),
+  score: z.number(),
+  checks: z.array(
+    z.object({
+      check: AuditCheckId,
+      outcome: AuditOutcome,
+      messageId: z.string().nullable(),
+      note: z.string(),
+    }),
+  ),
+  review: z
+    .object({
+      reviewerId: z.string(),
+      reviewerName: z.string(),
+      reviewedAt: z.string(),
+      verdicts: z.record(AuditCheckId, AuditOutcome),
+      comment: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const AuditSample = z.object({ conversationIds: z.array(z.string()) });
+
+export const AuditAgreement = z.object({
+  reviewed: z.number(),
+  agree: z.number(),
+  total: z.number(),
+  agreement: z.number().nullable(),
+  perCheck: z.array(
+    z.object({
+      check: AuditCheckId,
+      agree: z.number(),
+      total: z.number(),
+      agreement: z.number().nullable(),
+    }),
+  ),
+  disagreements: z.array(
+    z.object({
+      conversationId: z.string(),
+      check: AuditCheckId,
+      reviewer: AuditOutcome,
+      automatic: AuditOutcome,
+      note: z.string(),
+    }),
+  ),
+});
+
+export const StaffingPlan = z.object({
+  inputs: z.object({
+    weeks: z.number(),
+    slTarget: z.number(),
+    slSeconds: z.number(),
+    concurrency: z.number(),
+    tz: z.string(),
+    from: z.string(),
+    to: z.string(),
+  }),
+  /** 168 cells, Monday 00:00 first. */
+  cells: z.array(
+    z.object({
+      /** 0 = Monday … 6 = Sunday. */
+      dayOfWeek: z.number(),
+      hour: z.number(),
+      arrivalsPerHour: z.number(),
+      /** The hour's mean handle time (else the week's); null with no data at all. */
+      handleTimeS: z.number().nullable(),
+      recommendedOperators: z.number(),
+    }),
+  ),
+});
