@@ -1,6 +1,7 @@
 // JSON shapes of the API, used by REST responses and event payloads alike.
 // Never include secrets (password hashes, channel secrets) or internal notes
 // meant for one audience in a shape another audience receives.
+import type { UrgencyReason } from './domain/care/urgency.js';
 import type { VisitorContext } from './domain/visitor-context.js';
 import { normalizeWorkingHours, type WorkingHours } from './domain/working-hours.js';
 import type {
@@ -45,6 +46,16 @@ export interface ConversationView {
   closeNote: string | null;
   /** The closed conversation this one reopened (the same thread of history), else null. */
   reopenedFromId: string | null;
+  /** Flagged as angry or urgent by a client message (issue 17); staff only. Null: not flagged. */
+  flag: ConversationFlagView | null;
+}
+
+export interface ConversationFlagView {
+  at: string;
+  /** Why, strongest first (src/domain/care/urgency.ts). */
+  reasons: UrgencyReason[];
+  /** The first operator message after the flag; null until then. */
+  answeredAt: string | null;
 }
 
 export function presentConversation(c: ConversationWithContact): ConversationView {
@@ -71,6 +82,13 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
     visitorContext: c.visitor_context ?? null,
     closeNote: c.close_note,
     reopenedFromId: c.reopened_from_id,
+    flag: c.flagged_at
+      ? {
+          at: iso(c.flagged_at)!,
+          reasons: (c.flag_reasons ?? []) as UrgencyReason[],
+          answeredAt: iso(c.flag_answered_at),
+        }
+      : null,
   };
 }
 
