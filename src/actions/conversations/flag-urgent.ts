@@ -33,7 +33,11 @@ export class FlagChanges {
       if (!urgency.urgent) return;
       conv.flagged_at = ctx.now;
       this.flagged.set(conv.id, { reasons: urgency.reasons, messageId: message.id });
-    } else if (author === 'operator' && conv.flagged_at !== null && conv.flag_answered_at === null) {
+    } else if (
+      author === 'operator' &&
+      conv.flagged_at !== null &&
+      conv.flag_answered_at === null
+    ) {
       conv.flag_answered_at = ctx.now;
       this.answered.add(conv.id);
     }
