@@ -29,7 +29,7 @@ export const enCare = {
   'flags.title': 'Flagged conversations',
   'flags.hint':
     'Conversations a client message flagged as angry or urgent, and how fast an operator answered after the flag.',
-  'flags.by': 'By',
+  'flags.by': 'Flags by',
   'flags.group': 'Group',
   'flags.conversations': 'Conversations',
   'flags.flagged': 'Flagged',

@@ -31,7 +31,7 @@ export const ruCare: Record<keyof typeof enCare, string> = {
   'flags.title': 'Диалоги с флагом',
   'flags.hint':
     'Диалоги, которые сообщение клиента отметило как недовольные или срочные, и как быстро оператор ответил после флага.',
-  'flags.by': 'Разбивка',
+  'flags.by': 'Разбивка флагов',
   'flags.group': 'Группа',
   'flags.conversations': 'Диалогов',
   'flags.flagged': 'С флагом',
