@@ -40,6 +40,8 @@ const envSchema = z.object({
   SWITCHBOARD_DEMO: z.enum(['0', '1']).default('1'),
   SWITCHBOARD_DEMO_PASSWORD: z.string().optional(),
   ROUTING_SWEEP_MS: z.coerce.number().int().min(1000).default(15_000),
+  /** Auto-close's safety-net sweep (src/processors/caretaker.ts); closes themselves come on timers. */
+  AUTO_CLOSE_SWEEP_MS: z.coerce.number().int().min(1000).default(30_000),
   OFFLINE_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
@@ -162,6 +164,7 @@ export interface Config {
   demo: boolean;
   demoPassword: string | null;
   routingSweepMs: number;
+  autoCloseSweepMs: number;
   offlineGraceMs: number;
   /** Timeouts of every PostgreSQL connection (src/store/pg-pool.ts). */
   database: DatabaseTimeouts;
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.SWITCHBOARD_DEMO === '1',
     demoPassword: e.SWITCHBOARD_DEMO_PASSWORD ?? null,
     routingSweepMs: e.ROUTING_SWEEP_MS,
+    autoCloseSweepMs: e.AUTO_CLOSE_SWEEP_MS,
     offlineGraceMs: e.OFFLINE_GRACE_MS,
     database: {
       connectMs: e.DB_CONNECT_TIMEOUT_MS,

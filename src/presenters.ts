@@ -13,6 +13,7 @@ import type {
   TeamView,
   TransferView,
 } from './contract/views.js';
+import type { UrgencyReason } from './domain/care/urgency.js';
 import { normalizeWorkingHours } from './domain/working-hours.js';
 import type {
   AccountRow,
@@ -51,6 +52,13 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
     visitorContext: c.visitor_context ?? null,
     closeNote: c.close_note,
     reopenedFromId: c.reopened_from_id,
+    flag: c.flagged_at
+      ? {
+          at: iso(c.flagged_at)!,
+          reasons: (c.flag_reasons ?? []) as UrgencyReason[],
+          answeredAt: iso(c.flag_answered_at),
+        }
+      : null,
   };
 }
 

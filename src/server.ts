@@ -11,6 +11,7 @@ import { type Bus, createMemoryBus, createRedisBus } from './events/bus.js';
 import { buildHttpApp } from './http/app.js';
 import { collectProcessMetrics, watchBus } from './metrics.js';
 import { type Auditor, startAuditor } from './processors/auditor.js';
+import { type Caretaker, startCaretaker } from './processors/caretaker.js';
 import { type OperatorPresence, presenceTiming, startPresence } from './processors/presence.js';
 import { type Router, startRouter } from './processors/router.js';
 import { DEFAULT_FEED_OPTIONS, type FeedOptions } from './realtime/feeds.js';
@@ -27,6 +28,7 @@ export interface Switchboard {
   router: Router;
   presence: OperatorPresence;
   auditor: Auditor;
+  caretaker: Caretaker;
   channels: ChannelsRuntime;
   config: Config;
   logger: Logger;
@@ -87,6 +89,7 @@ export async function createSwitchboard(
   });
   const router = startRouter(services, logger, config.routingSweepMs);
   const auditor = startAuditor(services, logger, AUDIT_SWEEP_MS);
+  const caretaker = startCaretaker(services, logger, config.autoCloseSweepMs);
   const messages = createGroupCommit(services, logger, {
     concurrency: MESSAGE_BATCHES_IN_FLIGHT,
   });
@@ -107,6 +110,7 @@ export async function createSwitchboard(
     router,
     presence,
     auditor,
+    caretaker,
     channels,
     config,
     logger,
@@ -115,6 +119,7 @@ export async function createSwitchboard(
       await channels.stop();
       await router.stop();
       await auditor.stop();
+      await caretaker.stop();
       await presence.stop();
       realtime.close();
       unwatchBus();

@@ -1,6 +1,7 @@
 // Channel settings are validated per kind when a channel is created and parsed
 // again when used (rows may predate a setting). A bad setting names its field.
 import { z } from 'zod';
+import { AUTO_CLOSE_BOUNDS_MS } from '../domain/care/auto-close.js';
 import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../domain/metrics/index.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
 import { invalidFromIssue } from '../validation-reason.js';
@@ -89,6 +90,30 @@ function prepareServiceLevel(raw: Record<string, unknown>): Record<string, unkno
 }
 
 /**
+ * Auto-close (src/domain/care/auto-close.ts): `settings.autoCloseMs` is the
+ * client's silence after the operator's or bot's last message before the
+ * conversation closes; 0 turns it off; `null` clears it (the kind's default).
+ */
+const autoCloseSchema = z
+  .number()
+  .int()
+  .min(AUTO_CLOSE_BOUNDS_MS.min, 'At least 2 minutes, or 0 for off.')
+  .max(AUTO_CLOSE_BOUNDS_MS.max, 'At most 30 days.');
+
+function prepareAutoClose(raw: Record<string, unknown>): Record<string, unknown> {
+  const value = raw.autoCloseMs;
+  if (value === undefined) return raw;
+  if (value === null) {
+    const { autoCloseMs: _cleared, ...rest } = raw;
+    return rest;
+  }
+  if (value === 0) return raw;
+  const parsed = autoCloseSchema.safeParse(value);
+  if (!parsed.success) throw invalidFromIssue(['settings', 'autoCloseMs'], parsed.error.issues[0]!);
+  return raw;
+}
+
+/**
  * The website chat's look and reach, checked when present: a share of
  * visitors is a percentage, a colour is #rrggbb (the widget picks readable
  * text for it), a title is short (empty: the account's name).
@@ -114,7 +139,7 @@ export function prepareChannelSettings(
   kind: ChannelKind,
   input: Record<string, unknown>,
 ): Record<string, unknown> {
-  const raw = prepareServiceLevel(prepareSla(input));
+  const raw = prepareAutoClose(prepareServiceLevel(prepareSla(input)));
   if (kind === 'widget') {
     const parsed = widgetSchema.safeParse(raw);
     if (!parsed.success) throw invalidFromIssue(['settings'], parsed.error.issues[0]!);

@@ -2,9 +2,10 @@
 // produce), as zod schemas. Routes declare them as responses, so Fastify
 // serialises through them (a field not named here never leaves the server);
 // events carry them (src/contract/events.ts); the web app, the widget and
-// clients/js take their types from them. Import only zod here: the web app and
-// the widget type-check this file too.
+// clients/js take their types from them. Import only zod and plain constants
+// here: the web app and the widget type-check this file too.
 import { z } from 'zod';
+import { URGENCY_REASONS } from '../domain/care/urgency-lexicon.js';
 import { named } from './registry.js';
 
 const iso = z.string().describe('ISO 8601 instant');
@@ -64,6 +65,17 @@ export const VisitorContext = named(
   }),
 );
 
+export const ConversationFlagView = named(
+  'ConversationFlagView',
+  z.object({
+    at: iso,
+    /** Why, strongest first (src/domain/care/urgency.ts). */
+    reasons: z.array(z.enum(URGENCY_REASONS)),
+    /** The first operator message after the flag; null until then. */
+    answeredAt: nullableIso,
+  }),
+);
+
 export const ConversationView = named(
   'ConversationView',
   z.object({
@@ -92,6 +104,9 @@ export const ConversationView = named(
     visitorContext: VisitorContext.nullable(),
     closeNote: z.string().nullable(),
     reopenedFromId: z.string().nullable(),
+    flag: ConversationFlagView.nullable().describe(
+      'Flagged as angry or urgent by a client message (issue 17); staff only. Null: not flagged.',
+    ),
   }),
 );
 

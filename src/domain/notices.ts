@@ -6,7 +6,12 @@
  * caller's job; this module only decides and renders.
  */
 
-export type NoticeKind = 'queued' | 'no_one_online' | 'outside_hours';
+export type NoticeKind =
+  | 'queued'
+  | 'no_one_online'
+  | 'outside_hours'
+  | 'idle_warning'
+  | 'idle_closed';
 
 export interface NoticeVars {
   position?: number;
@@ -25,6 +30,8 @@ export const PLACEHOLDERS_OF: Record<NoticeKind, readonly NoticePlaceholder[]> =
   queued: ['position', 'wait'],
   no_one_online: [],
   outside_hours: [],
+  idle_warning: [],
+  idle_closed: [],
 };
 
 /** Per kind, per language code: the channel's own wording. */
@@ -53,6 +60,17 @@ export const DEFAULT_NOTICES: Record<NoticeKind, Record<string, string>> = {
     en: 'We are outside working hours now. Leave your message and we will reply when we open.',
     ru: 'Сейчас нерабочее время. Оставьте сообщение, и мы ответим, когда начнём работу.',
     uk: 'Зараз неробочий час. Залиште повідомлення, і ми відповімо, коли почнемо роботу.',
+  },
+  // Auto-close (src/domain/care/auto-close.ts): the minute's warning, then the close.
+  idle_warning: {
+    en: 'Are you still there? This conversation will be closed in a minute due to inactivity. Write anything to keep it open.',
+    ru: 'Вы ещё здесь? Через минуту этот диалог будет закрыт из-за отсутствия активности. Напишите что-нибудь, чтобы продолжить.',
+    uk: 'Ви ще тут? За хвилину цей діалог буде закрито через відсутність активності. Напишіть будь-що, щоб продовжити.',
+  },
+  idle_closed: {
+    en: 'This conversation was closed due to inactivity. Write to us again any time.',
+    ru: 'Диалог закрыт из-за отсутствия активности. Напишите нам снова в любое время.',
+    uk: 'Діалог закрито через відсутність активності. Напишіть нам знову будь-коли.',
   },
 };
 

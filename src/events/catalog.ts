@@ -2,6 +2,7 @@
 // the core: to websockets, webhooks and the audit trail. Server, operator app and
 // widget share these types.
 import type { DeliveryView } from '../channels/present.js';
+import type { UrgencyReason } from '../domain/care/urgency.js';
 import type { VisitorContext } from '../domain/visitor-context.js';
 import type {
   AccountView,
@@ -50,6 +51,16 @@ export interface EventPayloads {
     byOperatorId?: string | null;
   };
   'conversation.closed': { conversation: ConversationView };
+  /**
+   * A client message flagged the conversation as angry or urgent (issue 17):
+   * it moves ahead in its priority's queue, stands out in lists, and
+   * supervisors are told. The message itself travels as message.created.
+   */
+  'conversation.flagged': {
+    conversation: ConversationView;
+    reasons: UrgencyReason[];
+    messageId: string;
+  };
   'conversation.rated': {
     conversationId: string;
     rating: 'like' | 'dislike';
@@ -112,6 +123,7 @@ export const EVENT_TYPES = [
   'conversation.updated',
   'conversation.transferred',
   'conversation.closed',
+  'conversation.flagged',
   'conversation.rated',
   'message.created',
   'contact.updated',
@@ -143,6 +155,8 @@ export const EVENT_AUDIENCE = {
   'conversation.updated': 'queue',
   'conversation.transferred': 'conversation',
   'conversation.closed': 'conversation',
+  // Staff, and operators who see the conversation in their list or queue; never the client.
+  'conversation.flagged': 'queue',
   'conversation.rated': 'owner',
   'message.created': 'dialog',
   'contact.updated': 'account',

@@ -16,6 +16,7 @@ import { m017FindAnything } from './migrations/017-find-anything.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
 import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
+import { m023AutomaticCare } from './migrations/023-automatic-care.js';
 import { m027ReportAuditScore } from './migrations/027-report-audit-score.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '020-schedules-and-integrations': m020SchedulesAndIntegrations,
   '027-report-audit-score': m027ReportAuditScore,
   '017-find-anything': m017FindAnything,
+  '023-automatic-care': m023AutomaticCare,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

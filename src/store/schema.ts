@@ -154,6 +154,14 @@ export interface ConversationsTable {
   notice_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The website visitor's page, browser and clock (migration 018); null on other channels. */
   visitor_context: ColumnType<VisitorContext | null, string | null | undefined, string | null>;
+  /** When a client message first flagged it as angry or urgent (migration 023); null: not flagged. */
+  flagged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Why (src/domain/care/urgency.ts reasons, strongest first). */
+  flag_reasons: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** The first operator message after the flag. */
+  flag_answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When auto-close warned the client that the conversation closes in a minute. */
+  idle_warned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface UploadsTable {

@@ -66,6 +66,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl,
     redisUrl,
     dataDir: 'memory://',
+    // Auto-close sweeps only where a test asks for it: other tests build
+    // conversations with old timestamps that it would otherwise close.
+    autoCloseSweepMs: 3_600_000,
     ...overrides,
   };
 }

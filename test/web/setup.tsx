@@ -106,6 +106,7 @@ export function queued(
     visitorContext: null,
     closeNote: null,
     reopenedFromId: null,
+    flag: null,
     ...over,
   };
 }

@@ -92,6 +92,23 @@ function serve(): Recorded[] {
       rows: [NATALIA],
     }),
     'GET /reports/breakdown': (req) => ({ ...BREAKDOWN, by: req.query.get('by') }),
+    'GET /reports/flags': (req) => ({
+      from: BREAKDOWN.from,
+      to: BREAKDOWN.to,
+      by: req.query.get('by'),
+      rows: [
+        {
+          key: 'tg',
+          label: 'Telegram',
+          conversations: 8,
+          flagged: 2,
+          flaggedShare: 0.25,
+          answered: 1,
+          answerAvgS: 45,
+          answerMedianS: 45,
+        },
+      ],
+    }),
     'GET /reports/categories-by-channel': (req) => ({
       channelId: req.query.get('channelId'),
       rows: [
@@ -213,6 +230,21 @@ describe('statistics page', () => {
     expect(categories.pathname).toBe('/api/v1/reports/categories-by-channel');
     expect(categories.searchParams.get('channelId')).toBe('web');
     expect(categories.searchParams.get('format')).toBe('csv');
+    const flags = csvHref('Flagged conversations');
+    expect(flags.pathname).toBe('/api/v1/reports/flags');
+    expect(Object.fromEntries(flags.searchParams)).toEqual({
+      ...Object.fromEntries(ops.searchParams),
+      by: 'channel',
+    });
+  });
+
+  it('shows the flagged conversations and how fast they were answered', async () => {
+    serve();
+    render(<StatsView />, { wrapper: Providers });
+    const row = (await screen.findByRole('rowheader', { name: 'Telegram' })).closest('tr')!;
+    expect(row.closest('[data-testid="flags-table"]')).not.toBeNull();
+    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent);
+    expect(cells.slice(0, 4)).toEqual(['8', '2', '25%', '1']);
   });
 
   it('shows every operator figure and opens liked dialogs in the workspace', async () => {

@@ -5,6 +5,7 @@ import { Header } from './components/header';
 import { ShortcutsHelp } from './components/shortcuts-help';
 import { useI18n } from './i18n';
 import { useAssignmentAlerts } from './lib/use-assignment-alerts';
+import { useFlagNotices } from './lib/use-flag-notices';
 import { useOperatorNotices } from './lib/use-operator-notices';
 import { useGlobalShortcuts } from './lib/use-shortcuts';
 import { useRoute } from './state/router';
@@ -66,6 +67,7 @@ function SignedIn() {
   useEffect(() => startSync(), []);
   useAssignmentAlerts();
   useOperatorNotices();
+  useFlagNotices();
   const help = useGlobalShortcuts();
   let view = (
     <Workspace

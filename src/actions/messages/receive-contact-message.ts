@@ -99,6 +99,7 @@ export async function receiveAlongside(
     index.push(i);
   });
   const all = await sendMessages(ctx, [...requests, ...alongside]);
+  await reopenClosedUnderfoot(ctx, items, requests, index, resolved, all);
   const sent = all.slice(0, requests.length);
   await detectLanguages(ctx, sent, index, resolved, items);
   const positions = new Map(index.map((itemIndex, n) => [itemIndex, n]));
@@ -118,6 +119,72 @@ export async function receiveAlongside(
     };
   });
   return { received, alongside: all.slice(requests.length) };
+}
+
+/**
+ * A conversation found open, then closed before its row was locked (an
+ * operator's close, or auto-close committing first): the client's message
+ * goes into a new conversation instead of being refused, so it is never lost.
+ * Rare, so done after the batch: new conversations in (contact, channel)
+ * order, as above. Updates `resolved`, `requests` and `all` in place.
+ */
+async function reopenClosedUnderfoot(
+  ctx: ActionContext,
+  items: readonly { actor: Actor; input: ContactMessageInput }[],
+  requests: MessageRequest[],
+  index: number[],
+  resolved: ({ conversationId: string; created: boolean; language: string | null } | AppError)[],
+  all: MessageOutcome[],
+): Promise<void> {
+  const closed = requests
+    .map((_, n) => n)
+    .filter((n) => {
+      const outcome = all[n]!;
+      const r = resolved[index[n]!]!;
+      return (
+        !outcome.ok &&
+        outcome.error.code === 'conversation_closed' &&
+        !(r instanceof AppError) &&
+        !r.created
+      );
+    })
+    .sort((a, b) => {
+      const ka = `${items[index[a]!]!.input.contactId}:${items[index[a]!]!.input.channelId}`;
+      const kb = `${items[index[b]!]!.input.contactId}:${items[index[b]!]!.input.channelId}`;
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    });
+  if (closed.length === 0) return;
+  for (const n of closed) {
+    const { input } = items[index[n]!]!;
+    try {
+      const { conversation, created } = await startConversation(ctx, {
+        channelId: input.channelId,
+        contactId: input.contactId,
+      });
+      resolved[index[n]!] = {
+        conversationId: conversation.id,
+        created,
+        language: conversation.language,
+      };
+      requests[n] = {
+        ...requests[n]!,
+        input: { ...requests[n]!.input, conversationId: conversation.id },
+      };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      all[n] = { ok: false, error };
+    }
+  }
+  const retried = closed.filter(
+    (n) => !all[n]!.ok && (all[n] as { error: AppError }).error.code === 'conversation_closed',
+  );
+  const outcomes = await sendMessages(
+    ctx,
+    retried.map((n) => requests[n]!),
+  );
+  retried.forEach((n, k) => {
+    all[n] = outcomes[k]!;
+  });
 }
 
 /** One client message from the action's actor; throws the reason it cannot be taken. */

@@ -9,6 +9,7 @@ import { event } from '../../events/catalog.js';
 import { type MessageView, presentMessage } from '../../presenters.js';
 import type { Attachment, AuthorKind, ConversationRow, MessageRow } from '../../store/schema.js';
 import type { ActionContext, Actor } from '../context.js';
+import { FlagChanges } from '../conversations/flag-urgent.js';
 import { can } from '../policy.js';
 import { type AttachmentRef, resolveAttachments } from './attachments.js';
 
@@ -71,6 +72,7 @@ export async function sendMessages(
   const seen = new Map<string, number>();
   const rows: MessageRow[] = [];
   const firstReplies = new Set<string>();
+  const flags = new FlagChanges();
   for (const r of live) {
     const conv = conversations.get(r.input.conversationId);
     const author = conv && authorOf(r.actor, conv, authors, r.input.asBot === true);
@@ -120,6 +122,7 @@ export async function sendMessages(
       created_at: ctx.now,
     };
     rows.push(row);
+    flags.see(ctx, conv, author.kind, row);
     if (key) seen.set(key, r.i);
     const message = presentMessage(row, author.name);
     outcomes[r.i] = { ok: true, message, duplicate: false };
@@ -133,6 +136,7 @@ export async function sendMessages(
     );
   }
   await writeMessages(ctx, rows, conversations, firstReplies);
+  await flags.write(ctx);
   return outcomes as MessageOutcome[];
 }
 
@@ -173,6 +177,8 @@ const LOCKED_COLUMNS = [
   'team_id',
   'last_seq',
   'first_operator_reply_at',
+  'flagged_at',
+  'flag_answered_at',
 ] as const;
 type LockedConversation = Pick<ConversationRow, (typeof LOCKED_COLUMNS)[number]>;
 

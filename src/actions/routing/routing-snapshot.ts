@@ -8,6 +8,7 @@ import type {
   RoutingPolicy,
 } from '../../domain/routing/index.js';
 import { inOneMessage } from '../../store/one-message.js';
+import { queueOrderKey } from '../../store/queue-order-sql.js';
 import type { AccountSettings, Database } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 
@@ -30,6 +31,7 @@ interface SnapshotRow {
     queued_at: string;
     language: string | null;
     excluded_operator_id: string | null;
+    flagged: boolean;
   }[];
   operators: {
     id: string;
@@ -80,10 +82,10 @@ function snapshotStatement(ctx: ActionContext) {
     SELECT
       COALESCE((SELECT json_agg(q) FROM (
         SELECT c.id, c.team_id, c.priority, COALESCE(c.queued_at, c.created_at) AS queued_at,
-          c.language, c.excluded_operator_id
+          c.language, c.excluded_operator_id, c.flagged_at IS NOT NULL AS flagged
         FROM conversations c
         WHERE c.account_id = ${ctx.accountId} AND c.state = 'queued'
-        ORDER BY c.priority, c.queued_at
+        ORDER BY ${queueOrderKey('c')}
         LIMIT ${QUEUE_BATCH}) q), '[]') AS queue,
       COALESCE((SELECT json_agg(o) FROM (
         SELECT o.id, o.status, o."limit", o.open_count, o.languages, o.last_assigned_at,
@@ -121,6 +123,7 @@ function parseSnapshot(row: SnapshotRow): RoutingSnapshot {
       queuedAt: Date.parse(c.queued_at),
       language: c.language,
       excludedOperatorId: c.excluded_operator_id,
+      flagged: c.flagged,
     })),
     operators: json(row.operators).map((o) => ({
       id: o.id,

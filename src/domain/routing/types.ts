@@ -41,6 +41,8 @@ export interface QueuedConversation {
   language: string | null;
   /** The operator who just transferred it away; never offered it back automatically. */
   excludedOperatorId: string | null;
+  /** Flagged as angry or urgent (issue 17): ahead of others of its priority. Absent: not flagged. */
+  flagged?: boolean;
 }
 
 export interface RoutingContext {

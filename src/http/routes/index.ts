@@ -8,6 +8,7 @@ import { registerChannelInboundRoutes } from './channels-inbound.js';
 import { registerConversationActionRoutes } from './conversation-actions.js';
 import { registerConversationStartRoutes } from './conversation-start.js';
 import { registerConversationRoutes } from './conversations.js';
+import { registerFlagReportRoutes } from './flag-reports.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoutes } from './metrics.js';
 import { registerMonitorRoutes } from './monitor.js';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerMonitorRoutes, { prefix: '/api/v1' });
   await app.register(registerSearchRoutes, { prefix: '/api/v1' });
   await app.register(registerReportRoutes, { prefix: '/api/v1' });
+  await app.register(registerFlagReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });
   await app.register(registerStaffingRoutes, { prefix: '/api/v1' });

@@ -1,5 +1,6 @@
 // Reads for routes. Every function takes the account id first: no read crosses accounts.
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { queueOrderKey } from '../queue-order-sql.js';
 import type { ConversationState, Database } from '../schema.js';
 
 /**
@@ -49,7 +50,7 @@ export function listConversations(db: Kysely<Database>, accountId: string, f: Co
   }
   const ordered =
     f.state === 'queued'
-      ? q.orderBy('priority').orderBy('queued_at').orderBy('id')
+      ? q.orderBy(queueOrderKey('conversations'))
       : q.orderBy('created_at', 'desc');
   return ordered.limit(f.limit).execute();
 }

@@ -3,6 +3,7 @@
 // snapshot that may be a moment old.
 import { type Kysely, sql } from 'kysely';
 import { estimateWait, type RoutingOperator } from '../../domain/routing/index.js';
+import { queueOrderKey, queueOrderValue } from '../queue-order-sql.js';
 import type { ConversationRow, Database } from '../schema.js';
 
 /** Assignments in the team over this window give the measured rate. */
@@ -32,16 +33,14 @@ export async function queueStanding(
   if (conv.state !== 'queued') return NOT_QUEUED;
   const accountId = conv.account_id;
   const team = conv.team_id;
-  const queuedAt = conv.queued_at ?? conv.created_at;
   const sameTeam = team === null ? sql`c.team_id IS NULL` : sql`c.team_id = ${team}::uuid`;
   const [ahead, operators, measured] = await Promise.all([
-    // The queue order of src/domain/routing/queue-order.ts (priority, time in
-    // line, id), counted in the database instead of loading the whole queue.
+    // The queue order of src/domain/routing/queue-order.ts, counted in the
+    // database instead of loading the whole queue.
     sql<{ n: string | number }>`
       SELECT count(*) AS n FROM conversations c
       WHERE c.account_id = ${accountId} AND c.state = 'queued' AND ${sameTeam}
-        AND (c.priority, COALESCE(c.queued_at, c.created_at), c.id)
-          < (${conv.priority}::int, ${queuedAt}::timestamptz, ${conv.id}::uuid)`.execute(db),
+        AND (${queueOrderKey('c')}) < (${queueOrderValue(conv)})`.execute(db),
     sql<{ limit: number; open_count: number }>`
       SELECT o."limit", o.open_count FROM operators o
       WHERE o.account_id = ${accountId} AND o.status = 'online'

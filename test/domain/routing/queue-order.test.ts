@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueue, sortQueue } from '../../../src/domain/routing/index.js';
-import { conversation } from './builders.js';
+import { compareQueue, planAssignments, sortQueue } from '../../../src/domain/routing/index.js';
+import { conversation, operator, policy } from './builders.js';
 
 describe('queue order', () => {
   it('serves a priority-1 conversation that arrived later before earlier priority-2 ones', () => {
@@ -19,6 +19,37 @@ describe('queue order', () => {
       conversation('middle', { queuedAt: 2_000 }),
     ];
     expect(sortQueue(queue).map((c) => c.id)).toEqual(['early', 'middle', 'late']);
+  });
+
+  it('serves a flagged (angry or urgent) conversation before others of its priority, not before a higher priority', () => {
+    const queue = [
+      conversation('calm-early', { priority: 2, queuedAt: 1_000 }),
+      conversation('angry-late', { priority: 2, queuedAt: 5_000, flagged: true }),
+      conversation('chat', { priority: 1, queuedAt: 9_000 }),
+      conversation('angry-early', { priority: 2, queuedAt: 3_000, flagged: true }),
+      conversation('calm-late', { priority: 2, queuedAt: 2_000, flagged: false }),
+    ];
+    expect(sortQueue(queue).map((c) => c.id)).toEqual([
+      'chat',
+      'angry-early',
+      'angry-late',
+      'calm-early',
+      'calm-late',
+    ]);
+  });
+
+  it('gives a flagged conversation to the one free operator before an earlier calm one', () => {
+    const plan = planAssignments({
+      queue: [
+        conversation('calm', { queuedAt: 1_000 }),
+        conversation('angry', { queuedAt: 2_000, flagged: true }),
+      ],
+      operators: [operator('natalia', { limit: 1 })],
+      policyFor: () => policy(),
+      roundRobin: {},
+      ctx: { now: 10_000, random: () => 0 },
+    });
+    expect(plan.assignments).toEqual([{ conversationId: 'angry', operatorId: 'natalia' }]);
   });
 
   it('orders exact ties by id so every node agrees', () => {

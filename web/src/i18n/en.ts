@@ -2,6 +2,7 @@
 
 import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
+import { enCare } from './en-care';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enMonitor } from './en-monitor';
@@ -368,6 +369,7 @@ export const en = {
   ...enAccess,
   ...enWorkday,
   ...enMonitor,
+  ...enCare,
   ...enPeople,
   ...enIntegrations,
   ...enAdmin,

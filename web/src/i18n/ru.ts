@@ -2,6 +2,7 @@
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
+import { ruCare } from './ru-care';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruMonitor } from './ru-monitor';
@@ -367,6 +368,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruAccess,
   ...ruWorkday,
   ...ruMonitor,
+  ...ruCare,
   ...ruPeople,
   ...ruIntegrations,
   ...ruAdmin,

@@ -75,6 +75,7 @@ const handlers: Handlers = {
   'conversation.queued': place,
   'conversation.updated': place,
   'conversation.closed': place,
+  'conversation.flagged': place,
   'conversation.assigned': (me, e) => {
     const wasMine = mine.get().has(e.payload.conversation.id);
     place(me, e);

@@ -8,6 +8,7 @@ import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { channelSla } from '../../lib/sla';
 import { useMe, useReference } from '../../lib/use-account';
+import { AutoCloseEditor } from './auto-close-editor';
 import { ConnectionEditor } from './connection-editor';
 import { NoticesEditor } from './notices-editor';
 import { ServiceTargetFields, type ServiceTargets } from './service-targets';
@@ -160,6 +161,12 @@ export function ChannelForm({
             channelId={channel?.id ?? null}
           />
         )}
+        <AutoCloseEditor
+          kind={kind}
+          settings={settings}
+          onChange={setSettings}
+          error={save.error}
+        />
         <NoticesEditor settings={settings} onChange={setSettings} error={save.error} />
         {kind === 'widget' && (
           <WidgetSettingsEditor

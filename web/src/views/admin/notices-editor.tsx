@@ -16,7 +16,13 @@ import { useI18n } from '../../i18n';
 import type { ShownError } from '../../lib/errors';
 import type { Settings } from './channel-form';
 
-const KINDS: readonly NoticeKind[] = ['queued', 'no_one_online', 'outside_hours'];
+const KINDS: readonly NoticeKind[] = [
+  'queued',
+  'no_one_online',
+  'outside_hours',
+  'idle_warning',
+  'idle_closed',
+];
 const LANGUAGES = ['en', 'ru', 'uk'] as const;
 type Overrides = Partial<Record<NoticeKind, Partial<Record<string, string>>>>;
 

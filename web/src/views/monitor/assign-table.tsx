@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import type { ConversationView } from '../../api/types';
+import { FlagBadge } from '../../components/flag-badge';
 import { VirtualList } from '../../components/virtual-list';
 import { WaitTimer } from '../../components/wait-timer';
 import { useI18n } from '../../i18n';
@@ -115,10 +116,13 @@ function AssignRow({
   const { operators } = useReference();
   const name = useContactName(c.contactId);
   return (
-    <div className="assign-row">
-      <button type="button" className="link-button" onClick={() => openConversation(c.id)}>
-        {name}
-      </button>
+    <div className={`assign-row${c.flag ? ' flagged' : ''}`} data-conversation={c.id}>
+      <span className="assign-who">
+        <button type="button" className="link-button" onClick={() => openConversation(c.id)}>
+          {name}
+        </button>
+        <FlagBadge conversation={c} />
+      </span>
       <span>{lookups.channel(c.channelId)?.name}</span>
       <span>{lookups.team(c.teamId)?.name ?? t('monitor.noTeam')}</span>
       <span className={`state state-${c.state}`}>{t(`state.${c.state}`)}</span>

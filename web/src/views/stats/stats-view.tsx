@@ -4,6 +4,7 @@ import { ReportPage } from '../../components/report-page';
 import { useI18n } from '../../i18n';
 import { BreakdownCard } from './breakdown-report';
 import { CategoriesCard } from './categories-card';
+import { FlagsCard } from './flags-card';
 import { OperatorsReportCard } from './operators-report';
 import '../../styles/reports.css';
 
@@ -16,6 +17,7 @@ export function StatsView() {
           <OperatorsReportCard query={f.query} />
           <BreakdownCard query={f.query} />
           <CategoriesCard query={f.query} filterChannelId={f.filters.channelId} />
+          <FlagsCard query={f.query} />
         </>
       )}
     </ReportPage>

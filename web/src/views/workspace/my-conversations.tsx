@@ -2,6 +2,7 @@
 // for how long, in the same colours as the queue (DESIGN §3).
 import { useMemo } from 'react';
 import { ChannelBadge } from '../../components/channel-badge';
+import { FlagBadge } from '../../components/flag-badge';
 import { WaitTimer } from '../../components/wait-timer';
 import { useI18n } from '../../i18n';
 import { type MineItem, orderMine } from '../../lib/mine-order';
@@ -61,7 +62,10 @@ function MineRow({
   const name = useContactName(c.contactId);
   const isTyping = useStore(typing, (m) => m.has(c.id));
   return (
-    <li className={`mine-row${active ? ' active' : ''}`} data-conversation={c.id}>
+    <li
+      className={`mine-row${active ? ' active' : ''}${c.flag ? ' flagged' : ''}`}
+      data-conversation={c.id}
+    >
       <button
         type="button"
         className="row-main"
@@ -74,6 +78,7 @@ function MineRow({
         </span>
         <RowPreview conversationId={c.id} />
         <span className="row-meta">
+          <FlagBadge conversation={c} />
           <ChannelBadge channel={lookups.channel(c.channelId)} />
           {isTyping ? (
             <span className="typing-dot">{t('mine.typing')}</span>

@@ -23,7 +23,13 @@ export function waitingSince(c: ConversationView): number {
 /** Queue order of DESIGN §2 through the routing domain's own comparator. */
 export function sortForQueue(list: Iterable<ConversationView>): ConversationView[] {
   return [...list]
-    .map((c) => ({ c, id: c.id, priority: c.priority, queuedAt: waitingSince(c) }))
+    .map((c) => ({
+      c,
+      id: c.id,
+      priority: c.priority,
+      queuedAt: waitingSince(c),
+      flagged: c.flag !== null,
+    }))
     .sort(compareQueue)
     .map((x) => x.c);
 }

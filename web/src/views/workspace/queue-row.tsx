@@ -1,5 +1,6 @@
 import type { ConversationView } from '../../api/types';
 import { ChannelBadge } from '../../components/channel-badge';
+import { FlagBadge } from '../../components/flag-badge';
 import { WaitTimer } from '../../components/wait-timer';
 import { useI18n } from '../../i18n';
 import type { Lookups } from '../../lib/use-account';
@@ -35,7 +36,10 @@ export function QueueRow({
   const team = lookups.team(c.teamId);
   const name = useContactName(c.contactId);
   return (
-    <div className={`queue-row${active ? ' active' : ''}`} data-conversation={c.id}>
+    <div
+      className={`queue-row${active ? ' active' : ''}${c.flag ? ' flagged' : ''}`}
+      data-conversation={c.id}
+    >
       <button
         type="button"
         className="row-main"
@@ -48,6 +52,7 @@ export function QueueRow({
         </span>
         <RowPreview conversationId={c.id} />
         <span className="row-meta">
+          <FlagBadge conversation={c} />
           <ChannelBadge channel={channel} />
           {team && <span>{team.name}</span>}
           {c.language && <span className="lang">{c.language.toUpperCase()}</span>}
