@@ -8,9 +8,14 @@ import { reference } from '../../web/src/state/reference';
 import { router } from '../../web/src/state/router';
 import { StatsView } from '../../web/src/views/stats/stats-view';
 import { callsTo, mockApi, type Recorded, signInAs } from './api-mock';
+import { type Drawn, installCanvas } from './canvas';
 import { channel, Providers, TEAM } from './setup';
 
 const NOW = Date.parse('2026-03-12T10:00:00Z');
+
+function plain(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\u00a0/g, ' ');
+}
 const DAY = 86_400_000;
 
 function operator(id: string, name: string): OperatorView {
@@ -114,7 +119,9 @@ function csvHref(name: string): URL {
 }
 
 describe('statistics page', () => {
+  let drawn: Drawn;
   beforeEach(() => {
+    drawn = installCanvas();
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     signInAs('supervisor');
     reference.set({
@@ -220,14 +227,14 @@ describe('statistics page', () => {
     render(<StatsView />, { wrapper: Providers });
     const row = (await screen.findByRole('rowheader', { name: 'Natalia' })).closest('tr')!;
     const cells = [...row.querySelectorAll('td')].map((c) => c.textContent);
-    expect(cells).toEqual([
+    expect(cells.map((c) => c?.replace(/\u00a0/g, ' '))).toEqual([
       '12',
       '14.3 s',
       '9 s',
       '40',
       '2',
-      '1:15',
-      '10:00',
+      '1 min 15 s',
+      '10 min 00 s',
       '2',
       '0',
       '10',
@@ -249,16 +256,48 @@ describe('statistics page', () => {
     expect(router.get()).toEqual({ view: 'workspace', conversationId: 'conv-liked-2' });
   });
 
-  it('charts the breakdown per bucket and draws a bar per category', async () => {
+  it('charts the breakdown per bucket with the same numbers as the table, and a bar per category', async () => {
     serve();
     const { container } = render(<StatsView />, { wrapper: Providers });
     await screen.findByRole('rowheader', { name: 'Natalia' });
-    await waitFor(() => expect(container.querySelectorAll('.chart rect.bar')).toHaveLength(2));
-    const titles = [...container.querySelectorAll('.chart title')].map((t) => t.textContent);
-    // Volume for both days; service level and first response only where defined.
-    expect(titles.filter((t) => t?.endsWith(': 8'))).toHaveLength(1);
-    expect(titles.filter((t) => t?.endsWith(': 75%'))).toHaveLength(1);
-    expect(titles.filter((t) => t?.endsWith(': 15 s'))).toHaveLength(1);
+    const breakdown = screen.getByRole('region', { name: 'Breakdown' });
+    // Three charts over the same days: volume, service level, wait and first response.
+    await waitFor(() => expect(breakdown.querySelectorAll('.u-over')).toHaveLength(3));
+    expect(
+      within(breakdown)
+        .getAllByRole('img')
+        .map((f) => f.getAttribute('aria-label')),
+    ).toEqual([
+      'Conversations per period: chart of 2 periods. Use the arrow keys to read each value.',
+      'Service level (answered within 20\u00a0s): chart of 2 periods. Use the arrow keys to read each value.',
+      'Wait and first response: chart of 2 periods. Use the arrow keys to read each value.',
+    ]);
+    await waitFor(() => expect(drawn.texts).toContain('Time (UTC)'));
+    // The SLA thresholds of the account (2 s yellow, 4 s red) and T = 20 s as reference lines.
+    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Service level time: 20 s');
+    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Yellow after: 2 s');
+    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Red after: 4 s');
+    // The tooltip of the first day shows the row of the table for that day.
+    const [volume, level, times] = within(breakdown).getAllByRole('img');
+    fireEvent.keyDown(volume!, { key: 'Home' });
+    expect(plain(within(volume!).getByRole('tooltip'))).toBe('Tue, Mar 10Conversations: 8');
+    fireEvent.keyDown(level!, { key: 'Home' });
+    expect(plain(within(level!).getByRole('tooltip'))).toBe('Tue, Mar 10Service level: 75%');
+    fireEvent.keyDown(times!, { key: 'End' });
+    expect(plain(within(times!).getByRole('tooltip'))).toBe(
+      'Wed, Mar 11Wait, avg: —Wait, median: —First response, avg: —',
+    );
+    const firstRow = within(breakdown)
+      .getByRole('rowheader', { name: 'Tue, Mar 10' })
+      .closest('tr')!;
+    expect([...firstRow.querySelectorAll('td')].slice(0, 5).map((c) => plain(c))).toEqual([
+      '8',
+      '12 s',
+      '10 s',
+      '15 s',
+      '75%',
+    ]);
+    expect(container.querySelector('svg')).toBeNull();
 
     const categories = screen.getByRole('region', { name: 'Categories by channel' });
     await within(categories).findByText('Billing');

@@ -10,14 +10,22 @@ import {
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
-import { formatSeconds, formatShare } from '../../lib/report-format';
-import { useMe } from '../../lib/use-account';
+import {
+  formatCount,
+  formatPeriod,
+  formatSeconds,
+  formatShare,
+  type TimeBucket,
+} from '../../lib/report-format';
+import { thresholdsFor } from '../../lib/sla';
+import { useMe, useReference } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
-import { BreakdownChart } from './breakdown-chart';
+import { BreakdownCharts } from './breakdown-chart';
 
 export function BreakdownCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
   const me = useMe();
+  const ref = useReference();
   const [by, setBy] = useState<BreakdownBy>('day');
   const [slSeconds, setSlSeconds] = useState('');
   const sl = /^\d+$/.test(slSeconds) && Number(slSeconds) > 0 ? slSeconds : null;
@@ -26,8 +34,15 @@ export function BreakdownCard({ query }: { query: string | null }) {
   const rows = report.data?.by === by ? report.data.rows : [];
   // Buckets are cut in the account's zone unless `tz` says otherwise, so show them there.
   const tz = me.account.settings.workingHours?.timezone ?? 'UTC';
+  const bucket: TimeBucket | null = isTimeBucket(by) ? (by as TimeBucket) : null;
   const labels = rows.map((r) =>
-    isTimeBucket(by) && r.key ? bucketLabel(r.key, by, lang, tz) : r.label,
+    bucket && r.key ? formatPeriod(Date.parse(r.key), bucket, lang, tz) : r.label,
+  );
+  // The SLA colours of the filtered channel, else the account's.
+  const channelId = query === null ? null : new URLSearchParams(query).get('channelId');
+  const sla = thresholdsFor(
+    me.account.settings,
+    ref.channels.find((c) => c.id === channelId),
   );
   return (
     <section className="card wide" aria-labelledby="rep-bd-title" aria-busy={report.loading}>
@@ -70,7 +85,19 @@ export function BreakdownCard({ query }: { query: string | null }) {
           {t('reports.slExplained', { s: report.data.serviceLevelThresholdS })}
         </p>
       )}
-      <BreakdownChart rows={rows} labels={labels} />
+      {bucket ? (
+        rows.length > 0 && (
+          <BreakdownCharts
+            rows={rows}
+            bucket={bucket}
+            timeZone={tz}
+            thresholdS={report.data?.serviceLevelThresholdS ?? 20}
+            sla={sla}
+          />
+        )
+      ) : (
+        <p className="hint">{t('chart.categoricalHint')}</p>
+      )}
       <div className="table-scroll">
         <table className="report-table">
           <thead>
@@ -91,11 +118,11 @@ export function BreakdownCard({ query }: { query: string | null }) {
             {rows.map((r, k) => (
               <tr key={r.key ?? 'none'}>
                 <th scope="row">{labels[k]}</th>
-                <td className="num">{r.conversations}</td>
-                <td className="num">{formatSeconds(r.waitAvgS)}</td>
-                <td className="num">{formatSeconds(r.waitMedianS)}</td>
-                <td className="num">{formatSeconds(r.firstResponseAvgS)}</td>
-                <td className="num">{formatShare(r.serviceLevel)}</td>
+                <td className="num">{formatCount(r.conversations, lang)}</td>
+                <td className="num">{formatSeconds(r.waitAvgS, lang)}</td>
+                <td className="num">{formatSeconds(r.waitMedianS, lang)}</td>
+                <td className="num">{formatSeconds(r.firstResponseAvgS, lang)}</td>
+                <td className="num">{formatShare(r.serviceLevel, lang)}</td>
                 <td className="num">{r.answeredWithinThreshold}</td>
                 <td className="num">{r.abandoned}</td>
                 <td className="num">{r.targeted}</td>
@@ -114,20 +141,4 @@ function withParams(query: string, extra: Record<string, string | null>): string
   const q = new URLSearchParams(query);
   for (const [k, v] of Object.entries(extra)) if (v !== null) q.set(k, v);
   return q.toString();
-}
-
-/** A bucket start in the zone the server cut it in: date and hour, date, or the week's first day. */
-export function bucketLabel(iso: string, by: BreakdownBy, lang: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const opts: Intl.DateTimeFormatOptions =
-    by === 'hour'
-      ? { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
-      : { timeZone, month: 'short', day: 'numeric' };
-  try {
-    return date.toLocaleString(lang, opts);
-  } catch {
-    // An unknown zone name: fall back to UTC rather than fail the page.
-    return date.toLocaleString(lang, { ...opts, timeZone: 'UTC' });
-  }
 }

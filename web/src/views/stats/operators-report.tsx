@@ -12,7 +12,7 @@ import { ConversationLinks } from './conversation-links';
 type Open = { operatorId: string; rating: 'like' | 'dislike' } | null;
 
 export function OperatorsReportCard({ query }: { query: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const report = useApi<OperatorsReport>(query === null ? null : `/reports/operators?${query}`);
   const [open, setOpen] = useState<Open>(null);
   const rows = report.data?.rows ?? [];
@@ -58,12 +58,12 @@ export function OperatorsReportCard({ query }: { query: string | null }) {
                 <tr>
                   <th scope="row">{r.operatorName}</th>
                   <td className="num">{r.conversations}</td>
-                  <td className="num">{formatSeconds(r.firstResponseAvgS)}</td>
-                  <td className="num">{formatSeconds(r.firstResponseMedianS)}</td>
+                  <td className="num">{formatSeconds(r.firstResponseAvgS, lang)}</td>
+                  <td className="num">{formatSeconds(r.firstResponseMedianS, lang)}</td>
                   <td className="num">{r.answeredClientMessages}</td>
                   <td className="num">{r.unansweredClientMessages}</td>
-                  <td className="num">{formatSeconds(r.reactionAvgS)}</td>
-                  <td className="num">{formatSeconds(r.durationAvgS)}</td>
+                  <td className="num">{formatSeconds(r.reactionAvgS, lang)}</td>
+                  <td className="num">{formatSeconds(r.durationAvgS, lang)}</td>
                   <td className="num">
                     <RatingToggle row={r} rating="like" open={open} onToggle={toggle} />
                   </td>
@@ -72,7 +72,7 @@ export function OperatorsReportCard({ query }: { query: string | null }) {
                   </td>
                   <td className="num">{r.targeted}</td>
                   <td className="num">{r.nonTargeted}</td>
-                  <td className="num">{formatShare(r.auditScore)}</td>
+                  <td className="num">{formatShare(r.auditScore, lang)}</td>
                 </tr>
                 {open?.operatorId === r.operatorId && (
                   <tr className="detail-row">
