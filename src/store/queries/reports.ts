@@ -40,7 +40,7 @@ function dimensions(alias: 'm' | 'c', f: ReportFilter): RawBuilder<unknown> {
 }
 
 /** The metric rows of the conversations in the filter: stored (closed) and live (open). */
-function reportRows(f: ReportFilter): RawBuilder<unknown> {
+export function reportRows(f: ReportFilter): RawBuilder<unknown> {
   return sql`
     SELECT ${columns} FROM conversation_metrics m WHERE ${dimensions('m', f)}
     UNION ALL
