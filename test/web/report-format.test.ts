@@ -42,7 +42,9 @@ describe('report formats', () => {
     expect(formatDayTime(noonMsk, 'ru', MSK)).toBe('12 дек., 12:00');
     expect(formatPeriod(noonMsk, 'hour', 'ru', MSK)).toBe('12 дек., 12:00–13:00');
     // ICU versions differ on the space before PM (no-break or narrow no-break).
-    expect(formatPeriod(noonMsk, 'hour', 'en', MSK).replace(/\s/g, ' ')).toBe('Dec 12, 12:00 PM–1:00 PM');
+    expect(formatPeriod(noonMsk, 'hour', 'en', MSK).replace(/\s/g, ' ')).toBe(
+      'Dec 12, 12:00 PM–1:00 PM',
+    );
     const mondayMsk = Date.parse('2026-12-06T21:00:00Z');
     expect(formatPeriod(mondayMsk, 'day', 'ru', MSK)).toBe('пн, 7 дек.');
     expect(formatPeriod(mondayMsk, 'week', 'ru', MSK)).toBe('7–13 дек.');
