@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BreakdownReport, OperatorReportRow } from '../../web/src/api/reports';
+import type { BreakdownReport, DrillRow, OperatorReportRow } from '../../web/src/api/reports';
 import type { OperatorView } from '../../web/src/api/types';
 import { Header } from '../../web/src/components/header';
 import { reference } from '../../web/src/state/reference';
@@ -88,6 +88,23 @@ const BREAKDOWN: BreakdownReport = {
   ],
 };
 
+function drillRow(over: Partial<DrillRow>): DrillRow {
+  return {
+    conversationId: 'c',
+    clientName: 'Olga',
+    channelId: 'web',
+    channelName: 'Website',
+    operatorId: 'op-natalia',
+    operatorName: 'Natalia',
+    createdAt: '2026-03-12T09:15:00.000Z',
+    waitS: 4,
+    firstResponseS: 14.25,
+    outcome: 'answered',
+    rating: 'like',
+    ...over,
+  };
+}
+
 function serve(): Recorded[] {
   return mockApi({
     'GET /reports/operators': () => ({
@@ -97,6 +114,23 @@ function serve(): Recorded[] {
       rows: [NATALIA],
     }),
     'GET /reports/breakdown': (req) => ({ ...BREAKDOWN, by: req.query.get('by') }),
+    'GET /reports/conversations': (req) => ({
+      from: req.query.get('from'),
+      to: req.query.get('to'),
+      total: 2,
+      rows: [
+        drillRow({ conversationId: 'conv-liked-1', clientName: 'Olga', channelName: 'Website' }),
+        drillRow({
+          conversationId: 'conv-liked-2',
+          clientName: null,
+          channelName: 'Telegram',
+          createdAt: '2026-03-11T18:00:00.000Z',
+          waitS: null,
+          firstResponseS: null,
+          outcome: 'abandoned',
+        }),
+      ],
+    }),
     'GET /reports/categories-by-channel': (req) => ({
       channelId: req.query.get('channelId'),
       rows: [
@@ -223,7 +257,7 @@ describe('statistics page', () => {
   });
 
   it('shows every operator figure and opens liked dialogs in the workspace', async () => {
-    serve();
+    const calls = serve();
     render(<StatsView />, { wrapper: Providers });
     const row = (await screen.findByRole('rowheader', { name: 'Natalia' })).closest('tr')!;
     const cells = [...row.querySelectorAll('td')].map((c) => c.textContent);
@@ -245,8 +279,32 @@ describe('statistics page', () => {
     fireEvent.click(
       within(row).getByRole('button', { name: 'Show the 2 liked conversations of Natalia' }),
     );
-    const list = screen.getByRole('heading', { name: 'Liked conversations of Natalia' })
+    const list = (await screen.findByRole('heading', { name: 'Liked conversations of Natalia' }))
       .parentElement!;
+    // The list asks for the operator's liked dialogs in the report's period and filters.
+    expect(lastQuery(calls, '/reports/conversations')).toEqual({
+      from: new Date(NOW - 7 * DAY).toISOString(),
+      to: new Date(NOW).toISOString(),
+      operatorId: 'op-natalia',
+      rating: 'like',
+    });
+    await within(list).findByRole('rowheader', { name: 'Open the conversation with Olga' });
+    const rows = within(list)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th, td')].map((c) => plain(c)));
+    expect(rows).toEqual([
+      ['Olga', 'Website', 'Natalia', 'Mar 12, 9:15 AM', '4 s', '14.3 s', 'Answered'],
+      [
+        'Client without a name',
+        'Telegram',
+        'Natalia',
+        'Mar 11, 6:00 PM',
+        '—',
+        '—',
+        'Client left unanswered',
+      ],
+    ]);
     const links = within(list).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/c/conv-liked-1',
@@ -313,7 +371,7 @@ describe('navigation', () => {
     vi.unstubAllGlobals();
   });
 
-  it('shows statistics, audit and staffing to supervisors and admins only', () => {
+  it('shows the dashboard, statistics, audit and staffing to supervisors and admins only', () => {
     mockApi({});
     const names = () =>
       within(screen.getByRole('navigation', { name: 'Main' }))
@@ -325,6 +383,14 @@ describe('navigation', () => {
     view.unmount();
     signInAs('supervisor');
     render(<Header />, { wrapper: Providers });
-    expect(names()).toEqual(['Workspace', 'Find', 'Monitor', 'Statistics', 'Audit', 'Staffing']);
+    expect(names()).toEqual([
+      'Workspace',
+      'Find',
+      'Monitor',
+      'Dashboard',
+      'Statistics',
+      'Audit',
+      'Staffing',
+    ]);
   });
 });

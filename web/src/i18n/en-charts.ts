@@ -29,6 +29,8 @@ export const enCharts = {
   'drill.outcome.bot': 'Resolved by the bot',
   'drill.open': 'Open the conversation with {name}',
   'drill.anonymous': 'Client without a name',
+  'reports.showConversations': 'Show the {n} conversations of {label}',
+  'reports.conversationsOf': 'Conversations of {label}',
 
   'dashboard.title': 'Today',
   'dashboard.nav': 'Dashboard',

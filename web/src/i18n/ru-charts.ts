@@ -30,6 +30,8 @@ export const ruCharts: Record<keyof typeof enCharts, string> = {
   'drill.outcome.bot': 'Решён ботом',
   'drill.open': 'Открыть диалог с клиентом {name}',
   'drill.anonymous': 'Клиент без имени',
+  'reports.showConversations': 'Показать диалоги ({n}): {label}',
+  'reports.conversationsOf': 'Диалоги: {label}',
 
   'dashboard.title': 'Сегодня',
   'dashboard.nav': 'Сводка',

@@ -90,18 +90,19 @@ export function formatDay(ms: number, lang: string, timeZone: string): string {
   return dateFormat(lang, { day: 'numeric', month: 'short' }, timeZone).format(ms);
 }
 
-/** "14:00" in the given zone, 24-hour in Russian, the locale's own clock in English. */
+/** The locale's own clock: "9:15 AM" in English, "09:15" in Russian. */
+function clock(lang: string): Intl.DateTimeFormatOptions {
+  return { hour: lang.startsWith('en') ? 'numeric' : '2-digit', minute: '2-digit' };
+}
+
+/** "14:00" / "2:00 PM" in the given zone. */
 export function formatClock(ms: number, lang: string, timeZone: string): string {
-  return dateFormat(lang, { hour: 'numeric', minute: '2-digit' }, timeZone).format(ms);
+  return dateFormat(lang, clock(lang), timeZone).format(ms);
 }
 
 /** "Dec 12, 14:05" / "12 дек., 14:05" — a moment in a list (drill-downs). */
 export function formatDayTime(ms: number, lang: string, timeZone: string): string {
-  return dateFormat(
-    lang,
-    { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
-    timeZone,
-  ).format(ms);
+  return dateFormat(lang, { day: 'numeric', month: 'short', ...clock(lang) }, timeZone).format(ms);
 }
 
 const HOUR_MS = 3_600_000;

@@ -12,6 +12,11 @@ export function useMe(): Me {
   return me;
 }
 
+/** The zone reports cut days and hours in: the account's working hours', else UTC (as the server). */
+export function useReportTimeZone(): string {
+  return useMe().account.settings.workingHours?.timezone ?? 'UTC';
+}
+
 export function useReference() {
   return useStore(reference, (r) => r);
 }

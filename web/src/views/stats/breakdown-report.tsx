@@ -1,6 +1,6 @@
 // Conversations cut by channel, team, category or time bucket
 // (GET /reports/breakdown), as a chart and a table.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   BREAKDOWNS,
   type BreakdownBy,
@@ -21,6 +21,7 @@ import { thresholdsFor } from '../../lib/sla';
 import { useMe, useReference } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import { BreakdownCharts } from './breakdown-chart';
+import { DrillList, drillQuery } from './drill-list';
 
 export function BreakdownCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
@@ -28,6 +29,7 @@ export function BreakdownCard({ query }: { query: string | null }) {
   const ref = useReference();
   const [by, setBy] = useState<BreakdownBy>('day');
   const [slSeconds, setSlSeconds] = useState('');
+  const [opened, setOpened] = useState<string | null>(null);
   const sl = /^\d+$/.test(slSeconds) && Number(slSeconds) > 0 ? slSeconds : null;
   const full = query === null ? null : withParams(query, { by, slSeconds: sl });
   const report = useApi<BreakdownReport>(full === null ? null : `/reports/breakdown?${full}`);
@@ -115,20 +117,57 @@ export function BreakdownCard({ query }: { query: string | null }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, k) => (
-              <tr key={r.key ?? 'none'}>
-                <th scope="row">{labels[k]}</th>
-                <td className="num">{formatCount(r.conversations, lang)}</td>
-                <td className="num">{formatSeconds(r.waitAvgS, lang)}</td>
-                <td className="num">{formatSeconds(r.waitMedianS, lang)}</td>
-                <td className="num">{formatSeconds(r.firstResponseAvgS, lang)}</td>
-                <td className="num">{formatShare(r.serviceLevel, lang)}</td>
-                <td className="num">{r.answeredWithinThreshold}</td>
-                <td className="num">{r.abandoned}</td>
-                <td className="num">{r.targeted}</td>
-                <td className="num">{r.nonTargeted}</td>
-              </tr>
-            ))}
+            {rows.map((r, k) => {
+              const drill =
+                query !== null && report.data ? drillFilters(by, r.key, report.data) : null;
+              const id = `drill-${by}-${r.key ?? 'none'}`;
+              const isOpen = drill !== null && opened === id;
+              return (
+                <Fragment key={r.key ?? 'none'}>
+                  <tr>
+                    <th scope="row">{labels[k]}</th>
+                    <td className="num">
+                      {drill && r.conversations > 0 ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={isOpen}
+                          aria-controls={isOpen ? id : undefined}
+                          aria-label={t('reports.showConversations', {
+                            n: formatCount(r.conversations, lang),
+                            label: labels[k] ?? '',
+                          })}
+                          onClick={() => setOpened(isOpen ? null : id)}
+                        >
+                          {formatCount(r.conversations, lang)}
+                        </button>
+                      ) : (
+                        formatCount(r.conversations, lang)
+                      )}
+                    </td>
+                    <td className="num">{formatSeconds(r.waitAvgS, lang)}</td>
+                    <td className="num">{formatSeconds(r.waitMedianS, lang)}</td>
+                    <td className="num">{formatSeconds(r.firstResponseAvgS, lang)}</td>
+                    <td className="num">{formatShare(r.serviceLevel, lang)}</td>
+                    <td className="num">{r.answeredWithinThreshold}</td>
+                    <td className="num">{r.abandoned}</td>
+                    <td className="num">{r.targeted}</td>
+                    <td className="num">{r.nonTargeted}</td>
+                  </tr>
+                  {isOpen && drill && (
+                    <tr className="detail-row">
+                      <td colSpan={10} id={id}>
+                        <DrillList
+                          title={t('reports.conversationsOf', { label: labels[k] ?? '' })}
+                          query={drillQuery(query ?? '', drill)}
+                          timeZone={tz}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -141,4 +180,25 @@ function withParams(query: string, extra: Record<string, string | null>): string
   const q = new URLSearchParams(query);
   for (const [k, v] of Object.entries(extra)) if (v !== null) q.set(k, v);
   return q.toString();
+}
+
+const BUCKET_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
+
+/**
+ * The drill-down filters of one breakdown row: its period for a time bucket
+ * (within the report's own period), its channel or team; null where the list
+ * cannot be narrowed the same way (categories, "not set").
+ */
+function drillFilters(
+  by: BreakdownBy,
+  key: string | null,
+  report: BreakdownReport,
+): Record<string, string> | null {
+  if (key === null) return null;
+  if (by === 'channel') return { channelId: key };
+  if (by === 'team') return { teamId: key };
+  if (by === 'category') return null;
+  const start = Math.max(Date.parse(key), Date.parse(report.from));
+  const end = Math.min(Date.parse(key) + BUCKET_MS[by], Date.parse(report.to));
+  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 }

@@ -6,13 +6,15 @@ import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatSeconds, formatShare } from '../../lib/report-format';
+import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
-import { ConversationLinks } from './conversation-links';
+import { DrillList, drillQuery } from './drill-list';
 
 type Open = { operatorId: string; rating: 'like' | 'dislike' } | null;
 
 export function OperatorsReportCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
+  const tz = useReportTimeZone();
   const report = useApi<OperatorsReport>(query === null ? null : `/reports/operators?${query}`);
   const [open, setOpen] = useState<Open>(null);
   const rows = report.data?.rows ?? [];
@@ -77,19 +79,16 @@ export function OperatorsReportCard({ query }: { query: string | null }) {
                 {open?.operatorId === r.operatorId && (
                   <tr className="detail-row">
                     <td colSpan={13} id={`rated-${r.operatorId}-${open.rating}`}>
-                      <ConversationLinks
+                      <DrillList
                         title={t(
                           open.rating === 'like' ? 'reports.likedBy' : 'reports.dislikedBy',
-                          {
-                            name: r.operatorName,
-                          },
+                          { name: r.operatorName },
                         )}
-                        ids={
-                          open.rating === 'like'
-                            ? r.likedConversationIds
-                            : r.dislikedConversationIds
-                        }
-                        total={open.rating === 'like' ? r.likes : r.dislikes}
+                        query={drillQuery(query ?? '', {
+                          operatorId: r.operatorId,
+                          rating: open.rating,
+                        })}
+                        timeZone={tz}
                       />
                     </td>
                   </tr>
