@@ -42,6 +42,9 @@ const AXIS = '#6b7280';
 const FONT = '12px system-ui, sans-serif';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+const TICK_STEPS = [1, 2, 3, 6, 12]
+  .map((h) => h * HOUR_MS)
+  .concat([1, 2, 7, 14, 28, 56, 91, 182, 364].map((d) => d * DAY_MS));
 
 /** Where a value axis should end so the series and every reference line fit. */
 function valueMax(spec: ChartSpec): number {
@@ -86,6 +89,8 @@ export function chartOptions(
     axes: [
       {
         label: opts.axisLabels.time,
+        // Ticks never finer than the bucket: a chart of days has no 16:00 tick.
+        incrs: TICK_STEPS.filter((ms) => ms >= step),
         labelFont: FONT,
         font: FONT,
         stroke: AXIS,
@@ -190,7 +195,8 @@ export function sparklineOptions(
         stroke: SERIES_COLOURS[i % SERIES_COLOURS.length] as string,
         width: 1.5,
         spanGaps: false,
-        points: { show: false },
+        // A lone hour (its neighbours undefined) still shows, as a dot.
+        points: { show: true, size: 3 },
       })),
     ],
   };

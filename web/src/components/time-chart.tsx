@@ -95,7 +95,9 @@ export function TimeChart(props: Props) {
     return (
       <figure className={sparkline ? 'chart sparkline' : 'chart'}>
         {!sparkline && <figcaption>{title}</figcaption>}
-        <p className="chart-empty">{t('chart.empty')}</p>
+        <p className={sparkline ? 'chart-empty visually-hidden' : 'chart-empty'}>
+          {t('chart.empty')}
+        </p>
       </figure>
     );
 
