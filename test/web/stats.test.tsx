@@ -315,7 +315,7 @@ describe('statistics page', () => {
   });
 
   it('charts the breakdown per bucket with the same numbers as the table, and a bar per category', async () => {
-    serve();
+    const calls = serve();
     const { container } = render(<StatsView />, { wrapper: Providers });
     await screen.findByRole('rowheader', { name: 'Natalia' });
     const breakdown = screen.getByRole('region', { name: 'Breakdown' });
@@ -356,6 +356,21 @@ describe('statistics page', () => {
       '75%',
     ]);
     expect(container.querySelector('svg')).toBeNull();
+
+    // A day's count opens the conversations of that day (within the report's period).
+    fireEvent.click(
+      within(firstRow).getByRole('button', { name: 'Show the 8 conversations of Tue, Mar 10' }),
+    );
+    await within(breakdown).findByRole('heading', { name: 'Conversations of Tue, Mar 10' });
+    expect(lastQuery(calls, '/reports/conversations')).toEqual({
+      from: '2026-03-10T00:00:00.000Z',
+      to: '2026-03-11T00:00:00.000Z',
+    });
+    // An empty day has nothing to open.
+    const emptyRow = within(breakdown)
+      .getByRole('rowheader', { name: 'Wed, Mar 11' })
+      .closest('tr')!;
+    expect(within(emptyRow).queryByRole('button')).toBeNull();
 
     const categories = screen.getByRole('region', { name: 'Categories by channel' });
     await within(categories).findByText('Billing');
