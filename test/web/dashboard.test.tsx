@@ -4,8 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dashboard, DashboardFigures } from '../../web/src/api/reports';
 import { I18nProvider, type Lang } from '../../web/src/i18n';
 import { DashboardView } from '../../web/src/views/dashboard/dashboard-view';
-import { mockApi, signInAs } from './api-mock';
+import { callsTo, mockApi, type Recorded, signInAs } from './api-mock';
 import { type Drawn, installCanvas } from './canvas';
+
+// The viewer's zone is what "today" is cut in; the answer names the zone it used.
+process.env.TZ = 'Europe/Moscow';
 
 const EMPTY: DashboardFigures = {
   conversations: 0,
@@ -63,10 +66,11 @@ const plain = (el: Element) => (el.textContent ?? '').replace(/\u00a0/g, ' ');
 
 describe('supervisor dashboard', () => {
   let drawn: Drawn;
+  let calls: Recorded[];
   beforeEach(() => {
     drawn = installCanvas();
     signInAs('supervisor');
-    mockApi({ 'GET /reports/dashboard': () => DASHBOARD });
+    calls = mockApi({ 'GET /reports/dashboard': () => DASHBOARD });
   });
   afterEach(() => {
     cleanup();
@@ -77,6 +81,7 @@ describe('supervisor dashboard', () => {
     show('en');
     const card = (name: string) => screen.getByRole('region', { name });
     await screen.findByRole('region', { name: 'Conversations' });
+    expect(callsTo(calls, 'GET', '/reports/dashboard')[0]?.query.get('tz')).toBe('Europe/Moscow');
     expect(plain(card('Conversations'))).toContain('1,234Same weekday last week: 1,100');
     expect(plain(card('Service level'))).toContain('75%Same weekday last week: 80%');
     expect(plain(card('First response, average'))).toContain(

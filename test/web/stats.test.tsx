@@ -11,6 +11,10 @@ import { callsTo, mockApi, type Recorded, signInAs } from './api-mock';
 import { type Drawn, installCanvas } from './canvas';
 import { channel, Providers, TEAM } from './setup';
 
+// The viewer sits in Moscow while the account has no zone of its own (UTC):
+// reports are cut and labelled in the viewer's zone.
+process.env.TZ = 'Europe/Moscow';
+
 const NOW = Date.parse('2026-03-12T10:00:00Z');
 
 function plain(el: Element | null): string {
@@ -60,8 +64,8 @@ const BREAKDOWN: BreakdownReport = {
   serviceLevelThresholdS: 20,
   rows: [
     {
-      key: '2026-03-10T00:00:00.000Z',
-      label: '2026-03-10T00:00:00.000Z',
+      key: '2026-03-09T21:00:00.000Z',
+      label: '2026-03-10',
       conversations: 8,
       waitAvgS: 12,
       waitMedianS: 10,
@@ -73,8 +77,8 @@ const BREAKDOWN: BreakdownReport = {
       nonTargeted: 1,
     },
     {
-      key: '2026-03-11T00:00:00.000Z',
-      label: '2026-03-11T00:00:00.000Z',
+      key: '2026-03-10T21:00:00.000Z',
+      label: '2026-03-11',
       conversations: 0,
       waitAvgS: null,
       waitMedianS: null,
@@ -249,6 +253,7 @@ describe('statistics page', () => {
     expect(Object.fromEntries(csvHref('Breakdown').searchParams)).toEqual({
       ...Object.fromEntries(ops.searchParams),
       by: 'week',
+      tz: 'Europe/Moscow',
     });
     const categories = csvHref('Categories by channel');
     expect(categories.pathname).toBe('/api/v1/reports/categories-by-channel');
@@ -294,12 +299,12 @@ describe('statistics page', () => {
       .slice(1)
       .map((r) => [...r.querySelectorAll('th, td')].map((c) => plain(c)));
     expect(rows).toEqual([
-      ['Olga', 'Website', 'Natalia', 'Mar 12, 9:15 AM', '4 s', '14.3 s', 'Answered'],
+      ['Olga', 'Website', 'Natalia', 'Mar 12, 12:15 PM', '4 s', '14.3 s', 'Answered'],
       [
         'Client without a name',
         'Telegram',
         'Natalia',
-        'Mar 11, 6:00 PM',
+        'Mar 11, 9:00 PM',
         '—',
         '—',
         'Client left unanswered',
@@ -330,7 +335,8 @@ describe('statistics page', () => {
       'Service level (answered within 20\u00a0s): chart of 2 periods. Use the arrow keys to read each value.',
       'Wait and first response: chart of 2 periods. Use the arrow keys to read each value.',
     ]);
-    await waitFor(() => expect(drawn.texts).toContain('Time (UTC)'));
+    await waitFor(() => expect(drawn.texts).toContain('Time (Europe/Moscow)'));
+    expect(lastQuery(calls, '/reports/breakdown').tz).toBe('Europe/Moscow');
     // The SLA thresholds of the account (2 s yellow, 4 s red) and T = 20 s as reference lines.
     expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Service level time: 20 s');
     expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Yellow after: 2 s');
@@ -363,8 +369,8 @@ describe('statistics page', () => {
     );
     await within(breakdown).findByRole('heading', { name: 'Conversations of Tue, Mar 10' });
     expect(lastQuery(calls, '/reports/conversations')).toEqual({
-      from: '2026-03-10T00:00:00.000Z',
-      to: '2026-03-11T00:00:00.000Z',
+      from: '2026-03-09T21:00:00.000Z',
+      to: '2026-03-10T21:00:00.000Z',
     });
     // An empty day has nothing to open.
     const emptyRow = within(breakdown)

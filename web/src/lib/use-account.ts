@@ -12,9 +12,23 @@ export function useMe(): Me {
   return me;
 }
 
-/** The zone reports cut days and hours in: the account's working hours', else UTC (as the server). */
+/**
+ * The zone report charts and lists show time in: the viewer's own (the
+ * browser's), which the report pages also send as `tz` so the server cuts
+ * hours and days there; the account's working-hours zone, else UTC, when the
+ * browser names none.
+ */
 export function useReportTimeZone(): string {
-  return useMe().account.settings.workingHours?.timezone ?? 'UTC';
+  const account = useMe().account.settings.workingHours?.timezone;
+  return viewerTimeZone() ?? account ?? 'UTC';
+}
+
+function viewerTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
 }
 
 export function useReference() {

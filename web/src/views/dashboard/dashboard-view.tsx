@@ -9,6 +9,7 @@ import { TimeChart } from '../../components/time-chart';
 import { type MessageKey, useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatClock, formatPeriod, formatValue, type ValueUnit } from '../../lib/report-format';
+import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import '../../styles/reports.css';
 
@@ -27,7 +28,8 @@ const HOUR_MS = 3_600_000;
 
 export function DashboardView() {
   const { t, lang } = useI18n();
-  const data = useApi<Dashboard>('/reports/dashboard');
+  const tz = useReportTimeZone();
+  const data = useApi<Dashboard>(`/reports/dashboard?${new URLSearchParams({ tz })}`);
   const d = data.data;
   return (
     <div className="page reports dashboard">

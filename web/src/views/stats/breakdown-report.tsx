@@ -18,7 +18,7 @@ import {
   type TimeBucket,
 } from '../../lib/report-format';
 import { thresholdsFor } from '../../lib/sla';
-import { useMe, useReference } from '../../lib/use-account';
+import { useMe, useReference, useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import { BreakdownCharts } from './breakdown-chart';
 import { DrillList, drillQuery } from './drill-list';
@@ -31,11 +31,11 @@ export function BreakdownCard({ query }: { query: string | null }) {
   const [slSeconds, setSlSeconds] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
   const sl = /^\d+$/.test(slSeconds) && Number(slSeconds) > 0 ? slSeconds : null;
-  const full = query === null ? null : withParams(query, { by, slSeconds: sl });
+  // Buckets are cut in the viewer's zone (`tz`) and labelled there.
+  const tz = useReportTimeZone();
+  const full = query === null ? null : withParams(query, { by, slSeconds: sl, tz });
   const report = useApi<BreakdownReport>(full === null ? null : `/reports/breakdown?${full}`);
   const rows = report.data?.by === by ? report.data.rows : [];
-  // Buckets are cut in the account's zone unless `tz` says otherwise, so show them there.
-  const tz = me.account.settings.workingHours?.timezone ?? 'UTC';
   const bucket: TimeBucket | null = isTimeBucket(by) ? (by as TimeBucket) : null;
   const labels = rows.map((r) =>
     bucket && r.key ? formatPeriod(Date.parse(r.key), bucket, lang, tz) : r.label,

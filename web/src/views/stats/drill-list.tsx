@@ -93,6 +93,7 @@ export function drillQuery(query: string, extra: Record<string, string>): string
   q.delete('format');
   q.delete('by');
   q.delete('slSeconds');
+  q.delete('tz');
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }
