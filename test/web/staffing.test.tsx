@@ -61,20 +61,22 @@ describe('staffing page', () => {
     const monday = within(map).getByRole('rowheader', { name: 'Monday' }).closest('tr')!;
     const noon = monday.querySelectorAll('td')[12]!;
     expect(noon.getAttribute('title')).toBe(
-      'Monday 12:00: 7 operators — 42 arrivals per hour, handle time 6:40',
+      'Monday 12:00: 7 operators — 42 arrivals per hour, handle time 6\u00a0min 40\u00a0s',
     );
     expect(noon.firstChild?.textContent).toBe('7');
     const sundayNight = within(map)
       .getByRole('rowheader', { name: 'Sunday' })
       .closest('tr')!
       .querySelectorAll('td')[3]!;
-    expect(sundayNight.textContent).toBe('1; 2.3 arrivals per hour, handle time 5:00');
+    expect(sundayNight.textContent).toBe(
+      '1; 2.3 arrivals per hour, handle time 5\u00a0min 00\u00a0s',
+    );
     // The busiest hour is darkest, a quiet one lightest.
     expect(monday.querySelectorAll('td')[17]!.getAttribute('data-level')).toBe('5');
     expect(sundayNight.getAttribute('data-level')).toBe('1');
 
     expect(screen.getByText(/^Measured over 4 weeks/).textContent).toContain(
-      'Europe/Moscow); target 80% within 20 s; 2 chats per operator.',
+      'Europe/Moscow); target 80% within 20\u00a0s; 2 chats per operator.',
     );
   });
 

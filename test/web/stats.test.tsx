@@ -1,16 +1,25 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BreakdownReport, OperatorReportRow } from '../../web/src/api/reports';
+import type { BreakdownReport, DrillRow, OperatorReportRow } from '../../web/src/api/reports';
 import type { OperatorView } from '../../web/src/api/types';
 import { Header } from '../../web/src/components/header';
 import { reference } from '../../web/src/state/reference';
 import { router } from '../../web/src/state/router';
 import { StatsView } from '../../web/src/views/stats/stats-view';
 import { callsTo, mockApi, type Recorded, signInAs } from './api-mock';
+import { type Drawn, installCanvas } from './canvas';
 import { channel, Providers, TEAM } from './setup';
 
+// The viewer sits in Moscow while the account has no zone of its own (UTC):
+// reports are cut and labelled in the viewer's zone.
+process.env.TZ = 'Europe/Moscow';
+
 const NOW = Date.parse('2026-03-12T10:00:00Z');
+
+function plain(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\u00a0/g, ' ');
+}
 const DAY = 86_400_000;
 
 function operator(id: string, name: string): OperatorView {
@@ -55,8 +64,8 @@ const BREAKDOWN: BreakdownReport = {
   serviceLevelThresholdS: 20,
   rows: [
     {
-      key: '2026-03-10T00:00:00.000Z',
-      label: '2026-03-10T00:00:00.000Z',
+      key: '2026-03-09T21:00:00.000Z',
+      label: '2026-03-10',
       conversations: 8,
       waitAvgS: 12,
       waitMedianS: 10,
@@ -68,8 +77,8 @@ const BREAKDOWN: BreakdownReport = {
       nonTargeted: 1,
     },
     {
-      key: '2026-03-11T00:00:00.000Z',
-      label: '2026-03-11T00:00:00.000Z',
+      key: '2026-03-10T21:00:00.000Z',
+      label: '2026-03-11',
       conversations: 0,
       waitAvgS: null,
       waitMedianS: null,
@@ -82,6 +91,23 @@ const BREAKDOWN: BreakdownReport = {
     },
   ],
 };
+
+function drillRow(over: Partial<DrillRow>): DrillRow {
+  return {
+    conversationId: 'c',
+    clientName: 'Olga',
+    channelId: 'web',
+    channelName: 'Website',
+    operatorId: 'op-natalia',
+    operatorName: 'Natalia',
+    createdAt: '2026-03-12T09:15:00.000Z',
+    waitS: 4,
+    firstResponseS: 14.25,
+    outcome: 'answered',
+    rating: 'like',
+    ...over,
+  };
+}
 
 function serve(): Recorded[] {
   return mockApi({
@@ -109,6 +135,23 @@ function serve(): Recorded[] {
         },
       ],
     }),
+    'GET /reports/conversations': (req) => ({
+      from: req.query.get('from'),
+      to: req.query.get('to'),
+      total: 2,
+      rows: [
+        drillRow({ conversationId: 'conv-liked-1', clientName: 'Olga', channelName: 'Website' }),
+        drillRow({
+          conversationId: 'conv-liked-2',
+          clientName: null,
+          channelName: 'Telegram',
+          createdAt: '2026-03-11T18:00:00.000Z',
+          waitS: null,
+          firstResponseS: null,
+          outcome: 'abandoned',
+        }),
+      ],
+    }),
     'GET /reports/categories-by-channel': (req) => ({
       channelId: req.query.get('channelId'),
       rows: [
@@ -131,7 +174,9 @@ function csvHref(name: string): URL {
 }
 
 describe('statistics page', () => {
+  let drawn: Drawn;
   beforeEach(() => {
+    drawn = installCanvas();
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     signInAs('supervisor');
     reference.set({
@@ -225,6 +270,7 @@ describe('statistics page', () => {
     expect(Object.fromEntries(csvHref('Breakdown').searchParams)).toEqual({
       ...Object.fromEntries(ops.searchParams),
       by: 'week',
+      tz: 'Europe/Moscow',
     });
     const categories = csvHref('Categories by channel');
     expect(categories.pathname).toBe('/api/v1/reports/categories-by-channel');
@@ -248,18 +294,18 @@ describe('statistics page', () => {
   });
 
   it('shows every operator figure and opens liked dialogs in the workspace', async () => {
-    serve();
+    const calls = serve();
     render(<StatsView />, { wrapper: Providers });
     const row = (await screen.findByRole('rowheader', { name: 'Natalia' })).closest('tr')!;
     const cells = [...row.querySelectorAll('td')].map((c) => c.textContent);
-    expect(cells).toEqual([
+    expect(cells.map((c) => c?.replace(/\u00a0/g, ' '))).toEqual([
       '12',
       '14.3 s',
       '9 s',
       '40',
       '2',
-      '1:15',
-      '10:00',
+      '1 min 15 s',
+      '10 min 00 s',
       '2',
       '0',
       '10',
@@ -270,8 +316,32 @@ describe('statistics page', () => {
     fireEvent.click(
       within(row).getByRole('button', { name: 'Show the 2 liked conversations of Natalia' }),
     );
-    const list = screen.getByRole('heading', { name: 'Liked conversations of Natalia' })
+    const list = (await screen.findByRole('heading', { name: 'Liked conversations of Natalia' }))
       .parentElement!;
+    // The list asks for the operator's liked dialogs in the report's period and filters.
+    expect(lastQuery(calls, '/reports/conversations')).toEqual({
+      from: new Date(NOW - 7 * DAY).toISOString(),
+      to: new Date(NOW).toISOString(),
+      operatorId: 'op-natalia',
+      rating: 'like',
+    });
+    await within(list).findByRole('rowheader', { name: 'Open the conversation with Olga' });
+    const rows = within(list)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th, td')].map((c) => plain(c)));
+    expect(rows).toEqual([
+      ['Olga', 'Website', 'Natalia', 'Mar 12, 12:15 PM', '4 s', '14.3 s', 'Answered'],
+      [
+        'Client without a name',
+        'Telegram',
+        'Natalia',
+        'Mar 11, 9:00 PM',
+        '—',
+        '—',
+        'Client left unanswered',
+      ],
+    ]);
     const links = within(list).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/c/conv-liked-1',
@@ -281,16 +351,64 @@ describe('statistics page', () => {
     expect(router.get()).toEqual({ view: 'workspace', conversationId: 'conv-liked-2' });
   });
 
-  it('charts the breakdown per bucket and draws a bar per category', async () => {
-    serve();
+  it('charts the breakdown per bucket with the same numbers as the table, and a bar per category', async () => {
+    const calls = serve();
     const { container } = render(<StatsView />, { wrapper: Providers });
     await screen.findByRole('rowheader', { name: 'Natalia' });
-    await waitFor(() => expect(container.querySelectorAll('.chart rect.bar')).toHaveLength(2));
-    const titles = [...container.querySelectorAll('.chart title')].map((t) => t.textContent);
-    // Volume for both days; service level and first response only where defined.
-    expect(titles.filter((t) => t?.endsWith(': 8'))).toHaveLength(1);
-    expect(titles.filter((t) => t?.endsWith(': 75%'))).toHaveLength(1);
-    expect(titles.filter((t) => t?.endsWith(': 15 s'))).toHaveLength(1);
+    const breakdown = screen.getByRole('region', { name: 'Breakdown' });
+    // Three charts over the same days: volume, service level, wait and first response.
+    await waitFor(() => expect(breakdown.querySelectorAll('.u-over')).toHaveLength(3));
+    expect(
+      within(breakdown)
+        .getAllByRole('img')
+        .map((f) => f.getAttribute('aria-label')),
+    ).toEqual([
+      'Conversations per period: chart of 2 periods. Use the arrow keys to read each value.',
+      'Service level (answered within 20\u00a0s): chart of 2 periods. Use the arrow keys to read each value.',
+      'Wait and first response: chart of 2 periods. Use the arrow keys to read each value.',
+    ]);
+    await waitFor(() => expect(drawn.texts).toContain('Time (Europe/Moscow)'));
+    expect(lastQuery(calls, '/reports/breakdown').tz).toBe('Europe/Moscow');
+    // The SLA thresholds of the account (2 s yellow, 4 s red) and T = 20 s as reference lines.
+    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Service level time: 20 s');
+    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Yellow after: 2 s');
+    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Red after: 4 s');
+    // The tooltip of the first day shows the row of the table for that day.
+    const [volume, level, times] = within(breakdown).getAllByRole('img');
+    fireEvent.keyDown(volume!, { key: 'Home' });
+    expect(plain(within(volume!).getByRole('tooltip'))).toBe('Tue, Mar 10Conversations: 8');
+    fireEvent.keyDown(level!, { key: 'Home' });
+    expect(plain(within(level!).getByRole('tooltip'))).toBe('Tue, Mar 10Service level: 75%');
+    fireEvent.keyDown(times!, { key: 'End' });
+    expect(plain(within(times!).getByRole('tooltip'))).toBe(
+      'Wed, Mar 11Wait, avg: —Wait, median: —First response, avg: —',
+    );
+    const firstRow = within(breakdown)
+      .getByRole('rowheader', { name: 'Tue, Mar 10' })
+      .closest('tr')!;
+    expect([...firstRow.querySelectorAll('td')].slice(0, 5).map((c) => plain(c))).toEqual([
+      '8',
+      '12 s',
+      '10 s',
+      '15 s',
+      '75%',
+    ]);
+    expect(container.querySelector('svg')).toBeNull();
+
+    // A day's count opens the conversations of that day (within the report's period).
+    fireEvent.click(
+      within(firstRow).getByRole('button', { name: 'Show the 8 conversations of Tue, Mar 10' }),
+    );
+    await within(breakdown).findByRole('heading', { name: 'Conversations of Tue, Mar 10' });
+    expect(lastQuery(calls, '/reports/conversations')).toEqual({
+      from: '2026-03-09T21:00:00.000Z',
+      to: '2026-03-10T21:00:00.000Z',
+    });
+    // An empty day has nothing to open.
+    const emptyRow = within(breakdown)
+      .getByRole('rowheader', { name: 'Wed, Mar 11' })
+      .closest('tr')!;
+    expect(within(emptyRow).queryByRole('button')).toBeNull();
 
     const categories = screen.getByRole('region', { name: 'Categories by channel' });
     await within(categories).findByText('Billing');
@@ -306,7 +424,7 @@ describe('navigation', () => {
     vi.unstubAllGlobals();
   });
 
-  it('shows statistics, audit and staffing to supervisors and admins only', () => {
+  it('shows the dashboard, statistics, audit and staffing to supervisors and admins only', () => {
     mockApi({});
     const names = () =>
       within(screen.getByRole('navigation', { name: 'Main' }))
@@ -318,6 +436,14 @@ describe('navigation', () => {
     view.unmount();
     signInAs('supervisor');
     render(<Header />, { wrapper: Providers });
-    expect(names()).toEqual(['Workspace', 'Find', 'Monitor', 'Statistics', 'Audit', 'Staffing']);
+    expect(names()).toEqual([
+      'Workspace',
+      'Find',
+      'Monitor',
+      'Dashboard',
+      'Statistics',
+      'Audit',
+      'Staffing',
+    ]);
   });
 });

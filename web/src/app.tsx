@@ -27,6 +27,9 @@ const MonitorView = lazy(() =>
 const StatsView = lazy(() =>
   import('./views/stats/stats-view').then((m) => ({ default: m.StatsView })),
 );
+const DashboardView = lazy(() =>
+  import('./views/dashboard/dashboard-view').then((m) => ({ default: m.DashboardView })),
+);
 const AuditView = lazy(() =>
   import('./views/audit/audit-view').then((m) => ({ default: m.AuditView })),
 );
@@ -78,6 +81,7 @@ function SignedIn() {
   if (route.view === 'find') view = <FindView />;
   const forbidden = <p className="empty">{t('error.forbidden')}</p>;
   if (route.view === 'monitor') view = isSupervisor(me) ? <MonitorView /> : forbidden;
+  if (route.view === 'dashboard') view = isSupervisor(me) ? <DashboardView /> : forbidden;
   if (route.view === 'stats') view = isSupervisor(me) ? <StatsView /> : forbidden;
   if (route.view === 'audit')
     view = isSupervisor(me) ? <AuditView conversationId={route.conversationId} /> : forbidden;

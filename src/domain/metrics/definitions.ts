@@ -154,3 +154,40 @@ export function withinServiceLevel(
   if (firstResponse !== null) return firstResponse <= targetMs;
   return reachedOperators(conv) ? false : null;
 }
+
+/** How a conversation ended, as a drill-down shows it (issue 18). */
+export type ConversationOutcome = 'open' | 'answered' | 'abandoned' | 'unanswered' | 'bot';
+
+/**
+ * The outcome from the facts the other definitions give — so the SQL of the
+ * reports, which stores those facts per conversation, maps them with this
+ * same function:
+ * - open: not closed yet;
+ * - abandoned: `isAbandoned` (the client left before any operator reply);
+ * - answered: an operator replied (`firstResponseMs` is defined);
+ * - unanswered: closed without a reply after reaching operators;
+ * - bot: closed without a reply, never handed to operators (the bot resolved it).
+ */
+export function outcomeOf(facts: {
+  closed: boolean;
+  abandoned: boolean;
+  answered: boolean;
+  reachedOperators: boolean;
+}): ConversationOutcome {
+  if (!facts.closed) return 'open';
+  if (facts.abandoned) return 'abandoned';
+  if (facts.answered) return 'answered';
+  return facts.reachedOperators ? 'unanswered' : 'bot';
+}
+
+export function conversationOutcome(
+  conv: MetricConversation,
+  messages: readonly MetricMessage[],
+): ConversationOutcome {
+  return outcomeOf({
+    closed: conv.closedAt !== null,
+    abandoned: isAbandoned(conv, messages),
+    answered: firstResponseMs(conv, messages) !== null,
+    reachedOperators: reachedOperators(conv),
+  });
+}

@@ -1,11 +1,21 @@
 /** The metrics of DESIGN §4: per-conversation definitions, roll-up and report cuts. */
 export { bucketKey, type TimeBucket } from './buckets.js';
 export {
+  type DashboardFigures,
+  figuresOf,
+  type HourTotals,
+  hourlyFigures,
+  isMissed,
+} from './dashboard.js';
+export {
+  type ConversationOutcome,
+  conversationOutcome,
   durationMs,
   firstResponseMs,
   inSeqOrder,
   isAbandoned,
   messageAnswering,
+  outcomeOf,
   reactionTimesMs,
   waitMs,
   withinServiceLevel,

@@ -44,7 +44,7 @@ function dimensions(alias: 'm' | 'c', f: ReportFilter): RawBuilder<unknown> {
  * (open). With `auditScore`, also the stored audit score (open conversations
  * are not audited: null).
  */
-function reportRows(f: ReportFilter, { auditScore = false } = {}): RawBuilder<unknown> {
+export function reportRows(f: ReportFilter, { auditScore = false } = {}): RawBuilder<unknown> {
   const stored = auditScore ? sql`${columns}, m.audit_score` : columns;
   const live = auditScore ? sql`${columns}, NULL::float8 AS audit_score` : columns;
   return sql`

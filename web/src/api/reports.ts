@@ -132,3 +132,51 @@ export interface Staffing {
   inputs: StaffingInputs;
   cells: StaffingCell[];
 }
+
+export type ConversationOutcome = 'open' | 'answered' | 'abandoned' | 'unanswered' | 'bot';
+
+/** GET /reports/conversations: the dialogs behind a figure, newest first. */
+export interface DrillRow {
+  conversationId: string;
+  clientName: string | null;
+  channelId: string;
+  channelName: string | null;
+  operatorId: string | null;
+  operatorName: string | null;
+  createdAt: string;
+  waitS: number | null;
+  firstResponseS: number | null;
+  outcome: ConversationOutcome;
+  rating: 'like' | 'dislike' | null;
+}
+
+export interface DrillList {
+  from: string;
+  to: string;
+  total: number;
+  rows: DrillRow[];
+}
+
+export interface DashboardFigures {
+  conversations: number;
+  serviceLevel: number | null;
+  firstResponseAvgS: number | null;
+  missed: number;
+  likes: number;
+  auditScore: number | null;
+}
+
+export interface DashboardDay {
+  from: string;
+  to: string;
+  figures: DashboardFigures;
+  hours: (DashboardFigures & { hour: number })[];
+}
+
+/** GET /reports/dashboard: today so far and the same weekday last week until the same time. */
+export interface Dashboard {
+  timeZone: string;
+  serviceLevelThresholdS: number;
+  today: DashboardDay;
+  lastWeek: DashboardDay;
+}

@@ -19,6 +19,7 @@ export function Header() {
     { view: 'workspace' as const, label: t('nav.workspace'), show: true },
     { view: 'find' as const, label: t('nav.find'), show: true },
     { view: 'monitor' as const, label: t('nav.monitor'), show: isSupervisor(me) },
+    { view: 'dashboard' as const, label: t('dashboard.nav'), show: isSupervisor(me) },
     { view: 'stats' as const, label: t('nav.stats'), show: isSupervisor(me) },
     { view: 'audit' as const, label: t('nav.audit'), show: isSupervisor(me) },
     { view: 'staffing' as const, label: t('nav.staffing'), show: isSupervisor(me) },

@@ -129,7 +129,7 @@ export const enReports = {
   'staffing.invalid.slSeconds': 'Seconds: more than 0, at most 3600.',
   'staffing.invalid.concurrency': 'Chats per operator: from 1 to 20.',
   'staffing.usedInputs':
-    'Measured over {weeks} weeks ({from} – {to}, {tz}); target {sl}% within {s} s; {c} chats per operator.',
+    'Measured over {weeks} weeks ({from} – {to}, {tz}); target {sl} within {s}; {c} chats per operator.',
   'staffing.map': 'Recommended operators by hour',
   'staffing.mapCaption': 'Recommended operators for each day of the week and hour',
   'staffing.cellDetail': '{arrivals} arrivals per hour, handle time {handle}',

@@ -3,6 +3,7 @@
 import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
 import { enCare } from './en-care';
+import { enCharts } from './en-charts';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enMonitor } from './en-monitor';
@@ -366,6 +367,7 @@ export const en = {
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
+  ...enCharts,
   ...enAccess,
   ...enWorkday,
   ...enMonitor,

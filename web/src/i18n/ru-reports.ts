@@ -132,7 +132,7 @@ export const ruReports: Record<keyof typeof enReports, string> = {
   'staffing.invalid.slSeconds': 'Секунды: больше 0, не более 3600.',
   'staffing.invalid.concurrency': 'Чатов на оператора: от 1 до 20.',
   'staffing.usedInputs':
-    'Недель истории: {weeks} ({from} – {to}, {tz}); цель {sl}% за {s} с; чатов на оператора: {c}.',
+    'Недель истории: {weeks} ({from} – {to}, {tz}); цель {sl} за {s}; чатов на оператора: {c}.',
   'staffing.map': 'Рекомендуемое число операторов по часам',
   'staffing.mapCaption': 'Рекомендуемое число операторов по дням недели и часам',
   'staffing.cellDetail': 'обращений в час: {arrivals}, время обработки {handle}',

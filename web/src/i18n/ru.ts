@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
 import { ruCare } from './ru-care';
+import { ruCharts } from './ru-charts';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruMonitor } from './ru-monitor';
@@ -365,6 +366,7 @@ export const ru: Record<MessageKey, string> = {
   'error.rate_limited': 'Слишком много запросов. Подождите немного и попробуйте снова.',
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
+  ...ruCharts,
   ...ruAccess,
   ...ruWorkday,
   ...ruMonitor,

@@ -12,6 +12,25 @@ export function useMe(): Me {
   return me;
 }
 
+/**
+ * The zone report charts and lists show time in: the viewer's own (the
+ * browser's), which the report pages also send as `tz` so the server cuts
+ * hours and days there; the account's working-hours zone, else UTC, when the
+ * browser names none.
+ */
+export function useReportTimeZone(): string {
+  const account = useMe().account.settings.workingHours?.timezone;
+  return viewerTimeZone() ?? account ?? 'UTC';
+}
+
+function viewerTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}
+
 export function useReference() {
   return useStore(reference, (r) => r);
 }

@@ -6,6 +6,7 @@ export type Route =
   | { view: 'workspace'; conversationId: string | null; seq?: number | null }
   | { view: 'find' }
   | { view: 'monitor' }
+  | { view: 'dashboard' }
   | { view: 'stats' }
   | { view: 'audit'; conversationId: string | null }
   | { view: 'staffing' }
@@ -39,6 +40,7 @@ export function parsePath(path: string, search = ''): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'find') return { view: 'find' };
   if (parts[0] === 'monitor') return { view: 'monitor' };
+  if (parts[0] === 'dashboard') return { view: 'dashboard' };
   if (parts[0] === 'stats') return { view: 'stats' };
   if (parts[0] === 'audit') return { view: 'audit', conversationId: parts[1] ?? null };
   if (parts[0] === 'staffing') return { view: 'staffing' };
@@ -59,6 +61,8 @@ export function routePath(route: Route): string {
   switch (route.view) {
     case 'monitor':
       return '/monitor';
+    case 'dashboard':
+      return '/dashboard';
     case 'stats':
       return '/stats';
     case 'audit':

@@ -70,7 +70,7 @@ export function AuditDetailCard({ conversationId }: { conversationId: string }) 
         <>
           <p>
             {t('audit.detailSummary', {
-              score: formatShare(detail.score),
+              score: formatShare(detail.score, lang),
               closedAt: formatDateTime(detail.closedAt, lang),
             })}
           </p>

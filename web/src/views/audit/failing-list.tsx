@@ -97,7 +97,7 @@ export function FailingCard({ query }: { query: string | null }) {
                   </a>
                 </th>
                 <td>{r.operatorName ?? '—'}</td>
-                <td className="num">{formatShare(r.score)}</td>
+                <td className="num">{formatShare(r.score, lang)}</td>
                 <td className="wrap">{r.failed.map((c) => t(`audit.check.${c}`)).join(', ')}</td>
               </tr>
             ))}

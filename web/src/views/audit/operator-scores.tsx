@@ -9,7 +9,7 @@ import { formatShare } from '../../lib/report-format';
 import { useApi } from '../../lib/use-api';
 
 export function OperatorScoresCard({ query }: { query: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const report = useApi<{ rows: AuditOperatorRow[] }>(
     query === null ? null : `/audit/operators?${query}`,
   );
@@ -47,7 +47,7 @@ export function OperatorScoresCard({ query }: { query: string | null }) {
               <tr key={r.operatorId}>
                 <th scope="row">{r.operatorName}</th>
                 <td className="num">{r.audited}</td>
-                <td className="num">{formatShare(r.score)}</td>
+                <td className="num">{formatShare(r.score, lang)}</td>
                 {AUDIT_CHECKS.map((c) => (
                   <td key={c} className="num">
                     <Counts counts={r.checks[c]} />
@@ -65,12 +65,12 @@ export function OperatorScoresCard({ query }: { query: string | null }) {
 
 /** The pass rate over applicable dialogs, with the three counts beneath. */
 function Counts({ counts }: { counts: CheckCounts | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!counts) return <>—</>;
   const applicable = counts.pass + counts.fail;
   return (
     <span className="check-counts">
-      <strong>{applicable > 0 ? formatShare(counts.pass / applicable) : '—'}</strong>
+      <strong>{applicable > 0 ? formatShare(counts.pass / applicable, lang) : '—'}</strong>
       <small>
         <span className="visually-hidden">{t('audit.outcome.pass')} </span>
         <span className="ok">{counts.pass}</span>/

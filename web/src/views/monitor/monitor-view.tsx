@@ -3,6 +3,7 @@
 // assigning or reassigning any conversation.
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
+import { formatShare } from '../../lib/report-format';
 import { useMe } from '../../lib/use-account';
 import { AssignTable } from './assign-table';
 import { OperatorsTable } from './operators-table';
@@ -10,7 +11,7 @@ import { QueuesTable } from './queues-table';
 import { useMonitor } from './use-monitor';
 
 export function MonitorView() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const data = useMonitor();
   const sl = data.monitor?.serviceLevelToday;
@@ -26,9 +27,7 @@ export function MonitorView() {
       <div className="cards">
         <section className="card" aria-labelledby="sl-title">
           <h2 id="sl-title">{t('monitor.serviceLevel')}</h2>
-          <p className="big-number">
-            {sl && sl.ratio !== null ? `${Math.round(sl.ratio * 100)}%` : '—'}
-          </p>
+          <p className="big-number">{formatShare(sl?.ratio ?? null, lang)}</p>
           <p className="hint">
             {sl
               ? t('monitor.serviceLevelDetail', { within: sl.within, total: sl.total, s: targetS })

@@ -3,14 +3,14 @@
 // screen readers, in text that is read with the day and hour headers.
 import type { StaffingCell } from '../../api/reports';
 import { useI18n } from '../../i18n';
-import { formatSeconds } from '../../lib/report-format';
+import { formatCount, formatSeconds } from '../../lib/report-format';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const LEVELS = 6;
 
 export function HeatMap({ cells }: { cells: StaffingCell[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const grid = new Map(cells.map((c) => [c.dayOfWeek * 24 + c.hour, c]));
   const max = Math.max(1, ...cells.map((c) => c.recommendedOperators));
   return (
@@ -40,8 +40,8 @@ export function HeatMap({ cells }: { cells: StaffingCell[] }) {
                     </td>
                   );
                 const detail = t('staffing.cellDetail', {
-                  arrivals: Math.round(cell.arrivalsPerHour * 10) / 10,
-                  handle: formatSeconds(cell.handleTimeS),
+                  arrivals: formatCount(cell.arrivalsPerHour, lang),
+                  handle: formatSeconds(cell.handleTimeS, lang),
                 });
                 const level = Math.min(
                   LEVELS - 1,

@@ -7,6 +7,7 @@ import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { formatSeconds, formatShare } from '../../lib/report-format';
 import { useMe } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import { HeatMap } from './heat-map';
@@ -117,8 +118,8 @@ export function StaffingView() {
         <p className="staffing-inputs" aria-live="polite">
           {t('staffing.usedInputs', {
             weeks: inputs.weeks,
-            sl: Math.round(inputs.slTarget * 100),
-            s: inputs.slSeconds,
+            sl: formatShare(inputs.slTarget, lang),
+            s: formatSeconds(inputs.slSeconds, lang),
             c: inputs.concurrency,
             tz: inputs.tz,
             from: formatDateTime(inputs.from, lang),

@@ -1,6 +1,6 @@
 // Conversations cut by channel, team, category or time bucket
 // (GET /reports/breakdown), as a chart and a table.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   BREAKDOWNS,
   type BreakdownBy,
@@ -10,24 +10,41 @@ import {
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
-import { formatSeconds, formatShare } from '../../lib/report-format';
-import { useMe } from '../../lib/use-account';
+import {
+  formatCount,
+  formatPeriod,
+  formatSeconds,
+  formatShare,
+  type TimeBucket,
+} from '../../lib/report-format';
+import { thresholdsFor } from '../../lib/sla';
+import { useMe, useReference, useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
-import { BreakdownChart } from './breakdown-chart';
+import { BreakdownCharts } from './breakdown-chart';
+import { DrillList, drillQuery } from './drill-list';
 
 export function BreakdownCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
   const me = useMe();
+  const ref = useReference();
   const [by, setBy] = useState<BreakdownBy>('day');
   const [slSeconds, setSlSeconds] = useState('');
+  const [opened, setOpened] = useState<string | null>(null);
   const sl = /^\d+$/.test(slSeconds) && Number(slSeconds) > 0 ? slSeconds : null;
-  const full = query === null ? null : withParams(query, { by, slSeconds: sl });
+  // Buckets are cut in the viewer's zone (`tz`) and labelled there.
+  const tz = useReportTimeZone();
+  const full = query === null ? null : withParams(query, { by, slSeconds: sl, tz });
   const report = useApi<BreakdownReport>(full === null ? null : `/reports/breakdown?${full}`);
   const rows = report.data?.by === by ? report.data.rows : [];
-  // Buckets are cut in the account's zone unless `tz` says otherwise, so show them there.
-  const tz = me.account.settings.workingHours?.timezone ?? 'UTC';
+  const bucket: TimeBucket | null = isTimeBucket(by) ? (by as TimeBucket) : null;
   const labels = rows.map((r) =>
-    isTimeBucket(by) && r.key ? bucketLabel(r.key, by, lang, tz) : r.label,
+    bucket && r.key ? formatPeriod(Date.parse(r.key), bucket, lang, tz) : r.label,
+  );
+  // The SLA colours of the filtered channel, else the account's.
+  const channelId = query === null ? null : new URLSearchParams(query).get('channelId');
+  const sla = thresholdsFor(
+    me.account.settings,
+    ref.channels.find((c) => c.id === channelId),
   );
   return (
     <section className="card wide" aria-labelledby="rep-bd-title" aria-busy={report.loading}>
@@ -70,7 +87,19 @@ export function BreakdownCard({ query }: { query: string | null }) {
           {t('reports.slExplained', { s: report.data.serviceLevelThresholdS })}
         </p>
       )}
-      <BreakdownChart rows={rows} labels={labels} />
+      {bucket ? (
+        rows.length > 0 && (
+          <BreakdownCharts
+            rows={rows}
+            bucket={bucket}
+            timeZone={tz}
+            thresholdS={report.data?.serviceLevelThresholdS ?? 20}
+            sla={sla}
+          />
+        )
+      ) : (
+        <p className="hint">{t('chart.categoricalHint')}</p>
+      )}
       <div className="table-scroll">
         <table className="report-table">
           <thead>
@@ -88,20 +117,57 @@ export function BreakdownCard({ query }: { query: string | null }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, k) => (
-              <tr key={r.key ?? 'none'}>
-                <th scope="row">{labels[k]}</th>
-                <td className="num">{r.conversations}</td>
-                <td className="num">{formatSeconds(r.waitAvgS)}</td>
-                <td className="num">{formatSeconds(r.waitMedianS)}</td>
-                <td className="num">{formatSeconds(r.firstResponseAvgS)}</td>
-                <td className="num">{formatShare(r.serviceLevel)}</td>
-                <td className="num">{r.answeredWithinThreshold}</td>
-                <td className="num">{r.abandoned}</td>
-                <td className="num">{r.targeted}</td>
-                <td className="num">{r.nonTargeted}</td>
-              </tr>
-            ))}
+            {rows.map((r, k) => {
+              const drill =
+                query !== null && report.data ? drillFilters(by, r.key, report.data) : null;
+              const id = `drill-${by}-${r.key ?? 'none'}`;
+              const isOpen = drill !== null && opened === id;
+              return (
+                <Fragment key={r.key ?? 'none'}>
+                  <tr>
+                    <th scope="row">{labels[k]}</th>
+                    <td className="num">
+                      {drill && r.conversations > 0 ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={isOpen}
+                          aria-controls={isOpen ? id : undefined}
+                          aria-label={t('reports.showConversations', {
+                            n: formatCount(r.conversations, lang),
+                            label: labels[k] ?? '',
+                          })}
+                          onClick={() => setOpened(isOpen ? null : id)}
+                        >
+                          {formatCount(r.conversations, lang)}
+                        </button>
+                      ) : (
+                        formatCount(r.conversations, lang)
+                      )}
+                    </td>
+                    <td className="num">{formatSeconds(r.waitAvgS, lang)}</td>
+                    <td className="num">{formatSeconds(r.waitMedianS, lang)}</td>
+                    <td className="num">{formatSeconds(r.firstResponseAvgS, lang)}</td>
+                    <td className="num">{formatShare(r.serviceLevel, lang)}</td>
+                    <td className="num">{r.answeredWithinThreshold}</td>
+                    <td className="num">{r.abandoned}</td>
+                    <td className="num">{r.targeted}</td>
+                    <td className="num">{r.nonTargeted}</td>
+                  </tr>
+                  {isOpen && drill && (
+                    <tr className="detail-row">
+                      <td colSpan={10} id={id}>
+                        <DrillList
+                          title={t('reports.conversationsOf', { label: labels[k] ?? '' })}
+                          query={drillQuery(query ?? '', drill)}
+                          timeZone={tz}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -116,18 +182,23 @@ function withParams(query: string, extra: Record<string, string | null>): string
   return q.toString();
 }
 
-/** A bucket start in the zone the server cut it in: date and hour, date, or the week's first day. */
-export function bucketLabel(iso: string, by: BreakdownBy, lang: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const opts: Intl.DateTimeFormatOptions =
-    by === 'hour'
-      ? { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
-      : { timeZone, month: 'short', day: 'numeric' };
-  try {
-    return date.toLocaleString(lang, opts);
-  } catch {
-    // An unknown zone name: fall back to UTC rather than fail the page.
-    return date.toLocaleString(lang, { ...opts, timeZone: 'UTC' });
-  }
+const BUCKET_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
+
+/**
+ * The drill-down filters of one breakdown row: its period for a time bucket
+ * (within the report's own period), its channel or team; null where the list
+ * cannot be narrowed the same way (categories, "not set").
+ */
+function drillFilters(
+  by: BreakdownBy,
+  key: string | null,
+  report: BreakdownReport,
+): Record<string, string> | null {
+  if (key === null) return null;
+  if (by === 'channel') return { channelId: key };
+  if (by === 'team') return { teamId: key };
+  if (by === 'category') return null;
+  const start = Math.max(Date.parse(key), Date.parse(report.from));
+  const end = Math.min(Date.parse(key) + BUCKET_MS[by], Date.parse(report.to));
+  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 }

@@ -23,7 +23,7 @@ interface FlagRow {
 }
 
 export function FlagsCard({ query }: { query: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [by, setBy] = useState<FlagsBy>('channel');
   const full = query === null ? null : `${query}${query ? '&' : ''}by=${by}`;
   const report = useApi<{ by: FlagsBy; rows: FlagRow[] }>(
@@ -72,10 +72,10 @@ export function FlagsCard({ query }: { query: string | null }) {
               <th scope="row">{r.label}</th>
               <td className="num">{r.conversations}</td>
               <td className="num">{r.flagged}</td>
-              <td className="num">{formatShare(r.flaggedShare)}</td>
+              <td className="num">{formatShare(r.flaggedShare, lang)}</td>
               <td className="num">{r.answered}</td>
-              <td className="num">{formatSeconds(r.answerAvgS)}</td>
-              <td className="num">{formatSeconds(r.answerMedianS)}</td>
+              <td className="num">{formatSeconds(r.answerAvgS, lang)}</td>
+              <td className="num">{formatSeconds(r.answerMedianS, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,13 +6,15 @@ import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatSeconds, formatShare } from '../../lib/report-format';
+import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
-import { ConversationLinks } from './conversation-links';
+import { DrillList, drillQuery } from './drill-list';
 
 type Open = { operatorId: string; rating: 'like' | 'dislike' } | null;
 
 export function OperatorsReportCard({ query }: { query: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const tz = useReportTimeZone();
   const report = useApi<OperatorsReport>(query === null ? null : `/reports/operators?${query}`);
   const [open, setOpen] = useState<Open>(null);
   const rows = report.data?.rows ?? [];
@@ -58,12 +60,12 @@ export function OperatorsReportCard({ query }: { query: string | null }) {
                 <tr>
                   <th scope="row">{r.operatorName}</th>
                   <td className="num">{r.conversations}</td>
-                  <td className="num">{formatSeconds(r.firstResponseAvgS)}</td>
-                  <td className="num">{formatSeconds(r.firstResponseMedianS)}</td>
+                  <td className="num">{formatSeconds(r.firstResponseAvgS, lang)}</td>
+                  <td className="num">{formatSeconds(r.firstResponseMedianS, lang)}</td>
                   <td className="num">{r.answeredClientMessages}</td>
                   <td className="num">{r.unansweredClientMessages}</td>
-                  <td className="num">{formatSeconds(r.reactionAvgS)}</td>
-                  <td className="num">{formatSeconds(r.durationAvgS)}</td>
+                  <td className="num">{formatSeconds(r.reactionAvgS, lang)}</td>
+                  <td className="num">{formatSeconds(r.durationAvgS, lang)}</td>
                   <td className="num">
                     <RatingToggle row={r} rating="like" open={open} onToggle={toggle} />
                   </td>
@@ -72,24 +74,21 @@ export function OperatorsReportCard({ query }: { query: string | null }) {
                   </td>
                   <td className="num">{r.targeted}</td>
                   <td className="num">{r.nonTargeted}</td>
-                  <td className="num">{formatShare(r.auditScore)}</td>
+                  <td className="num">{formatShare(r.auditScore, lang)}</td>
                 </tr>
                 {open?.operatorId === r.operatorId && (
                   <tr className="detail-row">
                     <td colSpan={13} id={`rated-${r.operatorId}-${open.rating}`}>
-                      <ConversationLinks
+                      <DrillList
                         title={t(
                           open.rating === 'like' ? 'reports.likedBy' : 'reports.dislikedBy',
-                          {
-                            name: r.operatorName,
-                          },
+                          { name: r.operatorName },
                         )}
-                        ids={
-                          open.rating === 'like'
-                            ? r.likedConversationIds
-                            : r.dislikedConversationIds
-                        }
-                        total={open.rating === 'like' ? r.likes : r.dislikes}
+                        query={drillQuery(query ?? '', {
+                          operatorId: r.operatorId,
+                          rating: open.rating,
+                        })}
+                        timeZone={tz}
                       />
                     </td>
                   </tr>
