@@ -1,191 +1,20 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BreakdownReport, DrillRow, OperatorReportRow } from '../../web/src/api/reports';
-import type { OperatorView } from '../../web/src/api/types';
 import { Header } from '../../web/src/components/header';
-import { reference } from '../../web/src/state/reference';
 import { router } from '../../web/src/state/router';
 import { StatsView } from '../../web/src/views/stats/stats-view';
-import { callsTo, mockApi, type Recorded, signInAs } from './api-mock';
-import { type Drawn, installCanvas } from './canvas';
-import { channel, Providers, TEAM } from './setup';
-
-// The viewer sits in Moscow while the account has no zone of its own (UTC):
-// reports are cut and labelled in the viewer's zone.
-process.env.TZ = 'Europe/Moscow';
-
-const NOW = Date.parse('2026-03-12T10:00:00Z');
-
-function plain(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\u00a0/g, ' ');
-}
-const DAY = 86_400_000;
-
-function operator(id: string, name: string): OperatorView {
-  return {
-    id,
-    email: `${id}@test.example`,
-    name,
-    role: 'operator',
-    status: 'online',
-    limit: 5,
-    openCount: 0,
-    languages: ['en'],
-    teamIds: [TEAM.id],
-    active: true,
-    invited: false,
-  };
-}
-
-const NATALIA: OperatorReportRow = {
-  operatorId: 'op-natalia',
-  operatorName: 'Natalia',
-  conversations: 12,
-  firstResponseAvgS: 14.25,
-  firstResponseMedianS: 9,
-  answeredClientMessages: 40,
-  unansweredClientMessages: 2,
-  reactionAvgS: 75,
-  durationAvgS: 600,
-  likes: 2,
-  dislikes: 0,
-  likedConversationIds: ['conv-liked-1', 'conv-liked-2'],
-  dislikedConversationIds: [],
-  targeted: 10,
-  nonTargeted: 2,
-  auditScore: 0.875,
-};
-
-const BREAKDOWN: BreakdownReport = {
-  from: new Date(NOW - 7 * DAY).toISOString(),
-  to: new Date(NOW).toISOString(),
-  by: 'day',
-  serviceLevelThresholdS: 20,
-  rows: [
-    {
-      key: '2026-03-09T21:00:00.000Z',
-      label: '2026-03-10',
-      conversations: 8,
-      waitAvgS: 12,
-      waitMedianS: 10,
-      firstResponseAvgS: 15,
-      serviceLevel: 0.75,
-      answeredWithinThreshold: 6,
-      abandoned: 1,
-      targeted: 7,
-      nonTargeted: 1,
-    },
-    {
-      key: '2026-03-10T21:00:00.000Z',
-      label: '2026-03-11',
-      conversations: 0,
-      waitAvgS: null,
-      waitMedianS: null,
-      firstResponseAvgS: null,
-      serviceLevel: null,
-      answeredWithinThreshold: 0,
-      abandoned: 0,
-      targeted: 0,
-      nonTargeted: 0,
-    },
-  ],
-};
-
-function drillRow(over: Partial<DrillRow>): DrillRow {
-  return {
-    conversationId: 'c',
-    clientName: 'Olga',
-    channelId: 'web',
-    channelName: 'Website',
-    operatorId: 'op-natalia',
-    operatorName: 'Natalia',
-    createdAt: '2026-03-12T09:15:00.000Z',
-    waitS: 4,
-    firstResponseS: 14.25,
-    outcome: 'answered',
-    rating: 'like',
-    ...over,
-  };
-}
-
-function serve(): Recorded[] {
-  return mockApi({
-    'GET /reports/operators': () => ({
-      from: BREAKDOWN.from,
-      to: BREAKDOWN.to,
-      serviceLevelThresholdS: 20,
-      rows: [NATALIA],
-    }),
-    'GET /reports/breakdown': (req) => ({ ...BREAKDOWN, by: req.query.get('by') }),
-    'GET /reports/flags': (req) => ({
-      from: BREAKDOWN.from,
-      to: BREAKDOWN.to,
-      by: req.query.get('by'),
-      rows: [
-        {
-          key: 'tg',
-          label: 'Telegram',
-          conversations: 8,
-          flagged: 2,
-          flaggedShare: 0.25,
-          answered: 1,
-          answerAvgS: 45,
-          answerMedianS: 45,
-        },
-      ],
-    }),
-    'GET /reports/conversations': (req) => ({
-      from: req.query.get('from'),
-      to: req.query.get('to'),
-      total: 2,
-      rows: [
-        drillRow({ conversationId: 'conv-liked-1', clientName: 'Olga', channelName: 'Website' }),
-        drillRow({
-          conversationId: 'conv-liked-2',
-          clientName: null,
-          channelName: 'Telegram',
-          createdAt: '2026-03-11T18:00:00.000Z',
-          waitS: null,
-          firstResponseS: null,
-          outcome: 'abandoned',
-        }),
-      ],
-    }),
-    'GET /reports/categories-by-channel': (req) => ({
-      channelId: req.query.get('channelId'),
-      rows: [
-        { categoryId: 'cat-billing', categoryName: 'Billing', conversations: 6 },
-        { categoryId: null, categoryName: '—', conversations: 2 },
-      ],
-    }),
-  });
-}
-
-function lastQuery(calls: Recorded[], path: string): Record<string, string> {
-  const list = callsTo(calls, 'GET', path);
-  expect(list.length).toBeGreaterThan(0);
-  return Object.fromEntries(list.at(-1)!.query);
-}
-
-function csvHref(name: string): URL {
-  const link = screen.getByRole('link', { name: `Download “${name}” as CSV` });
-  return new URL(link.getAttribute('href')!, 'http://app.test');
-}
+import { callsTo, mockApi, signInAs } from './api-mock';
+import { installCanvas } from './canvas';
+import { Providers, TEAM } from './setup';
+import { csvHref, DAY, lastQuery, NOW, plain, serve, signInSupervisor } from './stats-fixtures';
 
 describe('statistics page', () => {
-  let drawn: Drawn;
   beforeEach(() => {
-    drawn = installCanvas();
+    // The breakdown's charts draw on every page load (stats-breakdown.test.tsx reads them).
+    installCanvas();
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    signInAs('supervisor');
-    reference.set({
-      operators: [operator('op-natalia', 'Natalia'), operator('op-maxim', 'Maxim')],
-      teams: [TEAM],
-      channels: [channel('web', 1), channel('tg', 2)],
-      categories: [],
-      canned: [],
-    });
+    signInSupervisor();
   });
   afterEach(() => {
     cleanup();
@@ -349,72 +178,6 @@ describe('statistics page', () => {
     ]);
     fireEvent.click(links[1]!);
     expect(router.get()).toEqual({ view: 'workspace', conversationId: 'conv-liked-2' });
-  });
-
-  it('charts the breakdown per bucket with the same numbers as the table, and a bar per category', async () => {
-    const calls = serve();
-    const { container } = render(<StatsView />, { wrapper: Providers });
-    await screen.findByRole('rowheader', { name: 'Natalia' });
-    const breakdown = screen.getByRole('region', { name: 'Breakdown' });
-    // Three charts over the same days: volume, service level, wait and first response.
-    await waitFor(() => expect(breakdown.querySelectorAll('.u-over')).toHaveLength(3));
-    expect(
-      within(breakdown)
-        .getAllByRole('img')
-        .map((f) => f.getAttribute('aria-label')),
-    ).toEqual([
-      'Conversations per period: chart of 2 periods. Use the arrow keys to read each value.',
-      'Service level (answered within 20\u00a0s): chart of 2 periods. Use the arrow keys to read each value.',
-      'Wait and first response: chart of 2 periods. Use the arrow keys to read each value.',
-    ]);
-    await waitFor(() => expect(drawn.texts).toContain('Time (Europe/Moscow)'));
-    expect(lastQuery(calls, '/reports/breakdown').tz).toBe('Europe/Moscow');
-    // The SLA thresholds of the account (2 s yellow, 4 s red) and T = 20 s as reference lines.
-    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Service level time: 20 s');
-    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Yellow after: 2 s');
-    expect(plain(breakdown.querySelector('.chart-legend'))).toContain('Red after: 4 s');
-    // The tooltip of the first day shows the row of the table for that day.
-    const [volume, level, times] = within(breakdown).getAllByRole('img');
-    fireEvent.keyDown(volume!, { key: 'Home' });
-    expect(plain(within(volume!).getByRole('tooltip'))).toBe('Tue, Mar 10Conversations: 8');
-    fireEvent.keyDown(level!, { key: 'Home' });
-    expect(plain(within(level!).getByRole('tooltip'))).toBe('Tue, Mar 10Service level: 75%');
-    fireEvent.keyDown(times!, { key: 'End' });
-    expect(plain(within(times!).getByRole('tooltip'))).toBe(
-      'Wed, Mar 11Wait, avg: —Wait, median: —First response, avg: —',
-    );
-    const firstRow = within(breakdown)
-      .getByRole('rowheader', { name: 'Tue, Mar 10' })
-      .closest('tr')!;
-    expect([...firstRow.querySelectorAll('td')].slice(0, 5).map((c) => plain(c))).toEqual([
-      '8',
-      '12 s',
-      '10 s',
-      '15 s',
-      '75%',
-    ]);
-    expect(container.querySelector('svg')).toBeNull();
-
-    // A day's count opens the conversations of that day (within the report's period).
-    fireEvent.click(
-      within(firstRow).getByRole('button', { name: 'Show the 8 conversations of Tue, Mar 10' }),
-    );
-    await within(breakdown).findByRole('heading', { name: 'Conversations of Tue, Mar 10' });
-    expect(lastQuery(calls, '/reports/conversations')).toEqual({
-      from: '2026-03-09T21:00:00.000Z',
-      to: '2026-03-10T21:00:00.000Z',
-    });
-    // An empty day has nothing to open.
-    const emptyRow = within(breakdown)
-      .getByRole('rowheader', { name: 'Wed, Mar 11' })
-      .closest('tr')!;
-    expect(within(emptyRow).queryByRole('button')).toBeNull();
-
-    const categories = screen.getByRole('region', { name: 'Categories by channel' });
-    await within(categories).findByText('Billing');
-    const bars = [...categories.querySelectorAll<HTMLElement>('.hbar')].map((b) => b.style.width);
-    expect(bars).toEqual(['100%', `${(2 / 6) * 100}%`]);
-    expect(within(categories).getByText('—')).toBeTruthy();
   });
 });
 

@@ -46,7 +46,14 @@ export function TimeChart(props: Props) {
   const [hover, setHover] = useState<Hover | null>(null);
   const empty = times.length === 0 || series.every((s) => s.values.every((v) => v === null));
   // Options change with the data and the language; uPlot is rebuilt then (cheap at report sizes).
-  const key = JSON.stringify([props.times, props.series, props.references, props.unit, lang]);
+  const key = JSON.stringify([
+    props.times,
+    props.series,
+    props.references,
+    props.unit,
+    props.bucket,
+    lang,
+  ]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the props it serialises.
   useEffect(() => {
@@ -164,7 +171,12 @@ export function TimeChart(props: Props) {
         <div ref={host} />
         {hover && (
           <div
-            className="chart-tooltip"
+            // Past the middle, the tooltip opens to the left so it stays over the chart.
+            className={
+              hover.left > (plot.current?.over.clientWidth ?? 0) / 2
+                ? 'chart-tooltip flip'
+                : 'chart-tooltip'
+            }
             role="tooltip"
             style={{
               left: hover.left + (plot.current?.over.offsetLeft ?? 0),
