@@ -14,6 +14,7 @@ import { registerMonitorRoutes } from './monitor.js';
 import { registerOperatorRoutes } from './operators.js';
 import { registerPasswordLinkRoutes } from './password-links.js';
 import { registerRealtimeRoutes } from './realtime.js';
+import { registerReplayRoutes } from './replay.js';
 import { registerReportRoutes } from './reports.js';
 import { registerSearchRoutes } from './search.js';
 import { registerSettingsRoutes } from './settings.js';
@@ -42,6 +43,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });
   await app.register(registerStaffingRoutes, { prefix: '/api/v1' });
+  await app.register(registerReplayRoutes, { prefix: '/api/v1' });
   await app.register(registerUploadRoutes, { prefix: '/api/v1' });
   await app.register(registerVisitorRoutes, { prefix: '/api/v1' });
   await app.register(registerWidgetRoutes, { prefix: '/api/v1' });
