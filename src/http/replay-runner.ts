@@ -59,7 +59,8 @@ export function createReplayRunner(): ReplayRunner {
 
   return {
     run(input, settings, base) {
-      const id = (next += 1);
+      next += 1;
+      const id = next;
       return new Promise<ReplayPair>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         ensure().postMessage({ id, input, settings, base });
