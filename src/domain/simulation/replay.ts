@@ -84,6 +84,7 @@ export function replayPeriod(input: ReplayInput, settings: ReplaySettings = {}):
     languages: op.languages,
     lastAssignedAt: null,
   }));
+  const byId = new Map(operators.map((o) => [o.id, o]));
   const presence: PresenceChange[] = [];
   staffed.forEach((op, i) => {
     for (const [a, b] of op.online) {
@@ -137,7 +138,6 @@ export function replayPeriod(input: ReplayInput, settings: ReplaySettings = {}):
       roundRobin,
     });
     roundRobin = plan.roundRobin;
-    const byId = new Map(operators.map((o) => [o.id, o]));
     for (const { conversationId, operatorId } of plan.assignments) {
       const entry = queue.get(conversationId)!;
       const op = byId.get(operatorId)!;
