@@ -159,3 +159,22 @@ describe(`what-if replay API (${storeName})`, () => {
     expect((await replay(period, operatorHeaders)).status).toBe(403);
   });
 });
+
+describe(`staffing forecast on the demo history (${storeName})`, () => {
+  it('shows required beside the operators who were online, at the concurrency they carried', async () => {
+    const res = await fetch(`${server.url}/api/v1/staffing?weeks=1&interval=30&tz=Europe/Moscow`, {
+      headers,
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Body;
+    expect(body.inputs.measuredConcurrency).toBeGreaterThanOrEqual(1);
+    expect(body.inputs.concurrency).toBe(body.inputs.measuredConcurrency);
+    expect(body.cells).toHaveLength(336);
+    const staffed = body.cells.filter((c: Body) => c.scheduledOperators > 0);
+    const needed = body.cells.filter((c: Body) => c.recommendedOperators > 0);
+    expect(staffed.length).toBeGreaterThan(10);
+    expect(needed.length).toBeGreaterThan(10);
+    // Nobody works at 4 in the morning in the shop.
+    expect(body.cells.find((c: Body) => c.hour === 4)?.scheduledOperators).toBe(0);
+  });
+});

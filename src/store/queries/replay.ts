@@ -80,7 +80,7 @@ async function periodConversations(
 }
 
 /** Online intervals within [from, to) per operator, from the status at `from` and the changes after. */
-async function onlineIntervals(
+export async function onlineIntervals(
   db: Kysely<Database>,
   accountId: string,
   from: Date,
