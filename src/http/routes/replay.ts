@@ -19,9 +19,11 @@ const DAY = 24 * HOUR;
 const MAX_PERIOD_DAYS = 31;
 const uuid = z.string().uuid();
 
+const modeSchema = z.enum(['least_loaded', 'random', 'round_robin', 'manual']);
+
 const settingsSchema = z
   .object({
-    mode: z.enum(['least_loaded', 'random', 'round_robin', 'manual']).optional(),
+    mode: modeSchema.optional(),
     limits: z.record(uuid, z.number().int().min(1).max(100)).optional(),
     operatorsPerHour: z.array(z.number().int().min(0).max(1000).nullable()).length(24).optional(),
     channelPriorities: z.record(uuid, z.number().int().min(1).max(100)).optional(),
@@ -53,6 +55,14 @@ const sideSchema = z.object({
 });
 
 export const replayResponse = z.object({
+  /** The settings as they are, for a form to start from. */
+  baseline: z.object({
+    mode: modeSchema,
+    teams: z.array(z.object({ id: z.string(), name: z.string(), mode: modeSchema })),
+    operators: z.array(z.object({ id: z.string(), name: z.string(), limit: z.number().int() })),
+    channels: z.array(z.object({ id: z.string(), name: z.string(), priority: z.number().int() })),
+    slaSeconds: z.number(),
+  }),
   period: z.object({ from: z.string(), to: z.string(), tz: z.string() }),
   slaSeconds: z.number(),
   actual: sideSchema,
@@ -124,12 +134,22 @@ export async function registerReplayRoutes(base: FastifyInstance) {
       for (const id of Object.keys(settings.limits ?? {}))
         if (!operatorIds.has(id))
           throw invalid(`settings.limits.${id}`, 'Not found in your account.');
-      const channelIds = await services.db
-        .selectFrom('channels')
-        .select('id')
-        .where('account_id', '=', scope.accountId)
-        .execute();
-      const known = new Set(channelIds.map((c) => c.id));
+      const [channels, teams] = await Promise.all([
+        services.db
+          .selectFrom('channels')
+          .select(['id', 'name', 'priority'])
+          .where('account_id', '=', scope.accountId)
+          .orderBy('priority')
+          .orderBy('name')
+          .execute(),
+        services.db
+          .selectFrom('teams')
+          .select(['id', 'name', 'mode'])
+          .where('account_id', '=', scope.accountId)
+          .orderBy('name')
+          .execute(),
+      ]);
+      const known = new Set(channels.map((c) => c.id));
       for (const id of Object.keys(settings.channelPriorities ?? {}))
         if (!known.has(id))
           throw invalid(`settings.channelPriorities.${id}`, 'Not found in your account.');
@@ -151,6 +171,13 @@ export async function registerReplayRoutes(base: FastifyInstance) {
         settings.slaSeconds === undefined ? {} : { slaSeconds: settings.slaSeconds },
       );
       return {
+        baseline: {
+          mode: history.accountPolicy.mode,
+          teams,
+          operators: history.operators.map((o) => ({ id: o.id, name: o.name, limit: o.limit })),
+          channels,
+          slaSeconds,
+        },
         period: { from: from.toISOString(), to: to.toISOString(), tz },
         slaSeconds: settings.slaSeconds ?? slaSeconds,
         actual: presentSide(changed.actual),

@@ -6,6 +6,7 @@ import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enMonitor } from './en-monitor';
 import { enPeople } from './en-people';
+import { enReplay } from './en-replay';
 import { enReports } from './en-reports';
 import { enWorkday } from './en-workday';
 
@@ -365,6 +366,7 @@ export const en = {
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
+  ...enReplay,
   ...enAccess,
   ...enWorkday,
   ...enMonitor,

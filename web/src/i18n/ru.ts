@@ -6,6 +6,7 @@ import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruMonitor } from './ru-monitor';
 import { ruPeople } from './ru-people';
+import { ruReplay } from './ru-replay';
 import { ruReports } from './ru-reports';
 import { ruWorkday } from './ru-workday';
 
@@ -364,6 +365,7 @@ export const ru: Record<MessageKey, string> = {
   'error.rate_limited': 'Слишком много запросов. Подождите немного и попробуйте снова.',
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
+  ...ruReplay,
   ...ruAccess,
   ...ruWorkday,
   ...ruMonitor,
