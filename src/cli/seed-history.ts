@@ -143,13 +143,25 @@ export async function seedHistory(
     ratings: 0,
   };
 
+  // What the router would find: a pass is skipped when nothing waits or nobody
+  // online has a free slot (it would assign nothing), which saves a third of
+  // the transactions. The router itself decides every assignment.
+  const queued = new Set<string>();
+  const statusOf = new Map<string, 'online' | 'away' | 'offline'>();
+  const someoneFree = () =>
+    [...statusOf].some(
+      ([key, status]) => status === 'online' && openSet(key).size < profiles.get(key)!.limit,
+    );
+
   async function route() {
+    if (queued.size === 0 || !someoneFree()) return;
     const { events } = await act(system, (ctx) => assignQueued(ctx));
     for (const e of events) {
       if (e.type !== 'conversation.assigned') continue;
       const c = live.get(e.payload.conversation.id);
       const key = byOperatorId.get(e.payload.operatorId);
       if (!c || !key) continue;
+      queued.delete(c.id);
       c.operator = key;
       c.turn += 1;
       openSet(key).add(c.id);
@@ -178,6 +190,7 @@ export async function seedHistory(
 
   async function finish(c: Live, scope: Scope, targeted: boolean | null) {
     c.closed = true;
+    queued.delete(c.id);
     openByClient.delete(`${c.arrival.client.key}:${c.arrival.channel}`);
     await act(scope, (ctx) =>
       closeConversation(ctx, {
@@ -216,6 +229,7 @@ export async function seedHistory(
         );
         openSet(op).delete(c.id);
         c.operator = null;
+        queued.add(c.id);
         summary.transfers += 1;
         await leaveIfDone(op);
         await route();
@@ -242,6 +256,7 @@ export async function seedHistory(
   }
 
   async function setStatus(key: string, status: 'online' | 'away' | 'offline') {
+    statusOf.set(key, status);
     await act(operatorScope(key), (ctx) =>
       setOperatorStatus(ctx, { operatorId: dir.operators[key]!, status, notify: false }),
     );
@@ -286,6 +301,7 @@ export async function seedHistory(
       turn: 0,
     };
     live.set(c.id, c);
+    queued.add(c.id);
     summary.conversations += 1;
     summary.messages += 1;
     if (a.patienceMs !== null) {
