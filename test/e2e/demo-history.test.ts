@@ -77,7 +77,9 @@ describe('a fresh start shows a demo that has lived', () => {
   it('has statistics for the last week', async () => {
     await page.goto(`${node.url}/stats`);
     expect(await rows('.report-table tbody tr')).toBeGreaterThan(2);
-    await expect.poll(() => page.getByText('Tatiana').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Tatiana').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
   }, 60_000);
 
   it('has audited dialogs, passed and failed', async () => {
