@@ -75,7 +75,7 @@ export function conversationScript(
   if (!name && habit()) first = `${first} ${ASK_NAME[lang]}`.trim();
   const clarify = habit();
   if (clarify) first = `${first} ${CLARIFY[topic][lang]}`.trim();
-  const firstDelay = opPause(email ? 900 : 25);
+  const firstDelay = opPause(email ? 900 : 12);
   if (first === '') {
     // No greeting, no question: straight to a bare reply — the audit's favourite failure.
     say(firstDelay, random() < 0.5 ? ONE_WORD[lang] : ANSWER[topic][lang]);

@@ -22,6 +22,8 @@ export interface Outcome {
   operatorId: string | null;
   /** Slot time the operator spent on it (assignment → close). */
   busyMs: number;
+  /** Its wait enters the wait figures (not for conversations passed to another team). */
+  countWait: boolean;
 }
 
 /** Nearest-rank percentile of unsorted values; null for none. */
@@ -38,7 +40,7 @@ export function figuresOf(outcomes: readonly Outcome[], slaMs: number): ReplayFi
   for (const o of outcomes) {
     if (o.abandoned) abandoned += 1;
     else if (o.firstResponseMs !== null && o.firstResponseMs <= slaMs) within += 1;
-    if (o.waitMs !== null) waits.push(o.waitMs);
+    if (o.waitMs !== null && o.countWait) waits.push(o.waitMs);
   }
   const waitSum = waits.reduce((a, b) => a + b, 0);
   const p90 = percentile(waits, 0.9);
@@ -112,6 +114,7 @@ export function actualOutcomes(
   conversations: readonly {
     queuedAt: number;
     handleMs: number | null;
+    transferred?: boolean;
     actual: {
       waitMs: number | null;
       firstResponseMs: number | null;
@@ -127,5 +130,6 @@ export function actualOutcomes(
     abandoned: c.actual.abandoned,
     operatorId: c.actual.operatorId,
     busyMs: c.handleMs ?? 0,
+    countWait: c.transferred !== true,
   }));
 }

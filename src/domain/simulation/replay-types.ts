@@ -19,6 +19,11 @@ export interface ReplayConversation {
   replyAfterMs: number | null;
   /** Queue → the client closed it unanswered; null: the client waited for the answer. */
   patienceMs: number | null;
+  /**
+   * Passed to another team: its recorded wait runs to the last assignment
+   * (docs/metrics.md), the replay's to the first, so neither side counts its wait.
+   */
+  transferred?: boolean;
   /** What actually happened, for the side-by-side. */
   actual: {
     waitMs: number | null;

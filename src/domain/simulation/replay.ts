@@ -123,6 +123,7 @@ export function replayPeriod(input: ReplayInput, settings: ReplaySettings = {}):
       abandoned: gaveUp,
       operatorId: op.id,
       busyMs,
+      countWait: c.transferred !== true,
     });
     pending.push({ at: now + busyMs, kind: 'free', operator: op });
   };
@@ -176,6 +177,7 @@ export function replayPeriod(input: ReplayInput, settings: ReplaySettings = {}):
           abandoned: true,
           operatorId: null,
           busyMs: 0,
+          countWait: true,
         });
         continue;
       } else if (wakeAt === now) wakeAt = null;
@@ -213,6 +215,7 @@ export function replayPeriod(input: ReplayInput, settings: ReplaySettings = {}):
       abandoned: false,
       operatorId: null,
       busyMs: 0,
+      countWait: true,
     });
 
   const replayed = input.conversations.map((c) => outcomes.get(c.id)!);

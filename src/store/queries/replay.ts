@@ -45,6 +45,9 @@ async function periodConversations(
       'm.first_response_ms',
       'm.wait_ms',
       'm.abandoned',
+      sql<boolean>`EXISTS (SELECT 1 FROM transfers t WHERE t.conversation_id = c.id AND t.to_team_id IS NOT NULL)`.as(
+        'transferred',
+      ),
     ])
     .where('c.account_id', '=', accountId)
     .where('c.state', '=', 'closed')
@@ -67,8 +70,15 @@ async function periodConversations(
       teamId: r.team_id,
       language: r.language,
       handleMs: assignedAt === null ? null : Math.max(0, closedAt - assignedAt),
-      replyAfterMs: assignedAt === null || first === null ? null : Math.max(0, first - (wait ?? 0)),
+      // Passed to another team, the recorded wait runs to the last assignment
+      // while the first response came from the first operator: the writing
+      // time is then counted from the queue (as if the first assignment was at once).
+      replyAfterMs:
+        assignedAt === null || first === null
+          ? null
+          : Math.max(0, first - (r.transferred ? 0 : (wait ?? 0))),
       patienceMs: r.abandoned ? Math.max(0, closedAt - queuedAt) : null,
+      transferred: r.transferred,
       actual: {
         waitMs: wait,
         firstResponseMs: first,
