@@ -39,6 +39,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWITCHBOARD_DEMO: z.enum(['0', '1']).default('1'),
   SWITCHBOARD_DEMO_PASSWORD: z.string().optional(),
+  /** Days of generated history the start demo gets (issue 18); 0: none. */
+  SWITCHBOARD_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(92).default(7),
   ROUTING_SWEEP_MS: z.coerce.number().int().min(1000).default(15_000),
   /** Auto-close's safety-net sweep (src/processors/caretaker.ts); closes themselves come on timers. */
   AUTO_CLOSE_SWEEP_MS: z.coerce.number().int().min(1000).default(30_000),
@@ -163,6 +165,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   demo: boolean;
   demoPassword: string | null;
+  /** Days of history played into the demo at its first start (0: none). */
+  demoHistoryDays: number;
   routingSweepMs: number;
   autoCloseSweepMs: number;
   offlineGraceMs: number;
@@ -229,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demo: e.SWITCHBOARD_DEMO === '1',
     demoPassword: e.SWITCHBOARD_DEMO_PASSWORD ?? null,
+    demoHistoryDays: e.SWITCHBOARD_DEMO_HISTORY_DAYS,
     routingSweepMs: e.ROUTING_SWEEP_MS,
     autoCloseSweepMs: e.AUTO_CLOSE_SWEEP_MS,
     offlineGraceMs: e.OFFLINE_GRACE_MS,

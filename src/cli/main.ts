@@ -9,7 +9,9 @@ import { passwordLinkUrl } from '../domain/password-mail.js';
 import { createMemoryBus } from '../events/bus.js';
 import { rotateSecretFile } from '../secrets.js';
 import { openStore } from '../store/database.js';
+import { progressBar } from './progress-bar.js';
 import { seedDemo } from './seed-demo.js';
+import { parseHistoryDays, seedHistory } from './seed-history.js';
 import { startServer } from './start.js';
 
 const USAGE = `usage: switchboard <command>
@@ -20,7 +22,10 @@ const USAGE = `usage: switchboard <command>
   reset-password --email E [--account A]
                                 print a one-time link to set a new password (for when
                                 the account cannot send mail); earlier links stop working
-  seed-demo                     create the demo account
+  seed-demo [--history 30d] [--seed N] [--volume X]
+                                create the demo account; --history also plays that many
+                                days of traffic through it (a simulated clock, the
+                                same for a seed), --volume scales the traffic
   rotate-secret                 make a new server secret; the previous one still verifies
                                 visitor tokens for SECRET_GRACE_HOURS (running nodes
                                 pick it up within 30 s, or at once on SIGHUP)`;
@@ -57,8 +62,34 @@ async function main(argv: string[]) {
     };
     try {
       if (command === 'seed-demo') {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            history: { type: 'string' },
+            seed: { type: 'string', default: '1' },
+            volume: { type: 'string', default: '1' },
+          },
+        });
+        const history = values.history === undefined ? null : parseHistoryDays(values.history);
+        const seed = Number(values.seed);
+        const volume = Number(values.volume);
+        if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
+        if (!(volume > 0 && volume <= 20)) throw new Error('--volume is more than 0, at most 20');
         const demo = await seedDemo(services, config.demoPassword ?? 'demo');
         console.log(`Demo account created; widget key ${demo.widgetKey}`);
+        if (history !== null) {
+          const started = Date.now();
+          const summary = await seedHistory(store.db, demo, {
+            days: history,
+            seed,
+            volume,
+            end: new Date(),
+            onProgress: progressBar(`${history} days of history`),
+          });
+          console.log(
+            `History: ${summary.conversations} conversations, ${summary.messages} messages, ${summary.transfers} transfers, ${summary.abandoned} abandoned, ${summary.ratings} ratings in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
+        }
       } else {
         const { values } = parseArgs({
           args: rest,

@@ -7,6 +7,11 @@ import { createChannel } from '../actions/channels/create-channel.js';
 import { perform, type Services } from '../actions/context.js';
 import { createOperator } from '../actions/operators/create-operator.js';
 import { createTeam } from '../actions/teams/create-team.js';
+import {
+  DEMO_OPERATORS,
+  type DemoChannel,
+  type DemoTeam,
+} from '../domain/demo-history/profiles.js';
 
 export const DEMO_DOMAIN = 'demo.test';
 
@@ -14,6 +19,16 @@ export interface DemoAccount {
   accountId: string;
   widgetKey: string;
   logins: { email: string; role: string; limit: number }[];
+  /** Ids of what the history refers to by name (src/domain/demo-history). */
+  directory: DemoDirectory;
+}
+
+export interface DemoDirectory {
+  /** By profile key (`tatiana`). */
+  operators: Record<string, string>;
+  teams: Record<DemoTeam, string>;
+  channels: Record<DemoChannel, string>;
+  categories: Record<string, string>;
 }
 
 export async function seedDemo(services: Services, password: string): Promise<DemoAccount> {
@@ -23,45 +38,21 @@ export async function seedDemo(services: Services, password: string): Promise<De
       await createAccount(ctx, { name: 'Demo Shop' });
       const sales = await createTeam(ctx, { name: 'Sales', mode: 'least_loaded' });
       const support = await createTeam(ctx, { name: 'Support', mode: 'least_loaded' });
-      const people = [
-        {
-          email: `admin@${DEMO_DOMAIN}`,
-          name: 'Admin',
-          role: 'admin' as const,
-          limit: 5,
-          teamIds: [sales.id, support.id],
-        },
-        {
-          email: `natalia@${DEMO_DOMAIN}`,
-          name: 'Natalia',
-          role: 'supervisor' as const,
-          limit: 5,
-          teamIds: [sales.id, support.id],
-        },
-        {
-          email: `tatiana@${DEMO_DOMAIN}`,
-          name: 'Tatiana',
-          role: 'operator' as const,
-          limit: 5,
-          teamIds: [support.id],
-        },
-        {
-          email: `maxim@${DEMO_DOMAIN}`,
-          name: 'Maxim',
-          role: 'operator' as const,
-          limit: 5,
-          teamIds: [sales.id],
-        },
-        {
-          email: `ivan@${DEMO_DOMAIN}`,
-          name: 'Ivan',
-          role: 'operator' as const,
-          limit: 2,
-          teamIds: [support.id],
-        },
-      ];
-      for (const p of people)
-        await createOperator(ctx, { ...p, password, languages: ['en', 'ru'] });
+      const teamIds = { sales: sales.id, support: support.id };
+      const operators: Record<string, string> = {};
+      for (const p of DEMO_OPERATORS) {
+        const created = await createOperator(ctx, {
+          email: `${p.key}@${DEMO_DOMAIN}`,
+          name: p.name,
+          role: p.role,
+          limit: p.limit,
+          teamIds: p.teams.map((t) => teamIds[t]),
+          // Colleagues without a login: they work in the demo's history only.
+          password: p.login ? password : null,
+          languages: [...p.languages],
+        });
+        operators[p.key] = created.id;
+      }
       const widget = await createChannel(ctx, {
         kind: 'widget',
         name: 'Website chat',
@@ -69,20 +60,21 @@ export async function seedDemo(services: Services, password: string): Promise<De
         defaultTeamId: support.id,
         settings: { typingPreview: true, demo: true },
       });
-      await createChannel(ctx, {
+      const telegram = await createChannel(ctx, {
         kind: 'telegram',
         name: 'Telegram',
         priority: 2,
         defaultTeamId: support.id,
       });
-      await createChannel(ctx, {
+      const email = await createChannel(ctx, {
         kind: 'email',
         name: 'E-mail',
         priority: 3,
         defaultTeamId: sales.id,
       });
+      const categories: Record<string, string> = {};
       for (const name of ['Order status', 'Delivery', 'Returns', 'Payment', 'Spam'])
-        await createCategory(ctx, { name });
+        categories[name] = (await createCategory(ctx, { name })).id;
       await createCannedResponse(ctx, {
         shortcut: 'hello',
         text: 'Hello, {{contact.name}}! My name is {{operator.name}}. How can I help?',
@@ -98,7 +90,17 @@ export async function seedDemo(services: Services, password: string): Promise<De
       return {
         accountId: ctx.accountId,
         widgetKey: widget.publicKey,
-        logins: people.map((p) => ({ email: p.email, role: p.role, limit: p.limit })),
+        logins: DEMO_OPERATORS.filter((p) => p.login).map((p) => ({
+          email: `${p.key}@${DEMO_DOMAIN}`,
+          role: p.role,
+          limit: p.limit,
+        })),
+        directory: {
+          operators,
+          teams: teamIds,
+          channels: { widget: widget.id, telegram: telegram.id, email: email.id },
+          categories,
+        },
       };
     })
   ).result;

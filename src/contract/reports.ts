@@ -154,24 +154,30 @@ export const AuditAgreement = z.object({
 
 export const StaffingPlan = z.object({
   inputs: z.object({
-    weeks: z.number(),
+    weeks: z.number().int(),
+    interval: z.number().int(),
     slTarget: z.number(),
     slSeconds: z.number(),
+    /** The concurrency the forecast used: the one asked, else the measured one. */
     concurrency: z.number(),
+    measuredConcurrency: z.number().nullable(),
+    averageLimit: z.number().nullable(),
     tz: z.string(),
     from: z.string(),
     to: z.string(),
   }),
-  /** 168 cells, Monday 00:00 first. */
   cells: z.array(
     z.object({
-      /** 0 = Monday … 6 = Sunday. */
-      dayOfWeek: z.number(),
-      hour: z.number(),
+      dayOfWeek: z.number().int(),
+      hour: z.number().int(),
+      minute: z.number().int(),
+      arrivals: z.number(),
       arrivalsPerHour: z.number(),
-      /** The hour's mean handle time (else the week's); null with no data at all. */
       handleTimeS: z.number().nullable(),
-      recommendedOperators: z.number(),
+      recommendedOperators: z.number().int(),
+      scheduledOperators: z.number().nullable(),
+      gap: z.number().nullable(),
+      open: z.boolean(),
     }),
   ),
 });

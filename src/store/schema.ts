@@ -199,6 +199,15 @@ export interface OperatorPresenceTable {
   seen_at: Timestamp;
 }
 
+/** One status change of an operator, at the action's time (migration 024). */
+export interface OperatorStatusLogTable {
+  id: Generated<string>;
+  account_id: string;
+  operator_id: string;
+  status: OperatorStatus;
+  at: Timestamp;
+}
+
 export interface RoutingCursorsTable {
   account_id: string;
   team_key: string;
@@ -327,6 +336,7 @@ export interface Database extends ChannelTables, QualityTables {
   events: EventsTable;
   routing_cursors: RoutingCursorsTable;
   operator_presence: OperatorPresenceTable;
+  operator_status_log: OperatorStatusLogTable;
   uploads: UploadsTable;
   transfers: TransfersTable;
   audit_log: AuditLogTable;

@@ -70,15 +70,20 @@ describe(`staffing forecast API (${storeName})`, () => {
   it('gives 168 cells that reflect the measured arrivals and handle time', async () => {
     const { status, body } = await staffing('?tz=UTC');
     expect(status).toBe(200);
-    expect(body.inputs).toEqual({
+    // Each chat was handled alone: the concurrency operators sustained is 1,
+    // and the forecast uses it rather than their limit.
+    expect(body.inputs).toMatchObject({
       weeks: 4,
+      interval: 60,
       slTarget: 0.8,
       slSeconds: 20,
-      concurrency: 2,
+      concurrency: 1,
+      measuredConcurrency: 1,
       tz: 'UTC',
       from: '2026-10-26T12:00:00.000Z',
       to: '2026-11-23T12:00:00.000Z',
     });
+    expect(body.inputs.averageLimit).toBeGreaterThanOrEqual(1);
     expect(body.cells).toHaveLength(168);
     expect(body.cells[0]).toMatchObject({ dayOfWeek: 0, hour: 0 });
     expect(body.cells[167]).toMatchObject({ dayOfWeek: 6, hour: 23 });
@@ -86,7 +91,7 @@ describe(`staffing forecast API (${storeName})`, () => {
     expect(busy).toHaveLength(1);
     const monday9 = busy[0];
     expect(monday9).toMatchObject({ dayOfWeek: 0, hour: 9, arrivalsPerHour: 2, handleTimeS: 600 });
-    const expected = staffHour({ arrivalsPerHour: 2, ahtSeconds: 600 }, 2, {
+    const expected = staffHour({ arrivalsPerHour: 2, ahtSeconds: 600 }, 1, {
       serviceLevel: 0.8,
       targetSeconds: 20,
     });
@@ -118,9 +123,26 @@ describe(`staffing forecast API (${storeName})`, () => {
     const bytes = new Uint8Array(await res.clone().arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('dayOfWeek,hour,arrivalsPerHour,handleTimeS,recommendedOperators');
+    expect(lines[0]).toBe(
+      'dayOfWeek,hour,minute,arrivals,arrivalsPerHour,handleTimeS,recommendedOperators,scheduledOperators,gap,open',
+    );
     expect(lines).toHaveLength(169);
-    expect(lines[10]).toMatch(/^0,9,2,600,\d+$/);
+    expect(lines[10]).toMatch(/^0,9,0,2,2,600,\d+,[\d.]+,-?[\d.]+,true$/);
+  });
+
+  it('forecasts by 15-minute intervals and takes the concurrency asked', async () => {
+    const { status, body } = await staffing('?tz=UTC&interval=15&concurrency=2');
+    expect(status).toBe(200);
+    expect(body.inputs).toMatchObject({ interval: 15, concurrency: 2, measuredConcurrency: 1 });
+    expect(body.cells).toHaveLength(672);
+    const busy = body.cells.filter((c: { arrivals: number }) => c.arrivals > 0);
+    // 09:05 and 09:40 every Monday: one chat a week in 09:00–09:15 and in 09:30–09:45.
+    expect(
+      busy.map((c: Body) => [c.dayOfWeek, c.hour, c.minute, c.arrivals, c.arrivalsPerHour]),
+    ).toEqual([
+      [0, 9, 0, 1, 4],
+      [0, 9, 30, 1, 4],
+    ]);
   });
 
   it('rejects bad parameters naming the field', async () => {
@@ -130,6 +152,7 @@ describe(`staffing forecast API (${storeName})`, () => {
       ['?slTarget=1', 'slTarget'],
       ['?slSeconds=-5', 'slSeconds'],
       ['?concurrency=0.5', 'concurrency'],
+      ['?interval=20', 'interval'],
       ['?tz=Mars/Olympus', 'tz'],
       [`?teamId=${other.teams.Support}`, 'teamId'],
     ];

@@ -42,6 +42,8 @@ export async function launchSwitchboard(
       SWITCHBOARD_DEMO: '1',
       SWITCHBOARD_DEMO_PASSWORD: 'demo-password-for-tests',
       LOG_LEVEL: 'info',
+      // A demo history makes a first start take seconds longer; tests that want it ask.
+      SWITCHBOARD_DEMO_HISTORY_DAYS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

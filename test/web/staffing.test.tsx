@@ -9,12 +9,19 @@ import { Providers } from './setup';
 // Demand peaks on weekdays at noon; nights need one operator.
 function cell(dayOfWeek: number, hour: number): StaffingCell {
   const busy = dayOfWeek < 5 && hour >= 9 && hour < 18;
+  const recommendedOperators = busy ? hour - 5 : 1;
+  const scheduledOperators = busy ? 5 : 1;
   return {
     dayOfWeek,
     hour,
+    minute: 0,
+    arrivals: busy ? 30 + hour : 2.25,
     arrivalsPerHour: busy ? 30 + hour : 2.25,
     handleTimeS: busy ? 400 : 300,
-    recommendedOperators: busy ? hour - 5 : 1,
+    recommendedOperators,
+    scheduledOperators,
+    gap: scheduledOperators - recommendedOperators,
+    open: busy,
   };
 }
 
@@ -23,9 +30,12 @@ function serve(): Recorded[] {
     'GET /staffing': (req): Staffing => ({
       inputs: {
         weeks: Number(req.query.get('weeks')),
+        interval: 60,
         slTarget: Number(req.query.get('slTarget')),
         slSeconds: Number(req.query.get('slSeconds')),
-        concurrency: Number(req.query.get('concurrency')),
+        concurrency: Number(req.query.get('concurrency') ?? 1.6),
+        measuredConcurrency: 1.6,
+        averageLimit: 4.25,
         tz: 'Europe/Moscow',
         from: '2026-02-12T00:00:00.000Z',
         to: '2026-03-12T00:00:00.000Z',
@@ -48,11 +58,12 @@ describe('staffing page', () => {
     const calls = serve();
     const { container } = render(<StaffingView />, { wrapper: Providers });
     await waitFor(() => expect(container.querySelectorAll('td[data-cell]')).toHaveLength(168));
+    // No concurrency asked: the server uses what operators actually sustained.
     expect(Object.fromEntries(callsTo(calls, 'GET', '/staffing')[0]!.query)).toEqual({
       weeks: '4',
+      interval: '60',
       slTarget: '0.8',
       slSeconds: '20',
-      concurrency: '2',
     });
 
     const map = screen.getByRole('table', {
@@ -76,8 +87,35 @@ describe('staffing page', () => {
     expect(sundayNight.getAttribute('data-level')).toBe('1');
 
     expect(screen.getByText(/^Measured over 4 weeks/).textContent).toContain(
-      'Europe/Moscow); target 80% within 20\u00a0s; 2 chats per operator.',
+      'Europe/Moscow); target 80% within 20\u00a0s; 1.6 chats per operator.',
     );
+    expect(screen.getByText(/^Operators actually held/).textContent).toBe(
+      'Operators actually held 1.6 chats at once on average (their limits average 4.3).',
+    );
+    // Required beside online for Monday: noon is short of two, night is closed.
+    const schedule = screen.getByRole('table', { name: 'Required and online by interval' });
+    const noonRow = within(schedule).getByRole('rowheader', { name: '12:00' }).closest('tr')!;
+    expect([...noonRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      '42',
+      '6:40',
+      '7',
+      '5',
+      'short of 2',
+    ]);
+    expect(within(schedule).getByRole('rowheader', { name: '03:00 (closed)' })).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: /Required and online by interval/ }).getAttribute('href'),
+    ).toBe('/api/v1/staffing?weeks=4&interval=60&slTarget=0.8&slSeconds=20&format=csv');
+  });
+
+  it('asks 15-minute intervals and shows the schedule without the hourly map', async () => {
+    const calls = serve();
+    render(<StaffingView />, { wrapper: Providers });
+    await waitFor(() => expect(callsTo(calls, 'GET', '/staffing')).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Interval'), { target: { value: '15' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Calculate' }));
+    await waitFor(() => expect(callsTo(calls, 'GET', '/staffing')).toHaveLength(2));
+    expect(callsTo(calls, 'GET', '/staffing')[1]!.query.get('interval')).toBe('15');
   });
 
   it('recalculates with the edited inputs', async () => {
@@ -94,6 +132,7 @@ describe('staffing page', () => {
     await waitFor(() => expect(callsTo(calls, 'GET', '/staffing')).toHaveLength(2));
     expect(Object.fromEntries(callsTo(calls, 'GET', '/staffing')[1]!.query)).toEqual({
       weeks: '8',
+      interval: '60',
       slTarget: '0.9',
       slSeconds: '30',
       concurrency: '2.5',

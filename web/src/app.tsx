@@ -40,6 +40,9 @@ const FindView = lazy(() =>
 const StaffingView = lazy(() =>
   import('./views/staffing/staffing-view').then((m) => ({ default: m.StaffingView })),
 );
+const ReplayView = lazy(() =>
+  import('./views/replay/replay-view').then((m) => ({ default: m.ReplayView })),
+);
 
 export function App() {
   const state = useStore(session, (s) => s);
@@ -86,6 +89,7 @@ function SignedIn() {
   if (route.view === 'audit')
     view = isSupervisor(me) ? <AuditView conversationId={route.conversationId} /> : forbidden;
   if (route.view === 'staffing') view = isSupervisor(me) ? <StaffingView /> : forbidden;
+  if (route.view === 'replay') view = isSupervisor(me) ? <ReplayView /> : forbidden;
   if (route.view === 'admin')
     view = isAdmin(me) ? (
       <AdminView section={route.section} />

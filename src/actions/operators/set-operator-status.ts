@@ -105,6 +105,12 @@ export async function setOperatorStatus(ctx: ActionContext, input: SetOperatorSt
     .where('id', '=', input.operatorId)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // The presence history (migration 024): staffing and the what-if replay read it.
+  if (before.status !== row.status)
+    await ctx.trx
+      .insertInto('operator_status_log')
+      .values({ account_id: ctx.accountId, operator_id: row.id, status: row.status, at: ctx.now })
+      .execute();
   const view = presentOperator(row, await operatorTeamIds(ctx, row.id));
   if (before.status !== row.status || requeued > 0) {
     ctx.emit(event('operator.updated', null, { operator: view }));

@@ -17,6 +17,7 @@ import { registerOperatorRoutes } from './operators.js';
 import { registerPasswordLinkRoutes } from './password-links.js';
 import { registerRealtimeRoutes } from './realtime.js';
 import { registerReportDrillRoutes } from './report-drill.js';
+import { registerReplayRoutes } from './replay.js';
 import { registerReportRoutes } from './reports.js';
 import { registerSearchRoutes } from './search.js';
 import { registerSettingsRoutes } from './settings.js';
@@ -48,6 +49,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });
   await app.register(registerStaffingRoutes, { prefix: '/api/v1' });
+  await app.register(registerReplayRoutes, { prefix: '/api/v1' });
   await app.register(registerUploadRoutes, { prefix: '/api/v1' });
   await app.register(registerVisitorRoutes, { prefix: '/api/v1' });
   await app.register(registerWidgetRoutes, { prefix: '/api/v1' });

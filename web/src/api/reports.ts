@@ -113,16 +113,28 @@ export interface StaffingCell {
   /** 0 = Monday … 6 = Sunday. */
   dayOfWeek: number;
   hour: number;
+  /** Start of the interval within the hour. */
+  minute: number;
+  /** Mean arrivals in one such interval. */
+  arrivals: number;
   arrivalsPerHour: number;
   handleTimeS: number | null;
   recommendedOperators: number;
+  /** Mean operators online then (presence history). */
+  scheduledOperators: number | null;
+  gap: number | null;
+  /** Within the working hours. */
+  open: boolean;
 }
 
 export interface StaffingInputs {
   weeks: number;
+  interval: 15 | 30 | 60;
   slTarget: number;
   slSeconds: number;
   concurrency: number;
+  measuredConcurrency: number | null;
+  averageLimit: number | null;
   tz: string;
   from: string;
   to: string;

@@ -23,6 +23,7 @@ export function Header() {
     { view: 'stats' as const, label: t('nav.stats'), show: isSupervisor(me) },
     { view: 'audit' as const, label: t('nav.audit'), show: isSupervisor(me) },
     { view: 'staffing' as const, label: t('nav.staffing'), show: isSupervisor(me) },
+    { view: 'replay' as const, label: t('nav.replay'), show: isSupervisor(me) },
     { view: 'admin' as const, label: t('nav.admin'), show: isAdmin(me) },
   ];
   return (

@@ -8,6 +8,7 @@ import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enMonitor } from './en-monitor';
 import { enPeople } from './en-people';
+import { enReplay } from './en-replay';
 import { enReports } from './en-reports';
 import { enWorkday } from './en-workday';
 
@@ -368,6 +369,7 @@ export const en = {
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
   ...enCharts,
+  ...enReplay,
   ...enAccess,
   ...enWorkday,
   ...enMonitor,

@@ -8,6 +8,7 @@ import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruMonitor } from './ru-monitor';
 import { ruPeople } from './ru-people';
+import { ruReplay } from './ru-replay';
 import { ruReports } from './ru-reports';
 import { ruWorkday } from './ru-workday';
 
@@ -367,6 +368,7 @@ export const ru: Record<MessageKey, string> = {
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
   ...ruCharts,
+  ...ruReplay,
   ...ruAccess,
   ...ruWorkday,
   ...ruMonitor,

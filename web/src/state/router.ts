@@ -10,6 +10,7 @@ export type Route =
   | { view: 'stats' }
   | { view: 'audit'; conversationId: string | null }
   | { view: 'staffing' }
+  | { view: 'replay' }
   | { view: 'admin'; section: AdminSection };
 
 export type AdminSection =
@@ -44,6 +45,7 @@ export function parsePath(path: string, search = ''): Route {
   if (parts[0] === 'stats') return { view: 'stats' };
   if (parts[0] === 'audit') return { view: 'audit', conversationId: parts[1] ?? null };
   if (parts[0] === 'staffing') return { view: 'staffing' };
+  if (parts[0] === 'replay') return { view: 'replay' };
   if (parts[0] === 'admin') {
     const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'operators';
     return { view: 'admin', section };
@@ -69,6 +71,8 @@ export function routePath(route: Route): string {
       return route.conversationId ? `/audit/${route.conversationId}` : '/audit';
     case 'staffing':
       return '/staffing';
+    case 'replay':
+      return '/replay';
     case 'admin':
       return `/admin/${route.section}`;
     case 'find':

@@ -3,18 +3,21 @@
 // src/domain/staffing.ts). The inputs are editable and shown as the server used them.
 import { useState } from 'react';
 import type { Staffing } from '../../api/reports';
+import { CsvLink } from '../../components/csv-link';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { formatSeconds, formatShare } from '../../lib/report-format';
+import { formatCount, formatSeconds, formatShare } from '../../lib/report-format';
 import { useMe } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import { HeatMap } from './heat-map';
+import { ScheduleTable } from './schedule-table';
 import '../../styles/reports.css';
 
 interface Inputs {
   weeks: string;
+  interval: '15' | '30' | '60';
   /** Percent in the form; the API takes a share. */
   slTargetPct: string;
   slSeconds: string;
@@ -34,7 +37,7 @@ const INPUTS: {
   { field: 'weeks', key: 'weeks', min: 1, max: 52 },
   { field: 'slTarget', key: 'slTargetPct', min: 1, max: 99 },
   { field: 'slSeconds', key: 'slSeconds', min: 1, max: 3600 },
-  { field: 'concurrency', key: 'concurrency', min: 1, max: 20, step: 0.5 },
+  { field: 'concurrency', key: 'concurrency', min: 1, max: 20, step: 0.1 },
 ];
 
 /** The query for valid inputs, or the first invalid field. */
@@ -46,13 +49,16 @@ export function staffingQuery(i: Inputs): { query: string } | { field: (typeof F
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) return { field: 'weeks' };
   if (!(pct > 0 && pct < 100)) return { field: 'slTarget' };
   if (!(seconds > 0 && seconds <= 3600)) return { field: 'slSeconds' };
-  if (!(concurrency >= 1 && concurrency <= 20)) return { field: 'concurrency' };
+  // Empty: the server measures what operators actually sustained.
+  const measured = i.concurrency.trim() === '';
+  if (!measured && !(concurrency >= 1 && concurrency <= 20)) return { field: 'concurrency' };
   const q = new URLSearchParams({
     weeks: String(weeks),
+    interval: i.interval,
     slTarget: String(pct / 100),
     slSeconds: String(seconds),
-    concurrency: String(concurrency),
   });
+  if (!measured) q.set('concurrency', String(concurrency));
   return { query: q.toString() };
 }
 
@@ -61,9 +67,10 @@ export function StaffingView() {
   const me = useMe();
   const [form, setForm] = useState<Inputs>(() => ({
     weeks: '4',
+    interval: '60',
     slTargetPct: '80',
     slSeconds: String(Math.round(me.account.settings.serviceLevelTargetMs / 1000) || 20),
-    concurrency: '2',
+    concurrency: '',
   }));
   const [applied, setApplied] = useState(() => staffingQuery(form));
   const [localError, setLocalError] = useState<ShownError | null>(null);
@@ -95,8 +102,28 @@ export function StaffingView() {
         onSubmit={submit}
         aria-label={t('staffing.inputs')}
       >
+        <Field label={t('staffing.interval')}>
+          {(p) => (
+            <select
+              {...p}
+              value={form.interval}
+              onChange={(e) => set({ interval: e.target.value as Inputs['interval'] })}
+            >
+              {(['60', '30', '15'] as const).map((n) => (
+                <option key={n} value={n}>
+                  {t('staffing.interval.minutes', { n })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {INPUTS.map(({ field, key, ...bounds }) => (
-          <Field key={field} label={t(`staffing.${field}`)} error={fieldError(error, field)}>
+          <Field
+            key={field}
+            label={t(`staffing.${field}`)}
+            {...(field === 'concurrency' ? { hint: t('staffing.concurrencyHint') } : {})}
+            error={fieldError(error, field)}
+          >
             {(p) => (
               <input
                 {...p}
@@ -120,21 +147,42 @@ export function StaffingView() {
             weeks: inputs.weeks,
             sl: formatShare(inputs.slTarget, lang),
             s: formatSeconds(inputs.slSeconds, lang),
-            c: inputs.concurrency,
+            c: formatCount(inputs.concurrency, lang),
             tz: inputs.tz,
             from: formatDateTime(inputs.from, lang),
             to: formatDateTime(inputs.to, lang),
           })}
         </p>
       )}
-      <section className="card wide" aria-labelledby="staffing-map-title" aria-busy={data.loading}>
-        <h2 id="staffing-map-title">{t('staffing.map')}</h2>
-        {data.data ? (
-          <HeatMap cells={data.data.cells} />
-        ) : (
-          data.loading && <p role="status">{t('common.loading')}</p>
-        )}
-      </section>
+      {inputs && inputs.measuredConcurrency !== null && (
+        <p className="hint staffing-measured">
+          {t('staffing.measured', {
+            c: Math.round(inputs.measuredConcurrency * 10) / 10,
+            limit: inputs.averageLimit === null ? '—' : Math.round(inputs.averageLimit * 10) / 10,
+          })}
+        </p>
+      )}
+      {(!inputs || inputs.interval === 60) && (
+        <section
+          className="card wide"
+          aria-labelledby="staffing-map-title"
+          aria-busy={data.loading}
+        >
+          <h2 id="staffing-map-title">{t('staffing.map')}</h2>
+          {data.data ? (
+            <HeatMap cells={data.data.cells} />
+          ) : (
+            data.loading && <p role="status">{t('common.loading')}</p>
+          )}
+        </section>
+      )}
+      {data.data && query !== null && (
+        <section className="card wide" aria-labelledby="staffing-schedule-title">
+          <h2 id="staffing-schedule-title">{t('staffing.schedule')}</h2>
+          <CsvLink path="/staffing" query={query} label={t('staffing.schedule')} />
+          <ScheduleTable cells={data.data.cells} />
+        </section>
+      )}
     </div>
   );
 }
