@@ -93,6 +93,18 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
 }
 
 /**
+ * A conversation as its client sees it over REST: without what is staff-only —
+ * the operator's close note and the angry/urgent flag (a client is never told
+ * they were flagged).
+ */
+export type VisitorConversationView = Omit<ConversationView, 'closeNote' | 'flag'>;
+
+export function presentVisitorConversation(c: ConversationWithContact): VisitorConversationView {
+  const { closeNote: _note, flag: _flag, ...rest } = presentConversation(c);
+  return rest;
+}
+
+/**
  * A hand-over in a conversation's history, with the note for the next
  * operator. Staff only: visitors never receive transfers or their notes.
  */

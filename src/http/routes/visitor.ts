@@ -9,7 +9,7 @@ import { closeConversation } from '../../actions/conversations/close-conversatio
 import { rateConversation } from '../../actions/conversations/rate-conversation.js';
 import { receiveContactMessage } from '../../actions/messages/receive-contact-message.js';
 import { AppError, notFound } from '../../errors.js';
-import { presentConversation, presentMessage } from '../../presenters.js';
+import { presentMessage, presentVisitorConversation } from '../../presenters.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import { channelSettings } from '../../store/queries/channels.js';
 import {
@@ -127,7 +127,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
         channelId: principal.channelId,
         limit: 20,
       });
-      return { conversations: rows.map(presentConversation) };
+      return { conversations: rows.map(presentVisitorConversation) };
     },
   );
 
@@ -263,7 +263,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
       const { result } = await perform(services, scope, (ctx) =>
         closeConversation(ctx, { conversationId: request.params.id }),
       );
-      return { conversation: presentConversation(result) };
+      return { conversation: presentVisitorConversation(result) };
     },
   );
 }
