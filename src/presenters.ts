@@ -13,6 +13,7 @@ import type {
   TeamView,
   TransferView,
 } from './contract/views.js';
+import { VisitorConversationView } from './contract/visitor.js';
 import type { UrgencyReason } from './domain/care/urgency.js';
 import { normalizeWorkingHours } from './domain/working-hours.js';
 import type {
@@ -60,6 +61,15 @@ export function presentConversation(c: ConversationWithContact): ConversationVie
         }
       : null,
   };
+}
+
+/**
+ * A conversation as its client sees it over REST: only the fields of
+ * src/contract/visitor.ts — never the operator's close note, the angry/urgent
+ * flag (a client is never told they were flagged), the operator or the team.
+ */
+export function presentVisitorConversation(c: ConversationWithContact): VisitorConversationView {
+  return VisitorConversationView.parse(presentConversation(c));
 }
 
 export function presentTransfer(t: TransferRow): TransferView {

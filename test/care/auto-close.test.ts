@@ -10,8 +10,10 @@ import { careForIdle } from '../../src/actions/conversations/care-for-idle.js';
 import { takeConversation } from '../../src/actions/conversations/take-conversation.js';
 import { receiveContactMessage } from '../../src/actions/messages/receive-contact-message.js';
 import { sendMessage } from '../../src/actions/messages/send-message.js';
+import { DEFAULT_NOTICES } from '../../src/domain/notices.js';
 import {
   buildAccount,
+  loginHeaders,
   startTestServer,
   type TestAccount,
   type TestServer,
@@ -80,7 +82,12 @@ async function systemTexts(id: string) {
     .where('author_kind', '=', 'system')
     .orderBy('seq')
     .execute();
-  return rows.map((r) => r.text);
+  // The router's waiting notice may come before the take; only auto-close's count here.
+  const idle = [
+    ...Object.values(DEFAULT_NOTICES.idle_warning),
+    ...Object.values(DEFAULT_NOTICES.idle_closed),
+  ];
+  return rows.map((r) => r.text).filter((text) => idle.includes(text));
 }
 
 describe('auto-close', () => {
@@ -203,6 +210,30 @@ describe('auto-close', () => {
       .where('conversation_id', '=', newId)
       .execute();
     expect(texts.map((t) => t.text)).toEqual(['Wait, one more thing!']);
+  });
+
+  it('takes the channel setting from the admin: minutes, 0 for off; refuses too short with the field named', async () => {
+    const admin = await loginHeaders(server.url, account.admin);
+    const patch = (settings: Record<string, unknown>) =>
+      fetch(`${server.url}/api/v1/channels/${account.channels.mail!.id}`, {
+        method: 'PATCH',
+        headers: admin,
+        body: JSON.stringify({ settings }),
+      });
+    const short = await patch({ autoCloseMs: 30_000 });
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as { error: { field: string } }).error.field).toBe(
+      'settings.autoCloseMs',
+    );
+    expect((await patch({ autoCloseMs: 'soon' })).status).toBe(400);
+    expect((await patch({ autoCloseMs: 0 })).status).toBe(200);
+    expect((await patch({ autoCloseMs: null })).status).toBe(200);
+    const row = await server.sb.services.db
+      .selectFrom('channels')
+      .select('settings')
+      .where('id', '=', account.channels.mail!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.settings.autoCloseMs).toBeUndefined();
   });
 
   it('leaves e-mail conversations alone by default', async () => {

@@ -58,7 +58,13 @@ async function client(name: string, text: string) {
     });
     return ((await r.json()) as { position: number | null }).position;
   };
-  return { conversationId, position };
+  const own = async () => {
+    const r = await fetch(`${server.url}/api/v1/visitor/conversations`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return ((await r.json()) as { conversations: Record<string, unknown>[] }).conversations;
+  };
+  return { conversationId, position, own };
 }
 
 const get = (path: string) => fetch(`${server.url}/api/v1${path}`, { headers: supervisor });
@@ -78,6 +84,12 @@ describe('angry or urgent clients', () => {
     const flagged = events.find((e) => e.type === 'conversation.flagged');
     expect(flagged?.audience).toBe('queue');
     expect(flagged?.conversationId).toBe(angry.conversationId);
+
+    // The client is never told they were flagged.
+    const seen = await angry.own();
+    expect(seen.map((c) => c.id)).toEqual([angry.conversationId]);
+    expect(seen[0]).not.toHaveProperty('flag');
+    expect(seen[0]).not.toHaveProperty('closeNote');
 
     // The client's place in line counts the flag too.
     expect(await angry.position()).toBe(1);

@@ -6,6 +6,9 @@
 //   silence the widget shows the close notice;
 // - an angry message jumps the queue: the operator's queue and the
 //   supervisor's monitor show it first, flagged, and the supervisor is told.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +23,12 @@ import {
 import { buildWebIfStale, buildWidgetIfStale } from '../support/web-build.js';
 
 const E2E_TIMEOUT = 120_000;
+const SHOTS = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'sb-shots');
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
 const MIN = 60_000;
 let offset = 0;
 let server: TestServer;
@@ -149,6 +158,7 @@ describe('automatic care in Chromium', () => {
       await expect
         .poll(async () => (await systemNotes(page)).at(-1), { timeout: 20_000 })
         .toBe('This conversation was closed due to inactivity. Write to us again any time.');
+      await shot(page, 'auto-close-widget');
       expect(await conversationOf()).toMatchObject({ id, state: 'closed', closed_by: 'system' });
 
       // Writing again opens a new conversation.
@@ -205,6 +215,7 @@ describe('automatic care in Chromium', () => {
       );
       expect(await rows.nth(1).textContent()).toContain('Anna');
       expect(await rows.nth(1).getByTestId('flag-badge').count()).toBe(0);
+      await shot(olga, 'flagged-queue');
 
       // The monitor: Boris first too, and the supervisor is told why.
       const monitorRows = natalia.locator('.assign-list .assign-row');
@@ -217,6 +228,8 @@ describe('automatic care in Chromium', () => {
         .toContainEqual(
           expect.stringContaining('Boris is angry or urgent: writes again, demands a refund'),
         );
+
+      await shot(natalia, 'flagged-monitor');
 
       // Taking the first row takes Boris.
       await rows.first().getByRole('button', { name: 'Take' }).click();

@@ -19,7 +19,7 @@ import {
   VisitorSession,
 } from '../../contract/visitor.js';
 import { AppError, notFound } from '../../errors.js';
-import { presentConversation, presentMessage } from '../../presenters.js';
+import { presentMessage, presentVisitorConversation } from '../../presenters.js';
 import { findChannelByKey } from '../../store/queries/account.js';
 import { channelSettings } from '../../store/queries/channels.js';
 import {
@@ -148,7 +148,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
         channelId: principal.channelId,
         limit: 20,
       });
-      return { conversations: rows.map(presentConversation) };
+      return { conversations: rows.map(presentVisitorConversation) };
     },
   );
 
@@ -294,7 +294,7 @@ export async function registerVisitorRoutes(base: FastifyInstance) {
       const { result } = await perform(services, scope, (ctx) =>
         closeConversation(ctx, { conversationId: request.params.id }),
       );
-      return { conversation: presentConversation(result) };
+      return { conversation: presentVisitorConversation(result) };
     },
   );
 }
