@@ -286,6 +286,14 @@ describe('navigation', () => {
     view.unmount();
     signInAs('supervisor');
     render(<Header />, { wrapper: Providers });
-    expect(names()).toEqual(['Workspace', 'Find', 'Monitor', 'Statistics', 'Audit', 'Staffing']);
+    expect(names()).toEqual([
+      'Workspace',
+      'Find',
+      'Monitor',
+      'Statistics',
+      'Audit',
+      'Staffing',
+      'What-if',
+    ]);
   });
 });
