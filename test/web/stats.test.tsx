@@ -207,6 +207,7 @@ describe('navigation', () => {
       'Statistics',
       'Audit',
       'Staffing',
+      'What-if',
     ]);
   });
 });
