@@ -1,4 +1,5 @@
-import type { AnalyzedMessage } from './analyze.js';
+import { type AnalyzedMessage, hits, spanOf } from './analyze.js';
+import { customSpan } from './custom-phrases.js';
 import type { Dialog } from './dialog.js';
 import { addressesName } from './names.js';
 import { fail, NO_OPERATOR, notApplicable, pass } from './outcome.js';
@@ -18,6 +19,16 @@ function sameTurn(dialog: Dialog, m: AnalyzedMessage): AnalyzedMessage[] {
   return [m, ...turn];
 }
 
+/** Where the message says goodbye (built-in or account phrase), or null. */
+function farewellSpan(dialog: Dialog, m: AnalyzedMessage): [number, number] | null {
+  for (const s of m.sentences) {
+    if (!isFarewell(s, m)) continue;
+    const hit = hits(s, 'farewell')[0] ?? hits(s, 'farewell_short')[0];
+    if (hit) return spanOf(s, hit);
+  }
+  return customSpan(m, dialog.custom.farewell);
+}
+
 /**
  * 9 farewell — the operator says goodbye, by name when the name is known by
  * then (in the goodbye or in the operator's messages of the same turn). The
@@ -25,12 +36,14 @@ function sameTurn(dialog: Dialog, m: AnalyzedMessage): AnalyzedMessage[] {
  * дня" greets there and takes leave at the end.
  */
 export function checkFarewell(dialog: Dialog): AuditCheckResult {
-  if (dialog.operator.length === 0) return notApplicable('farewell', NO_OPERATOR);
+  if (!dialog.taken) return notApplicable('farewell', NO_OPERATOR);
   const candidates = dialog.operator.length > 1 ? dialog.operator.slice(1) : dialog.operator;
-  const farewells = candidates.filter((m) => m.sentences.some((s) => isFarewell(s, m)));
+  const farewells = candidates
+    .map((m) => ({ m, span: farewellSpan(dialog, m) }))
+    .filter((f): f is { m: AnalyzedMessage; span: [number, number] } => f.span !== null);
   const last = farewells.at(-1);
   if (!last) return fail('farewell', null, 'The operator never says goodbye.');
-  const named = farewells.find((f) => {
+  const named = farewells.find(({ m: f }) => {
     const known = dialog.names.filter((n) => n.knownFrom < f.index);
     return (
       known.length === 0 ||
@@ -38,12 +51,18 @@ export function checkFarewell(dialog: Dialog): AuditCheckResult {
     );
   });
   if (named) {
-    const byName = dialog.names.some((n) => n.knownFrom < named.index);
+    const byName = dialog.names.some((n) => n.knownFrom < named.m.index);
     return pass(
       'farewell',
-      named.seq,
+      named.m.seq,
       byName ? 'The operator says goodbye by name.' : 'The operator says goodbye.',
+      named.span,
     );
   }
-  return fail('farewell', last.seq, 'The operator says goodbye without the name, which is known.');
+  return fail(
+    'farewell',
+    last.m.seq,
+    'The operator says goodbye without the name, which is known.',
+    last.span,
+  );
 }

@@ -36,6 +36,28 @@ export function contentCount(sentence: Sentence, nameKeys: readonly string[]): n
 
 const SHORT_MESSAGE_WORDS = 3;
 
+const TIME_UNIT = /^(мин|хв|min|сек|sec|час|год|hour|hr|дн|день|day)/;
+
+/** "5 минут", "10-15 хвилин", "2 hours": a number followed by a unit of time. */
+export function saysHowLong(sentence: Sentence): boolean {
+  return sentence.tokens.some(
+    (t, i) => /^\d+$/.test(t.word) && TIME_UNIT.test(sentence.tokens[i + 1]?.word ?? ''),
+  );
+}
+
+/**
+ * A warning announces that it will take time or says what the operator is
+ * doing ("проверю", "let me check", "займёт пару минут"). A bare "минутку" /
+ * "one moment" without a time is courtesy, not a warning.
+ */
+export function isWarning(sentence: Sentence): boolean {
+  return (
+    has(sentence, 'wait_check') ||
+    has(sentence, 'wait_time') ||
+    (has(sentence, 'wait') && saysHowLong(sentence))
+  );
+}
+
 export function isFarewell(sentence: Sentence, message: AnalyzedMessage): boolean {
   return (
     has(sentence, 'farewell') ||
@@ -58,6 +80,7 @@ export function asksAnythingElse(sentence: Sentence): boolean {
 function isProcedure(sentence: Sentence, message: AnalyzedMessage, answered: boolean): boolean {
   return (
     has(sentence, 'wait') ||
+    isWarning(sentence) ||
     has(sentence, 'presence_check') ||
     has(sentence, 'self_intro') ||
     has(sentence, 'transfer') ||

@@ -216,6 +216,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
             outcome: r.checks[check]?.outcome ?? 'na',
             messageSeq: null,
             reason: r.checks[check]?.note ?? '',
+            span: null,
           })),
         };
         return { id: r.conversationId, expected: r.verdicts, actual };

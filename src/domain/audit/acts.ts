@@ -1,0 +1,30 @@
+// The dialogue act of each operator sentence, decided once per dialog and read
+// by every check: a question to the client, an answer (a statement carrying
+// substance), a warning (it will take time / what the operator is doing), or
+// courtesy (greetings, thanks, bare acknowledgements, goodbyes, procedure).
+import { type AnalyzedMessage, isQuestionLike } from './analyze.js';
+import type { Sentence } from './normalize.js';
+import { isSubstantive, isWarning } from './substance.js';
+
+export type DialogueAct = 'question' | 'answer' | 'warning' | 'courtesy';
+
+export function sentenceAct(
+  sentence: Sentence,
+  message: AnalyzedMessage,
+  nameKeys: readonly string[],
+): DialogueAct {
+  if (isQuestionLike(sentence)) return 'question';
+  if (isWarning(sentence)) return 'warning';
+  if (isSubstantive(sentence, message, nameKeys)) return 'answer';
+  return 'courtesy';
+}
+
+/** The acts of every sentence of every operator message, keyed by sentence. */
+export function operatorActs(
+  operator: readonly AnalyzedMessage[],
+  nameKeys: readonly string[],
+): ReadonlyMap<Sentence, DialogueAct> {
+  const acts = new Map<Sentence, DialogueAct>();
+  for (const m of operator) for (const s of m.sentences) acts.set(s, sentenceAct(s, m, nameKeys));
+  return acts;
+}
