@@ -16,6 +16,7 @@ import { m017FindAnything } from './migrations/017-find-anything.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
 import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
+import { m025AuditSettings } from './migrations/025-audit-settings.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '019-password-links': m019PasswordLinks,
   '020-schedules-and-integrations': m020SchedulesAndIntegrations,
   '017-find-anything': m017FindAnything,
+  '025-audit-settings': m025AuditSettings,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -28,7 +28,14 @@ export function checkNoBrushOff(dialog: Dialog): AuditCheckResult {
       return fail('no_brush_off', m.seq, 'The operator uses a phrase the account bans.', banned);
     }
     const brush = brushOff(dialog, m);
-    const answers = m.sentences.some((s) => dialog.act(s) === 'answer' && !brushOffHit(s));
+    // Sending the client to the phone is no more help than sending them to the site.
+    const answers = m.sentences.some(
+      (s) =>
+        dialog.act(s) === 'answer' &&
+        !brushOffHit(s) &&
+        !has(s, 'phone_push') &&
+        !has(s, 'phone_ask'),
+    );
     if (brush && !helped && !answers) {
       return fail(
         'no_brush_off',

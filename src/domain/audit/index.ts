@@ -17,5 +17,6 @@ export {
   type AuditPhraseKind,
   type AuditResult,
   type AuditSettings,
+  buildAuditPhrases,
   DEFAULT_AUDIT_SETTINGS,
 } from './types.js';

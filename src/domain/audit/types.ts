@@ -88,11 +88,19 @@ export const AUDIT_CHECKS: readonly AuditCheckId[] = [
   'no_brush_off',
 ];
 
+/** Builds the per-language phrase lists from one function of language and kind. */
+export function buildAuditPhrases(
+  pick: (lang: AuditLanguage, kind: AuditPhraseKind) => readonly string[],
+): AuditSettings['phrases'] {
+  const forLang = (lang: AuditLanguage) => ({
+    greeting: pick(lang, 'greeting'),
+    farewell: pick(lang, 'farewell'),
+    banned: pick(lang, 'banned'),
+  });
+  return { ru: forLang('ru'), uk: forLang('uk'), en: forLang('en') };
+}
+
 export const DEFAULT_AUDIT_SETTINGS: AuditSettings = {
   disabled: [],
-  phrases: {
-    ru: { greeting: [], farewell: [], banned: [] },
-    uk: { greeting: [], farewell: [], banned: [] },
-    en: { greeting: [], farewell: [], banned: [] },
-  },
+  phrases: buildAuditPhrases(() => []),
 };

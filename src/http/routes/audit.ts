@@ -150,7 +150,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
     {
       schema: {
         tags: ['audit'],
-        summary: "Store a reviewer's verdict on all nine checks beside the automatic one",
+        summary: "Store a reviewer's verdict on all ten checks beside the automatic one",
         params: conversationParams,
         body: z.object({
           verdicts,

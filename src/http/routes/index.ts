@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './account.js';
 import { registerAuditRoutes } from './audit.js';
+import { registerAuditSettingsRoutes } from './audit-settings.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerChannelContactRoutes } from './channels-contacts.js';
 import { registerChannelDeliveryRoutes } from './channels-deliveries.js';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });
+  await app.register(registerAuditSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerStaffingRoutes, { prefix: '/api/v1' });
   await app.register(registerUploadRoutes, { prefix: '/api/v1' });
   await app.register(registerVisitorRoutes, { prefix: '/api/v1' });
