@@ -51,6 +51,7 @@ export const EN: LanguageLexicon = {
       '&issue resolved', '&problem solved', '&question answered',
       'do the trick', 'did the trick', 'did you find it', 'is it working', 'work for you', 'works for you',
       'were you able', 'did you manage', 'have you managed', 'have you been able', 'was it possible',
+      'clear things up', 'explain', 'answer it', 'sort it out', 'is that clear', 'understand',
     ],
     anything_else: [
       '&anything else', '&something else', '&other questions', '&another question',
@@ -146,14 +147,24 @@ export const EN: LanguageLexicon = {
     ],
     brush_place: [
       'website', 'site', 'faq', 'faqs', 'help center', 'help centre', 'knowledge base',
-      'documentation', 'docs', 'help page', 'help pages', 'support page', 'support pages',
-      'help section', 'user guide', 'manual', 'online guide',
+      '=documentation', '=docs', '=doc', 'help page', 'help pages', 'support page', 'support pages',
+      'help section', 'user guide', '=manual', 'online guide',
+    ],
+    brush_section: [
+      'page', 'section', 'rules', 'policy wording', 'terms', 'catalog', 'catalogue', 'article',
+      'guide', 'guides', 'reference', 'center', 'centre', 'instructions', 'under',
     ],
     brush_verb: [
+      'listed', 'described', 'explained', 'covered', 'available', 'published', 'posted', 'shown',
+      'outlined', 'detailed', 'in our', 'on our', 'are in the', 'is in the',
       '=see', '=check', '=read', '=visit', '=refer to', '=look at', '=go to', '=browse',
       "you'll find", 'you will find', 'you can find', 'can be found', 'all the info',
       'all the information', 'everything is', 'everything you need', 'all there', 'is explained',
       'are explained', 'is described', 'have a look at', 'take a look at',
+    ],
+    offer: [
+      'want me to', 'would you like', 'do you want', 'shall i', 'should i', 'can i', 'may i',
+      'could i', 'would it help if', 'prefer', 'good time', 'do you need',
     ],
     identify: [
       'order', 'account', 'registered', 'linked', 'associated', 'profile', 'find', 'locate',

@@ -27,8 +27,12 @@ export type Concept =
   | 'wait_time'
   /** Where a brush-off sends the client: the site, the FAQ, the help centre, the docs. */
   | 'brush_place'
+  /** A part of a site or document ("раздел", "page", "правила"): a place only with a brush_verb. */
+  | 'brush_section'
   /** Sending the client to read it there ("посмотрите", "see", "everything is…"). */
   | 'brush_verb'
+  /** Offering to do something ("хотите, оформлю?", "want me to…?"): a question, not about the outcome. */
+  | 'offer'
   /** What a phone number asked for identifies: the order, the account, the profile. */
   | 'identify'
   /** Asking for the client's phone number (identification, not a question about the problem). */

@@ -78,16 +78,28 @@ export function tokenize(fragment: string, offset = 0): Token[] {
   });
 }
 
-/** «Забули пароль?» is a button label, not a question; quoted punctuation must not split. */
-function neutralizeQuotes(text: string): string {
-  return text.replace(/«[^»]*»|"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]/g, (q) =>
-    q.replace(/[.!?…]/g, ' '),
-  );
+// Links and e-mail addresses are one thing each: their dots and question marks end nothing.
+const LINK =
+  /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+
+export function containsLink(text: string): boolean {
+  return new RegExp(LINK.source, 'iu').test(text);
 }
 
-// Sentence ends: ! ? … and newlines always; a dot only when it is not inside a
-// number ("49.99", "17.2").
-const TERMINATOR = /((?:[!?…\n]|(?<!\d)\.(?!\d))+)/;
+/** «Забули пароль?» is a button label, not a question; quoted punctuation must not split. Nor do links. */
+function neutralizeQuotes(text: string): string {
+  return text
+    .replace(LINK, (link) => {
+      // A dot right after the link ends the sentence; the link's own dots do not.
+      const tail = /[.!?…]+$/.exec(link)?.[0] ?? '';
+      return link.slice(0, link.length - tail.length).replace(/[.!?…]/g, ' ') + tail;
+    })
+    .replace(/«[^»]*»|"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]/g, (q) => q.replace(/[.!?…]/g, ' '));
+}
+
+// Sentence ends: ! ? … and newlines always; a dot unless it sits between two
+// digits ("49.99", "17.2" — but "$18.40. Could you" ends after the 40).
+const TERMINATOR = /((?:[!?…\n]|\.(?!\d)|(?<!\d)\.)+)/;
 
 export function splitSentences(text: string): Sentence[] {
   const parts = neutralizeQuotes(text).split(TERMINATOR);

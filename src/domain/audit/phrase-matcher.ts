@@ -93,13 +93,33 @@ const PHRASES_BY_FIRST_WORD: ReadonlyMap<Concept, ReadonlyMap<number, readonly P
   }),
 );
 
+const VOWELS = new Set([...'аеиіїоуыэюяєaeiouy']);
+
+/**
+ * Same length, one slip: two neighbours swapped ("спаисбо"), or one vowel for
+ * another, the usual misspelling ("провирю") — never another consonant.
+ */
+function isSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i === a.length) return true;
+  if (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return true;
+  return VOWELS.has(a[i]!) && VOWELS.has(b[i]!) && a.slice(i + 1) === b.slice(i + 1);
+}
+
 function accepts(word: string, pattern: WordPattern): boolean {
   // Short words ("да", "hi", "я") must be typed exactly: their stems collide too easily.
   if (pattern.surface.length <= 3) return word === pattern.surface;
   // An exact form exists to tell inflections apart (будут/будет, позвоните/позвонит),
   // so a slip is only forgiven from six letters and never in the ending.
+  // A slip there is a missing, doubled or swapped letter or a vowel for a vowel,
+  // never another consonant: "подойдите" is not a typo of "подождите".
   if (pattern.exact) {
-    return word.at(-1) === pattern.surface.at(-1) && typoEqual(word, pattern.surface, 6);
+    return (
+      word.at(-1) === pattern.surface.at(-1) &&
+      typoEqual(word, pattern.surface, 6) &&
+      (word.length !== pattern.surface.length || isSwap(word, pattern.surface))
+    );
   }
   if (typoEqual(word, pattern.surface)) return true;
   const stems = stemsOf(word);

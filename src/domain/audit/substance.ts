@@ -65,8 +65,61 @@ export function isFarewell(sentence: Sentence, message: AnalyzedMessage): boolea
   );
 }
 
-export function asksHelped(sentence: Sentence): boolean {
-  return isQuestionLike(sentence) && has(sentence, 'helped');
+// Question words that ask for information rather than yes or no.
+const WH_WORDS = new Set(
+  (
+    'как какой какая какое какие каким какую какого когда где куда откуда сколько почему зачем что кто чем чей который которая ' +
+    'як який яка яке які яким яку якого коли де куди звідки скільки чому навіщо що хто чим чий котрий ' +
+    'what which when where why how who whose'
+  ).split(' '),
+);
+
+/** Not about the outcome: other questions that are procedure, offers or identification. */
+const NOT_OUTCOME: readonly Concept[] = [
+  'anything_else',
+  'presence_check',
+  'name_ask',
+  'how_can_help',
+  'phone_ask',
+  'phone_push',
+  'offer',
+  'transfer',
+];
+
+/**
+ * A yes/no question about the outcome, recognised by form: after the
+ * vocative and any courtesy ("Николай, …", "Great! …"), it does not open with
+ * a request for data ("tell me the last 4 digits"), it has no question word
+ * (that asks for information: "за какую покупку…?"), and it is not an offer, the anything-else or
+ * the presence check. "Відкрилося?", "Is the display showing your usage
+ * again?", "Подскажите, в приложении статус уже сменился?".
+ */
+function isPolarOutcomeQuestion(sentence: Sentence): boolean {
+  if (NOT_OUTCOME.some((c) => has(sentence, c))) return false;
+  const courtesy = coveredBy(sentence, ['ack', 'thanks', 'greeting', 'apology', 'welcome']);
+  const requests = coveredBy(sentence, ['clarify_request']);
+  const tokens = sentence.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const vocative = t.breakAfter && t.original[0] !== t.original[0]?.toLowerCase();
+    if (courtesy.has(i) || vocative) i++;
+    else if (requests.has(i) && t.breakAfter) i++;
+    else break;
+  }
+  if (i >= tokens.length || requests.has(i)) return false;
+  return !tokens.some((t) => WH_WORDS.has(t.word));
+}
+
+/**
+ * Whether it helped, as a question: a phrase of the helped lexicon ("помогло
+ * ли", "чи зрозуміло", "did that work"), or — once the operator has answered —
+ * any yes/no question about the outcome.
+ */
+export function asksHelped(sentence: Sentence, answered = false): boolean {
+  if (!isQuestionLike(sentence)) return false;
+  if (has(sentence, 'helped')) return true;
+  return answered && isPolarOutcomeQuestion(sentence);
 }
 
 export function asksAnythingElse(sentence: Sentence): boolean {
@@ -85,7 +138,7 @@ function isProcedure(sentence: Sentence, message: AnalyzedMessage, answered: boo
     has(sentence, 'self_intro') ||
     has(sentence, 'transfer') ||
     isFarewell(sentence, message) ||
-    (answered && asksHelped(sentence)) ||
+    (answered && asksHelped(sentence, answered)) ||
     asksAnythingElse(sentence)
   );
 }
