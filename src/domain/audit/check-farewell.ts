@@ -1,9 +1,9 @@
-import { type AnalyzedMessage, hits, spanOf } from './analyze.js';
+import { type AnalyzedMessage, has, spanOf } from './analyze.js';
 import { customSpan } from './custom-phrases.js';
 import type { Dialog } from './dialog.js';
 import { addressesName } from './names.js';
 import { fail, NO_OPERATOR, notApplicable, pass } from './outcome.js';
-import { isFarewell } from './substance.js';
+import { farewellHit } from './substance.js';
 import type { AuditCheckResult } from './types.js';
 
 /** Operator messages sent together with `m`, with no client message in between. */
@@ -21,9 +21,11 @@ function sameTurn(dialog: Dialog, m: AnalyzedMessage): AnalyzedMessage[] {
 
 /** Where the message says goodbye (built-in or account phrase), or null. */
 function farewellSpan(dialog: Dialog, m: AnalyzedMessage): [number, number] | null {
+  const first = dialog.operator[0] === m;
   for (const s of m.sentences) {
-    if (!isFarewell(s, m)) continue;
-    const hit = hits(s, 'farewell')[0] ?? hits(s, 'farewell_short')[0];
+    // In the first message "Доброго дня" greets rather than takes leave.
+    if (first && has(s, 'greeting')) continue;
+    const hit = farewellHit(s, m);
     if (hit) return spanOf(s, hit);
   }
   return customSpan(m, dialog.custom.farewell);
@@ -31,14 +33,13 @@ function farewellSpan(dialog: Dialog, m: AnalyzedMessage): [number, number] | nu
 
 /**
  * 9 farewell — the operator says goodbye, by name when the name is known by
- * then (in the goodbye or in the operator's messages of the same turn). The
- * first operator message is skipped when there are others, because "Доброго
- * дня" greets there and takes leave at the end.
+ * then (in the goodbye or in the operator's messages of the same turn). In
+ * the first operator message a sentence that greets is not a goodbye, because
+ * "Доброго дня" greets there and takes leave at the end.
  */
 export function checkFarewell(dialog: Dialog): AuditCheckResult {
   if (!dialog.taken) return notApplicable('farewell', NO_OPERATOR);
-  const candidates = dialog.operator.length > 1 ? dialog.operator.slice(1) : dialog.operator;
-  const farewells = candidates
+  const farewells = dialog.operator
     .map((m) => ({ m, span: farewellSpan(dialog, m) }))
     .filter((f): f is { m: AnalyzedMessage; span: [number, number] } => f.span !== null);
   const last = farewells.at(-1);

@@ -24,6 +24,10 @@ export const EN: LanguageLexicon = {
       'rest of your day', 'rest of the day',
     ],
     farewell_short: ['=later', '=ciao'],
+    farewell_wish: [
+      '=have a', '=have an', '=have fun', '=enjoy', '=safe travels', '=safe trip', '=safe flight', '=bon voyage',
+      '=good luck', '=happy', '=get well', '=stay safe', '=all the best',
+    ],
     how_can_help: [
       'how can i help', 'how may i help', 'how can i assist', 'how may i assist',
       'what can i do for you', 'what can i help', 'how can we help', 'how may we help',
@@ -34,13 +38,14 @@ export const EN: LanguageLexicon = {
     ],
     name_ask: [
       'who am i speaking with', 'who am i speaking to', 'who am i talking to',
-      'who am i talking with', 'how should i address you', 'how may i address you',
+      'who am i talking with', 'who am i chatting with', 'who am i chatting to', 'how should i address you', 'how may i address you',
       'how can i address you', 'what should i call you', 'what can i call you',
       'may i have your name', 'whom am i speaking',
       'pleasure of speaking', 'how may i call you', 'how can i call you',       'your name please', "what's your name", 'what is your name', 'know your name', 'get your name', 'tell me your name', 'your first name', 'what name should i use',
     ],
-    name_intro: ['my name is', "my name's", 'call me', 'name is', 'you can call me'],
-    name_intro_weak: ["I'm", 'i am', 'this is', "it's", 'it is'],
+    name_intro: ['menya zovut', 'mene zvaty', 'mene zvut', 'my name is', "my name's", 'call me', 'name is', 'you can call me'],
+    // With Russian and Ukrainian typed in Latin letters ("ya Vova", "menya zovut Oleg").
+    name_intro_weak: ["I'm", 'i am', 'this is', "it's", 'it is', 'ya', 'eto', 'tse'],
     helped: [
       'did that help', 'did this help', 'does that help', 'does this help', 'did it help',
       '=helpful', 'able to help', 'did i help', 'have i helped', 'was i helpful', '=helped',

@@ -11,6 +11,8 @@ export type Concept =
   | 'farewell'
   /** Farewells that are also ordinary words ("пока" = "meanwhile"): only in very short messages. */
   | 'farewell_short'
+  /** A wish that takes leave when it opens a statement ("Хорошей игры!", "Гарної подорожі", "Safe travels"). */
+  | 'farewell_wish'
   | 'how_can_help'
   | 'name_ask'
   /** "меня зовут" — the next word is the client's name whatever its case. */

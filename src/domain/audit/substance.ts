@@ -1,7 +1,14 @@
 // Sorting operator sentences into formula (greetings, thanks, waits,
 // closings), questions about the problem, and substance. The clarifying,
 // helped and one-word checks all rest on these few definitions.
-import { type AnalyzedMessage, coveredBy, has, isQuestionLike, isStopword } from './analyze.js';
+import {
+  type AnalyzedMessage,
+  coveredBy,
+  has,
+  hits,
+  isQuestionLike,
+  isStopword,
+} from './analyze.js';
 import type { Concept } from './lexicon-types.js';
 import { tokenIsName } from './names.js';
 import type { Sentence } from './normalize.js';
@@ -58,11 +65,35 @@ export function isWarning(sentence: Sentence): boolean {
   );
 }
 
+/** Where a farewell occurs in the sentence: a goodbye phrase, a short "пока", or an opening wish. */
+export function farewellHit(sentence: Sentence, message: AnalyzedMessage): number[] | null {
+  const phrase = hits(sentence, 'farewell')[0];
+  if (phrase) return phrase;
+  if (message.words.length <= SHORT_MESSAGE_WORDS) {
+    const short = hits(sentence, 'farewell_short')[0];
+    if (short) return short;
+  }
+  return wishHit(sentence);
+}
+
+/**
+ * "Хорошей игры, Вадим!", "Гарної подорожі!", "Have fun, Ethan!", "Safe travels":
+ * a wish opening a statement (after the name or a courtesy word), not a question.
+ */
+function wishHit(sentence: Sentence): number[] | null {
+  if (isQuestionLike(sentence)) return null;
+  const skip = coveredBy(sentence, ['ack', 'thanks', 'welcome', 'greeting']);
+  const tokens = sentence.tokens;
+  let i = 0;
+  while (i < tokens.length && (skip.has(i) || (tokens[i]!.breakAfter && i < 2))) i++;
+  const wish = hits(sentence, 'farewell_wish').find((hit) => Math.min(...hit) === i);
+  // "Have a look at…" is an instruction, not a wish.
+  if (!wish || tokens[Math.max(...wish) + 1]?.word === 'look') return null;
+  return wish;
+}
+
 export function isFarewell(sentence: Sentence, message: AnalyzedMessage): boolean {
-  return (
-    has(sentence, 'farewell') ||
-    (has(sentence, 'farewell_short') && message.words.length <= SHORT_MESSAGE_WORDS)
-  );
+  return farewellHit(sentence, message) !== null;
 }
 
 // Question words that ask for information rather than yes or no.
