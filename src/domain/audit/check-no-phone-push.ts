@@ -21,17 +21,32 @@ export function phoneNumberSpan(text: string): [number, number] | null {
   return null;
 }
 
+const INSTRUMENTAL = new Set(['по', 'через', 'за', 'by', 'via', 'with', 'using']);
+
 export function containsPhoneNumber(text: string): boolean {
   return phoneNumberSpan(text) !== null;
 }
 
-/** The concept's first occurrence without a negation just before it ("не могу звонить", "can't call"). */
+/**
+ * The concept's first occurrence without a negation next to it in the same
+ * clause ("не могу звонить", "can't call", "позвонить вам не могу"); a
+ * negation across a comma belongs to another clause ("Если кода нет, позвоните").
+ */
 function unnegatedHit(sentence: Sentence, concept: Concept): number[] | null {
   const negations = coveredBy(sentence, ['negation']);
+  const tokens = sentence.tokens;
+  const negatedAt = (i: number, from: number, to: number): boolean => {
+    if (!negations.has(i)) return false;
+    // No clause break between the negation and the phrase.
+    for (let k = Math.min(from, i); k < Math.max(to, i); k++)
+      if (tokens[k]?.breakAfter) return false;
+    return true;
+  };
   return (
     hits(sentence, concept).find((hit) => {
       const start = Math.min(...hit);
-      return !negations.has(start - 1) && !negations.has(start - 2);
+      const end = Math.max(...hit);
+      return ![start - 1, start - 2, end + 1, end + 2].some((i) => negatedAt(i, start, end));
     }) ?? null
   );
 }
@@ -47,14 +62,24 @@ function saysUnnegated(message: AnalyzedMessage, concept: Concept): boolean {
  * and is not a push.
  */
 function pushSpan(message: AnalyzedMessage): [number, number] | null {
-  const identifies = message.sentences.some((s) => has(s, 'identify'));
+  // "Your phone number, please — I'll look up the order": the purpose may sit in the next sentence.
+  const asksToIdentify = message.sentences.some((s) => has(s, 'identify'));
   for (const s of message.sentences) {
+    // "What name can I call you?" asks for the name.
+    if (has(s, 'name_ask')) continue;
     const push = unnegatedHit(s, 'phone_push');
     if (push) return spanOf(s, push);
     const ask = unnegatedHit(s, 'phone_ask');
-    if (ask && !identifies) return spanOf(s, ask);
+    // "перевод отправляли по номеру телефона?": the number as a means, not asked for.
+    const means = ask && INSTRUMENTAL.has(s.tokens[Math.min(...ask) - 1]?.word ?? '');
+    if (ask && !asksToIdentify && !means) return spanOf(s, ask);
+    // A number to call is a push unless that very sentence is about the account ("ваш номер +7 916… привязан?").
+    const number = has(s, 'identify')
+      ? null
+      : phoneNumberSpan(message.text.slice(s.start, s.end + 1));
+    if (number) return [s.start + number[0], s.start + number[1]];
   }
-  return identifies ? null : phoneNumberSpan(message.text);
+  return null;
 }
 
 /**

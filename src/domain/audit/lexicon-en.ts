@@ -38,7 +38,7 @@ export const EN: LanguageLexicon = {
     ],
     name_ask: [
       'who am i speaking with', 'who am i speaking to', 'who am i talking to',
-      'who am i talking with', 'who am i chatting with', 'who am i chatting to', 'how should i address you', 'how may i address you',
+      'who am i talking with', 'what name can i call you', 'what can i call you', 'who am i chatting with', 'who am i chatting to', 'how should i address you', 'how may i address you',
       'how can i address you', 'what should i call you', 'what can i call you',
       'may i have your name', 'whom am i speaking',
       'pleasure of speaking', 'how may i call you', 'how can i call you',       'your name please', "what's your name", 'what is your name', 'know your name', 'get your name', 'tell me your name', 'your first name', 'what name should i use',
@@ -97,7 +97,8 @@ export const EN: LanguageLexicon = {
       'talk by phone', 'talk on the phone', 'speak by phone', 'speak on the phone', 'quick call',
       'hop on a call', 'jump on a call', 'discuss by phone', 'can i call you', 'could i call you', 'may i call you',
       'shall i call you', 'should i call you', 'let me call you', 'i can call you', 'we can call you',
-      'can we call you', 'give you a call', 'give you a ring', 'ring you',
+      'can we call you', 'give you a call', 'give you a ring', 'ring you', 'call the hotline', 'call the support',
+      'will contact you by phone',
     ],
     call_request: [
       'call me', 'call back', 'give me a call', 'phone number', 'your phone number', 'by phone',
@@ -173,7 +174,7 @@ export const EN: LanguageLexicon = {
     ],
     identify: [
       'order', 'account', 'registered', 'linked', 'associated', 'profile', 'find', 'locate',
-      'look up', 'identify', 'verify', 'booking', 'placed', 'signed up', 'on file', 'used to',
+      'look up', 'identify', 'verify', '=booking', 'placed', 'signed up', 'on file', 'used to',
       'membership', 'loyalty card', 'in our system', 'the number on',
     ],
     negation: ['not', 'dont', 'cant', 'cannot', 'no', 'never', 'without', 'wont'],
