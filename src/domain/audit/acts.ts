@@ -2,7 +2,7 @@
 // by every check: a question to the client, an answer (a statement carrying
 // substance), a warning (it will take time / what the operator is doing), or
 // courtesy (greetings, thanks, bare acknowledgements, goodbyes, procedure).
-import { type AnalyzedMessage, isQuestionLike } from './analyze.js';
+import { type AnalyzedMessage, has, isQuestionLike } from './analyze.js';
 import type { Sentence } from './normalize.js';
 import { isSubstantive, isWarning } from './substance.js';
 
@@ -13,9 +13,13 @@ export function sentenceAct(
   message: AnalyzedMessage,
   nameKeys: readonly string[],
 ): DialogueAct {
-  if (isQuestionLike(sentence)) return 'question';
+  if (sentence.question) return 'question';
+  // "Перевірю, чи підтримує наш імпорт…": an indirect question inside a warning.
   if (isWarning(sentence)) return 'warning';
+  if (isQuestionLike(sentence)) return 'question';
   if (isSubstantive(sentence, message, nameKeys)) return 'answer';
+  // "Слухаю вас", "How can I help" without a question mark still invite the client to speak.
+  if (has(sentence, 'how_can_help')) return 'question';
   return 'courtesy';
 }
 

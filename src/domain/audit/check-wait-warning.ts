@@ -56,13 +56,15 @@ export function checkWaitWarning(dialog: Dialog): AuditCheckResult {
       covering ??= warning;
     }
     const w = acts.indexOf('warning');
+    // A real reply restarts the clock; a warning in it covers the next wait.
+    if (acts.includes('answer') || acts.includes('question') || isBareAnswer(dialog, m)) {
+      waitingSince = null;
+      warned = false;
+    }
     if (w >= 0) {
       warned = true;
       const s = m.sentences[w]!;
       warning = { m, span: [s.start, s.end] };
-    } else if (acts.includes('answer') || acts.includes('question') || isBareAnswer(dialog, m)) {
-      waitingSince = null;
-      warned = false;
     }
   }
   return covering === null
