@@ -2,6 +2,7 @@
 
 import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
+import { enAudit } from './en-audit';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enMonitor } from './en-monitor';
@@ -365,6 +366,7 @@ export const en = {
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong on the server. Try again.',
   ...enReports,
+  ...enAudit,
   ...enAccess,
   ...enWorkday,
   ...enMonitor,

@@ -2,6 +2,7 @@
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
+import { ruAudit } from './ru-audit';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruMonitor } from './ru-monitor';
@@ -364,6 +365,7 @@ export const ru: Record<MessageKey, string> = {
   'error.rate_limited': 'Слишком много запросов. Подождите немного и попробуйте снова.',
   'error.internal': 'На сервере что-то пошло не так. Попробуйте снова.',
   ...ruReports,
+  ...ruAudit,
   ...ruAccess,
   ...ruWorkday,
   ...ruMonitor,

@@ -20,6 +20,7 @@ export type AdminSection =
   | 'tokens'
   | 'webhooks'
   | 'deliveries'
+  | 'audit'
   | 'account';
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
@@ -31,6 +32,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'tokens',
   'webhooks',
   'deliveries',
+  'audit',
   'account',
 ];
 
