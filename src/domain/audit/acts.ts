@@ -13,7 +13,8 @@ export function sentenceAct(
   message: AnalyzedMessage,
   nameKeys: readonly string[],
 ): DialogueAct {
-  if (sentence.question) return 'question';
+  // A question mark or a request to tell something ("Уточните сумму — посмотрю…") asks.
+  if (sentence.question || has(sentence, 'clarify_request')) return 'question';
   // "Перевірю, чи підтримує наш імпорт…": an indirect question inside a warning.
   if (isWarning(sentence)) return 'warning';
   if (isQuestionLike(sentence)) return 'question';

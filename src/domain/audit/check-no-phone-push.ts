@@ -3,6 +3,7 @@ import type { Dialog } from './dialog.js';
 import type { Concept } from './lexicon-types.js';
 import type { Sentence } from './normalize.js';
 import { fail, NO_OPERATOR, notApplicable, pass } from './outcome.js';
+import { phoneAskHit } from './substance.js';
 import type { AuditCheckResult } from './types.js';
 
 // A phone number as people type it: 9–13 digits with a "+" or grouping
@@ -20,8 +21,6 @@ export function phoneNumberSpan(text: string): [number, number] | null {
   }
   return null;
 }
-
-const INSTRUMENTAL = new Set(['по', 'через', 'за', 'by', 'via', 'with', 'using']);
 
 export function containsPhoneNumber(text: string): boolean {
   return phoneNumberSpan(text) !== null;
@@ -71,8 +70,7 @@ function pushSpan(message: AnalyzedMessage): [number, number] | null {
     if (push) return spanOf(s, push);
     const ask = unnegatedHit(s, 'phone_ask');
     // "перевод отправляли по номеру телефона?": the number as a means, not asked for.
-    const means = ask && INSTRUMENTAL.has(s.tokens[Math.min(...ask) - 1]?.word ?? '');
-    if (ask && !asksToIdentify && !means) return spanOf(s, ask);
+    if (ask && !asksToIdentify && phoneAskHit(s, ask)) return spanOf(s, ask);
     // A number to call is a push unless that very sentence is about the account ("ваш номер +7 916… привязан?").
     const number = has(s, 'identify')
       ? null

@@ -169,8 +169,8 @@ export const EN: LanguageLexicon = {
       'are explained', 'is described', 'have a look at', 'take a look at',
     ],
     offer: [
-      'want me to', 'would you like', 'do you want', 'shall i', 'should i', 'can i', 'may i',
-      'could i', 'would it help if', 'prefer', 'good time', 'do you need',
+      'want me to', 'would you like', 'do you want', 'shall i', 'should i', 'can i schedule',
+      'can i set', 'can i book', 'can i arrange', 'would it help if', 'prefer', 'good time', 'do you need',
     ],
     identify: [
       'order', 'account', 'registered', 'linked', 'associated', 'profile', 'find', 'locate',

@@ -139,7 +139,7 @@ function isPolarOutcomeQuestion(sentence: Sentence): boolean {
     else break;
   }
   if (i >= tokens.length || requests.has(i)) return false;
-  return !tokens.some((t) => WH_WORDS.has(t.word));
+  return !tokens.some((t) => isWhWord(t.word));
 }
 
 /**
@@ -176,7 +176,8 @@ function isProcedure(sentence: Sentence, message: AnalyzedMessage, answered: boo
 
 /**
  * A question about the problem: question-like, not a procedure, not a request
- * for the phone number (that is identification, judged by no_phone_push), and
+ * for the phone number (that is identification, judged by no_phone_push), not
+ * an offer ("Оформить?", "can I schedule a call?"), and
  * with at least one content word once "how can I help" and the name question
  * are taken out ("що сталося з вашим замовленням?" counts, "что случилось?"
  * does not). Before any answer, "получилось войти?" is troubleshooting, so it
@@ -191,9 +192,41 @@ export function isClarifying(
   return (
     isQuestionLike(sentence) &&
     !isProcedure(sentence, message, answered) &&
-    !has(sentence, 'phone_ask') &&
+    !asksForPhone(sentence) &&
+    !isOffer(sentence) &&
     contentCount(sentence, nameKeys) >= 1
   );
+}
+
+// "по номеру телефона": the number as a means, not asked for.
+export const INSTRUMENTAL = new Set(['по', 'через', 'за', 'by', 'via', 'with', 'using']);
+
+/** The phone ask phrase, unless the number is only named as a means ("перевод по номеру телефона"). */
+export function phoneAskHit(sentence: Sentence, hit: readonly number[]): boolean {
+  return !INSTRUMENTAL.has(sentence.tokens[Math.min(...hit) - 1]?.word ?? '');
+}
+
+/** A question word in any case form ("какому", "якій", "которого"). */
+function isWhWord(word: string): boolean {
+  return (
+    WH_WORDS.has(word) ||
+    /^(как(ой|ая|ое|ие|ом|ому|им|их|ими|ую|ого)|як(ий|а|е|і|ому|ій|им|их|ими|у|ого)|котор|котр)/.test(
+      word,
+    )
+  );
+}
+
+/** "Оформить?", "Can I schedule one for you?" — but "На какую дату хотите перенести?" asks. */
+function isOffer(sentence: Sentence): boolean {
+  if (!has(sentence, 'offer') || has(sentence, 'clarify_request')) return false;
+  // A question word or a choice ("ОСАГО или КАСКО?") asks about the problem.
+  return !sentence.tokens.some((t) => isWhWord(t.word) || CHOICE.has(t.word));
+}
+
+const CHOICE = new Set(['или', 'либо', 'або', 'чи', 'or']);
+
+function asksForPhone(sentence: Sentence): boolean {
+  return hits(sentence, 'phone_ask').some((hit) => phoneAskHit(sentence, hit));
 }
 
 /**
