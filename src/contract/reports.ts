@@ -1,6 +1,7 @@
 // Answers of the report, audit and staffing routes (JSON; `format=csv` gives the
 // same rows as CSV). Durations are seconds.
 import { z } from 'zod';
+import { AUDIT_CHECKS } from '../domain/audit/types.js';
 
 const sec = z.number().nullable();
 
@@ -63,17 +64,8 @@ export const CategoriesByChannel = z.object({
   ),
 });
 
-export const AuditCheckId = z.enum([
-  'greeting',
-  'name',
-  'clarifying_question',
-  'no_one_word',
-  'no_phone_push',
-  'wait_warning',
-  'helped_check',
-  'anything_else',
-  'farewell',
-]);
+/** The checks, in their order (src/domain/audit/types.ts: import-free constants). */
+export const AuditCheckId = z.enum(AUDIT_CHECKS);
 export const AuditOutcome = z.enum(['pass', 'fail', 'na']);
 const outcomeCounts = z.object({ pass: z.number(), fail: z.number(), na: z.number() });
 
@@ -113,6 +105,8 @@ export const AuditView = z.object({
       outcome: AuditOutcome,
       messageId: z.string().nullable(),
       note: z.string(),
+      /** The deciding phrase in that message: UTF-16 offsets [start, end), or null. */
+      span: z.tuple([z.number(), z.number()]).nullable(),
     }),
   ),
   review: z
@@ -120,7 +114,8 @@ export const AuditView = z.object({
       reviewerId: z.string(),
       reviewerName: z.string(),
       reviewedAt: z.string(),
-      verdicts: z.record(AuditCheckId, AuditOutcome),
+      /** Reviews made before a check existed lack its verdict. */
+      verdicts: z.partialRecord(AuditCheckId, AuditOutcome),
       comment: z.string().nullable(),
     })
     .nullable(),

@@ -17,8 +17,9 @@ import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
 import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
 import { m023AutomaticCare } from './migrations/023-automatic-care.js';
-import { m027ReportAuditScore } from './migrations/027-report-audit-score.js';
 import { m024StatusHistory } from './migrations/024-status-history.js';
+import { m025AuditSettings } from './migrations/025-audit-settings.js';
+import { m027ReportAuditScore } from './migrations/027-report-audit-score.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '017-find-anything': m017FindAnything,
   '023-automatic-care': m023AutomaticCare,
   '024-status-history': m024StatusHistory,
+  '025-audit-settings': m025AuditSettings,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

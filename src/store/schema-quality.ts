@@ -11,6 +11,8 @@ export interface StoredAuditCheck {
   outcome: 'pass' | 'fail' | 'na';
   messageId: string | null;
   note: string;
+  /** The deciding phrase in that message's text: UTF-16 offsets [start, end). Absent before version 2. */
+  span?: [number, number] | null;
 }
 
 export interface AuditResultsTable {
@@ -33,6 +35,15 @@ export interface AuditReviewsTable {
   verdicts: Json<Record<string, 'pass' | 'fail' | 'na'>>;
   comment: string | null;
   reviewed_at: Timestamp;
+}
+
+/** Migration 025: an account's own audit settings (AuditSettings of the domain). */
+export interface AuditSettingsTable {
+  account_id: string;
+  disabled: string[];
+  phrases: Json<Record<string, Record<string, string[]>>>;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 // --- Reports.
@@ -64,5 +75,6 @@ export interface ConversationMetricsTable {
 export interface QualityTables {
   audit_results: AuditResultsTable;
   audit_reviews: AuditReviewsTable;
+  audit_settings: AuditSettingsTable;
   conversation_metrics: ConversationMetricsTable;
 }

@@ -87,7 +87,7 @@ async function send(method: string, path: string, headers: Headers, body: unknow
 const period = 'from=2026-11-20T00:00:00Z&to=2026-12-01T00:00:00Z';
 
 describe(`dialog audit storage and API (${storeName})`, () => {
-  it('stores all nine outcomes of a closed dialog, pointing at its messages', async () => {
+  it('stores all ten outcomes of a closed dialog, pointing at its messages', async () => {
     const { account, headers } = await setup();
     const id = await closed(account, 'Natalia');
     const { status, body } = await get(`/audit/conversations/${id}`, headers);
@@ -121,6 +121,7 @@ describe(`dialog audit storage and API (${storeName})`, () => {
     expect(outcomes.no_one_word).toBe('fail');
     expect(outcomes.no_phone_push).toBe('fail');
     expect(outcomes.wait_warning).toBe('na');
+    expect(outcomes.no_brush_off).toBe('fail');
     expect(body.score).toBe(0);
     const events = await server.sb.services.db
       .selectFrom('events')
@@ -345,8 +346,8 @@ describe(`dialog audit storage and API (${storeName})`, () => {
     });
     const { body } = await get(`/audit/agreement?${period}`, headers);
     expect(body.reviewed).toBe(2);
-    expect(body.total).toBe(18);
-    expect(body.agree).toBe(17);
+    expect(body.total).toBe(20);
+    expect(body.agree).toBe(19);
     expect(body.perCheck.find((c: { check: string }) => c.check === 'name').agreement).toBe(0.5);
     expect(body.disagreements).toEqual([
       {

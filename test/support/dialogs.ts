@@ -135,4 +135,5 @@ export const BAD_DIALOG: readonly Line[] = [
   ['operator', 45, 'no'],
   ['contact', 60, 'how much?'],
   ['operator', 80, 'Please call our hotline for pricing.'],
+  ['operator', 85, 'Or see the FAQ on our website.'],
 ];

@@ -41,6 +41,20 @@ const MESSAGES = [
   },
 ];
 
+const AGREEMENT = {
+  reviewed: 4,
+  agree: 38,
+  total: 40,
+  agreement: 0.95,
+  perCheck: AUDIT_CHECKS.map((check) => ({
+    check,
+    agree: check === 'helped_check' ? 3 : 4,
+    total: 4,
+    agreement: check === 'helped_check' ? 0.75 : 1,
+  })),
+  disagreements: [],
+};
+
 function failing(n: number, offset = 0): FailingRow[] {
   return Array.from({ length: n }, (_, i) => ({
     conversationId: `conv-f${offset + i}`,
@@ -70,6 +84,7 @@ function serve(extra: Record<string, (req: Recorded) => unknown> = {}): Recorded
     }),
     'GET /audit/conversations/conv-7': () => DETAIL,
     'GET /conversations/conv-7/messages': () => ({ messages: MESSAGES }),
+    'GET /audit/agreement': () => AGREEMENT,
     ...extra,
   });
 }
@@ -147,7 +162,7 @@ describe('audit page', () => {
     expect(farewell.textContent).toContain('No goodbye at the end.');
   });
 
-  it('submits all nine verdicts and the comment, and shows the stored review', async () => {
+  it('submits all ten verdicts and the comment, and shows the stored review', async () => {
     const calls = serve({
       'PUT /audit/conversations/conv-7/review': (req) => {
         const body = req.body as { verdicts: Record<string, string>; comment: string };
@@ -194,6 +209,7 @@ describe('audit page', () => {
       helped_check: 'na',
       anything_else: 'na',
       farewell: 'pass',
+      no_brush_off: 'na',
     });
     expect(body.comment).toBe('Said goodbye in the last message.');
     expect(await within(form).findByText(/^Reviewed by Olga/)).toBeTruthy();

@@ -5,13 +5,17 @@
 // result. A reviewer's verdict lives in audit_reviews and is never touched here.
 import { type AuditCheckId, type AuditInput, auditDialog } from '../../domain/audit/index.js';
 import { event } from '../../events/catalog.js';
+import { loadAuditSettings } from '../../store/queries/audit-settings.js';
 import type { StoredAuditCheck } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockConversation } from '../load.js';
 import { authorize } from '../policy.js';
 
-/** Raise when the checks change meaningfully: the auditor's sweep then re-audits every stored result. */
-export const AUDIT_VERSION = 1;
+/**
+ * Raise when the checks change meaningfully: the auditor's sweep then re-audits
+ * every stored result. 2: issue 19 — ten checks, corrected definitions, spans.
+ */
+export const AUDIT_VERSION = 2;
 
 export interface RecordAuditResult {
   /** False when the conversation is not closed or its result is already current. */
@@ -43,7 +47,7 @@ export async function recordAudit(
     return { recorded: false, score: null };
   }
 
-  const [messages, contact] = await Promise.all([
+  const [messages, contact, settings] = await Promise.all([
     ctx.trx
       .selectFrom('messages')
       .select(['id', 'seq', 'author_kind', 'text', 'created_at'])
@@ -57,6 +61,7 @@ export async function recordAudit(
       .where('id', '=', conv.contact_id)
       .where('account_id', '=', ctx.accountId)
       .executeTakeFirst(),
+    loadAuditSettings(ctx.trx, ctx.accountId),
   ]);
   const dialog: AuditInput = {
     messages: messages.map((m) => ({
@@ -66,8 +71,11 @@ export async function recordAudit(
       at: new Date(m.created_at).getTime(),
     })),
     contactName: contact?.name ?? null,
+    // Assigned to an operator counts as taken even if they never wrote: only a
+    // dialog nobody took is out of the operator's score.
+    taken: conv.operator_id !== null || messages.some((m) => m.author_kind === 'operator'),
   };
-  const result = auditDialog(dialog);
+  const result = auditDialog(dialog, settings);
   const idBySeq = new Map(messages.map((m) => [m.seq, m.id]));
   const checks: Record<string, StoredAuditCheck> = {};
   const failed: AuditCheckId[] = [];
@@ -76,6 +84,7 @@ export async function recordAudit(
       outcome: c.outcome,
       messageId: c.messageSeq === null ? null : (idBySeq.get(c.messageSeq) ?? null),
       note: c.reason,
+      span: c.span ? [c.span[0], c.span[1]] : null,
     };
     if (c.outcome === 'fail') failed.push(c.check);
   }

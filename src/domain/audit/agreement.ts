@@ -5,7 +5,8 @@ import { AUDIT_CHECKS } from './types.js';
 
 export interface LabeledAudit {
   id: string;
-  expected: Readonly<Record<AuditCheckId, AuditOutcome>>;
+  /** A check without a label (a review made before the check existed) is left out of its count. */
+  expected: Readonly<Partial<Record<AuditCheckId, AuditOutcome>>>;
   actual: AuditResult;
 }
 
@@ -43,23 +44,27 @@ export function measureAgreement(labeled: readonly LabeledAudit[]): AgreementRep
   const disagreements: Disagreement[] = [];
   const perCheck = AUDIT_CHECKS.map((check): CheckAgreement => {
     let agree = 0;
+    let total = 0;
     for (const item of labeled) {
+      const expected = item.expected[check];
+      if (expected === undefined) continue;
+      total++;
       const got = item.actual.checks.find((c) => c.check === check);
       const actual = got?.outcome ?? 'na';
-      if (actual === item.expected[check]) {
+      if (actual === expected) {
         agree++;
       } else {
         disagreements.push({
           id: item.id,
           check,
-          expected: item.expected[check],
+          expected,
           actual,
           messageSeq: got?.messageSeq ?? null,
           reason: got?.reason ?? '',
         });
       }
     }
-    return { check, agree, total: labeled.length, agreement: ratio(agree, labeled.length) };
+    return { check, agree, total, agreement: ratio(agree, total) };
   });
   const agree = perCheck.reduce((sum, c) => sum + c.agree, 0);
   const total = perCheck.reduce((sum, c) => sum + c.total, 0);

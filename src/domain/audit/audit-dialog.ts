@@ -1,4 +1,4 @@
-// The roll-up: nine independent checks over one shared analysis of the dialog.
+// The roll-up: ten independent checks over one shared analysis of the dialog.
 // Pure — no clock, no I/O — so reports, tests and the simulator can call it alike.
 import { checkAnythingElse } from './check-anything-else.js';
 import { checkClarifyingQuestion } from './check-clarifying-question.js';
@@ -6,12 +6,20 @@ import { checkFarewell } from './check-farewell.js';
 import { checkGreeting } from './check-greeting.js';
 import { checkHelped } from './check-helped.js';
 import { checkName } from './check-name.js';
+import { checkNoBrushOff } from './check-no-brush-off.js';
 import { checkNoOneWord } from './check-no-one-word.js';
 import { checkNoPhonePush } from './check-no-phone-push.js';
 import { checkWaitWarning } from './check-wait-warning.js';
 import { buildDialog, type Dialog } from './dialog.js';
-import type { AuditCheckId, AuditCheckResult, AuditInput, AuditResult } from './types.js';
-import { AUDIT_CHECKS } from './types.js';
+import { DISABLED, notApplicable } from './outcome.js';
+import type {
+  AuditCheckId,
+  AuditCheckResult,
+  AuditInput,
+  AuditResult,
+  AuditSettings,
+} from './types.js';
+import { AUDIT_CHECKS, DEFAULT_AUDIT_SETTINGS } from './types.js';
 
 const CHECKS: Readonly<Record<AuditCheckId, (dialog: Dialog) => AuditCheckResult>> = {
   greeting: checkGreeting,
@@ -23,6 +31,7 @@ const CHECKS: Readonly<Record<AuditCheckId, (dialog: Dialog) => AuditCheckResult
   helped_check: checkHelped,
   anything_else: checkAnythingElse,
   farewell: checkFarewell,
+  no_brush_off: checkNoBrushOff,
 };
 
 /** passed / applicable; 1 when nothing applies, so an empty dialog does not drag a score down. */
@@ -32,8 +41,18 @@ export function auditScore(checks: readonly AuditCheckResult[]): number {
   return applicable.filter((c) => c.outcome === 'pass').length / applicable.length;
 }
 
-export function auditDialog(input: AuditInput): AuditResult {
-  const dialog = buildDialog(input);
-  const checks = AUDIT_CHECKS.map((id) => CHECKS[id](dialog));
+/**
+ * The ten checks of one dialog under an account's settings (defaults when
+ * omitted): a switched-off check comes out `na`, so it leaves the score.
+ */
+export function auditDialog(
+  input: AuditInput,
+  settings: AuditSettings = DEFAULT_AUDIT_SETTINGS,
+): AuditResult {
+  const dialog = buildDialog(input, settings);
+  const off = new Set(settings.disabled);
+  const checks = AUDIT_CHECKS.map((id) =>
+    off.has(id) ? notApplicable(id, DISABLED) : CHECKS[id](dialog),
+  );
   return { checks, score: auditScore(checks) };
 }

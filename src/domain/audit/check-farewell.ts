@@ -1,8 +1,9 @@
-import type { AnalyzedMessage } from './analyze.js';
+import { type AnalyzedMessage, has, spanOf } from './analyze.js';
+import { customSpan } from './custom-phrases.js';
 import type { Dialog } from './dialog.js';
 import { addressesName } from './names.js';
 import { fail, NO_OPERATOR, notApplicable, pass } from './outcome.js';
-import { isFarewell } from './substance.js';
+import { farewellHit } from './substance.js';
 import type { AuditCheckResult } from './types.js';
 
 /** Operator messages sent together with `m`, with no client message in between. */
@@ -18,19 +19,32 @@ function sameTurn(dialog: Dialog, m: AnalyzedMessage): AnalyzedMessage[] {
   return [m, ...turn];
 }
 
+/** Where the message says goodbye (built-in or account phrase), or null. */
+function farewellSpan(dialog: Dialog, m: AnalyzedMessage): [number, number] | null {
+  const first = dialog.operator[0] === m;
+  for (const s of m.sentences) {
+    // In the first message "Доброго дня" greets rather than takes leave.
+    if (first && has(s, 'greeting')) continue;
+    const hit = farewellHit(s, m);
+    if (hit) return spanOf(s, hit);
+  }
+  return customSpan(m, dialog.custom.farewell);
+}
+
 /**
  * 9 farewell — the operator says goodbye, by name when the name is known by
- * then (in the goodbye or in the operator's messages of the same turn). The
- * first operator message is skipped when there are others, because "Доброго
- * дня" greets there and takes leave at the end.
+ * then (in the goodbye or in the operator's messages of the same turn). In
+ * the first operator message a sentence that greets is not a goodbye, because
+ * "Доброго дня" greets there and takes leave at the end.
  */
 export function checkFarewell(dialog: Dialog): AuditCheckResult {
-  if (dialog.operator.length === 0) return notApplicable('farewell', NO_OPERATOR);
-  const candidates = dialog.operator.length > 1 ? dialog.operator.slice(1) : dialog.operator;
-  const farewells = candidates.filter((m) => m.sentences.some((s) => isFarewell(s, m)));
+  if (!dialog.taken) return notApplicable('farewell', NO_OPERATOR);
+  const farewells = dialog.operator
+    .map((m) => ({ m, span: farewellSpan(dialog, m) }))
+    .filter((f): f is { m: AnalyzedMessage; span: [number, number] } => f.span !== null);
   const last = farewells.at(-1);
   if (!last) return fail('farewell', null, 'The operator never says goodbye.');
-  const named = farewells.find((f) => {
+  const named = farewells.find(({ m: f }) => {
     const known = dialog.names.filter((n) => n.knownFrom < f.index);
     return (
       known.length === 0 ||
@@ -38,12 +52,18 @@ export function checkFarewell(dialog: Dialog): AuditCheckResult {
     );
   });
   if (named) {
-    const byName = dialog.names.some((n) => n.knownFrom < named.index);
+    const byName = dialog.names.some((n) => n.knownFrom < named.m.index);
     return pass(
       'farewell',
-      named.seq,
+      named.m.seq,
       byName ? 'The operator says goodbye by name.' : 'The operator says goodbye.',
+      named.span,
     );
   }
-  return fail('farewell', last.seq, 'The operator says goodbye without the name, which is known.');
+  return fail(
+    'farewell',
+    last.m.seq,
+    'The operator says goodbye without the name, which is known.',
+    last.span,
+  );
 }

@@ -1,10 +1,14 @@
-// Everything the nine checks share, computed once per dialog: the analysed
-// messages, which names are known from when, and the operator's first
-// question about the problem and first substantive answer.
+// Everything the ten checks share, computed once per dialog: the analysed
+// messages, the dialogue act of every operator sentence, which names are known
+// from when, the operator's first question about the problem and first
+// substantive answer, and the account's own phrases.
+import { type DialogueAct, operatorActs } from './acts.js';
 import { type AnalyzedMessage, analyzeMessages, messageHas } from './analyze.js';
+import { type CustomPhrases, compileSettingsPhrases } from './custom-phrases.js';
 import { formNameWords, introducedNameWords, nameKeys } from './names.js';
-import { contentCount, isClarifying, isOneWordReply, isSubstantive } from './substance.js';
-import type { AuditInput } from './types.js';
+import type { Sentence } from './normalize.js';
+import { contentCount, isClarifying, isOneWordReply } from './substance.js';
+import { type AuditInput, type AuditSettings, DEFAULT_AUDIT_SETTINGS } from './types.js';
 
 export interface KnownName {
   keys: readonly string[];
@@ -18,12 +22,21 @@ export type OperatorRole = 'clarify' | 'answer' | 'other';
 export interface Dialog {
   messages: readonly AnalyzedMessage[];
   operator: readonly AnalyzedMessage[];
+  /** An operator took the dialog; when false every check is `na`. */
+  taken: boolean;
+  /** A client message says something beyond hello (the problem was stated). */
+  problemStated: boolean;
   names: readonly KnownName[];
   /** Every key of every known name, for telling name words from content. */
   nameKeys: readonly string[];
+  /** The dialogue act of an operator sentence ('courtesy' for any other). */
+  act: (sentence: Sentence) => DialogueAct;
   role: (message: AnalyzedMessage) => OperatorRole;
   firstClarify: AnalyzedMessage | null;
   firstAnswer: AnalyzedMessage | null;
+  /** The deciding sentence of an operator message with role clarify or answer. */
+  deciding: (message: AnalyzedMessage) => Sentence | null;
+  custom: CustomPhrases;
 }
 
 function knownNames(messages: readonly AnalyzedMessage[], contactName: string | null): KnownName[] {
@@ -41,11 +54,16 @@ function knownNames(messages: readonly AnalyzedMessage[], contactName: string | 
   return names;
 }
 
-export function buildDialog(input: AuditInput): Dialog {
+export function buildDialog(
+  input: AuditInput,
+  settings: AuditSettings = DEFAULT_AUDIT_SETTINGS,
+): Dialog {
   const messages = analyzeMessages(input.messages);
   const operator = messages.filter((m) => m.author === 'operator');
   const names = knownNames(messages, input.contactName);
   const keys = [...new Set(names.flatMap((n) => n.keys))];
+  const acts = operatorActs(operator, keys);
+  const act = (s: Sentence): DialogueAct => acts.get(s) ?? 'courtesy';
 
   // Answers only count once the client has said what the problem is.
   const problem = messages.find(
@@ -54,17 +72,22 @@ export function buildDialog(input: AuditInput): Dialog {
   // A message with a question about the problem is a clarifying one even if it
   // also states something ("Вижу заказ. Вы оплачивали картой?").
   const roles = new Map<AnalyzedMessage, OperatorRole>();
+  const decidingSentence = new Map<AnalyzedMessage, Sentence>();
   let answered = false;
   for (const m of operator) {
     const afterProblem = problem !== undefined && m.index > problem.index;
-    let clarifies = false;
-    let states = false;
+    let clarifies: Sentence | null = null;
+    let states: Sentence | null = null;
     for (const s of m.sentences) {
-      if (isClarifying(s, m, keys, answered || states)) clarifies = true;
-      if (afterProblem && isSubstantive(s, m, keys)) states = true;
+      if (!clarifies && act(s) === 'question' && isClarifying(s, m, keys, answered || !!states)) {
+        clarifies = s;
+      }
+      if (afterProblem && !states && act(s) === 'answer') states = s;
     }
-    const answers = afterProblem && (states || isOneWordReply(m, keys));
+    const answers = afterProblem && (states !== null || isOneWordReply(m, keys));
     const role: OperatorRole = clarifies ? 'clarify' : answers ? 'answer' : 'other';
+    const deciding = clarifies ?? states ?? (answers ? m.sentences[0] : undefined);
+    if (deciding) decidingSentence.set(m, deciding);
     if (role === 'answer') answered = true;
     roles.set(m, role);
   }
@@ -72,10 +95,15 @@ export function buildDialog(input: AuditInput): Dialog {
   return {
     messages,
     operator,
+    taken: input.taken ?? operator.length > 0,
+    problemStated: problem !== undefined,
     names,
     nameKeys: keys,
+    act,
     role,
     firstClarify: operator.find((m) => role(m) === 'clarify') ?? null,
     firstAnswer: operator.find((m) => role(m) === 'answer') ?? null,
+    deciding: (m) => decidingSentence.get(m) ?? null,
+    custom: compileSettingsPhrases(settings),
   };
 }

@@ -1,4 +1,4 @@
-import type { AuditLanguage } from './stem.js';
+import type { AuditLanguage } from './types.js';
 
 /**
  * What a phrase signals. Operator-side: greeting … presence_check; contact-side:
@@ -11,6 +11,8 @@ export type Concept =
   | 'farewell'
   /** Farewells that are also ordinary words ("пока" = "meanwhile"): only in very short messages. */
   | 'farewell_short'
+  /** A wish that takes leave when it opens a statement ("Хорошей игры!", "Гарної подорожі", "Safe travels"). */
+  | 'farewell_wish'
   | 'how_can_help'
   | 'name_ask'
   /** "меня зовут" — the next word is the client's name whatever its case. */
@@ -19,7 +21,22 @@ export type Concept =
   | 'name_intro_weak'
   | 'helped'
   | 'anything_else'
+  /** Bare waits ("минутку", "one moment"): courtesy, not a warning — they announce no time and no work. */
   | 'wait'
+  /** Saying what the operator is doing ("проверю", "let me check"): a warning. */
+  | 'wait_check'
+  /** Announcing that it will take time ("займет пару минут", "a few minutes"): a warning. */
+  | 'wait_time'
+  /** Where a brush-off sends the client: the site, the FAQ, the help centre, the docs. */
+  | 'brush_place'
+  /** A part of a site or document ("раздел", "page", "правила"): a place only with a brush_verb. */
+  | 'brush_section'
+  /** Sending the client to read it there ("посмотрите", "see", "everything is…"). */
+  | 'brush_verb'
+  /** Offering to do something ("хотите, оформлю?", "want me to…?"): a question, not about the outcome. */
+  | 'offer'
+  /** What a phone number asked for identifies: the order, the account, the profile. */
+  | 'identify'
   /** Asking for the client's phone number (identification, not a question about the problem). */
   | 'phone_ask'
   /** Sending the client to a phone line or announcing a call. */

@@ -71,8 +71,10 @@ export function nameKeys(words: readonly string[]): string[] {
 }
 
 export function tokenIsName(token: Token, keys: readonly string[]): boolean {
-  if (keys.length === 0 || isStopword(token) || !/^\p{L}+$/u.test(token.word)) return false;
+  if (keys.length === 0 || !/^\p{L}+$/u.test(token.word)) return false;
   const k = nameKey(token.word);
+  // A name that is also a common word ("Will", "May") counts only capitalised and exact.
+  if (isStopword(token)) return isCapitalised(token) && keys.includes(k);
   return keys.some(
     (n) =>
       n === k ||
@@ -139,14 +141,30 @@ function strongIntroNames(tokens: readonly Token[], hit: readonly number[]): str
     : [name.word];
 }
 
-/** "Я Андрей." / "I'm Priya, …": a capitalised word standing alone after the opener. */
+// A patronymic after the name ("Вера Николаевна", "Тарас Іванович") belongs to it.
+const PATRONYMIC = /(овна|евна|ична|инична|івна|ївна|ович|евич|йович|ьович|ич)$/;
+// Words a name may be followed by in "я саша кстати", "ya Vova".
+const AFTER_NAME = new Set(['кстати', 'btw', 'тут', 'here']);
+
+/** Words of the diminutive list: known to be names even when typed in lower case. */
+const KNOWN_NAMES: ReadonlySet<string> = new Set(NAME_VARIANT_GROUPS.flat().map(nameKey));
+
+/**
+ * "Я Андрей." / "I'm Priya, …" / "Это Вера Николаевна, …": a capitalised word
+ * (or a known name in any case: "я саша кстати") standing alone after the opener.
+ */
 function weakIntroName(sentence: Sentence, hit: readonly number[]): string | null {
   const at = Math.max(...hit) + 1;
   const name = sentence.tokens[at];
   const formulas = coveredBy(sentence, ['greeting', 'thanks', 'apology', 'ack']);
-  if (!isNameWord(name) || !isCapitalised(name) || formulas.has(at)) return null;
+  if (!isNameWord(name) || formulas.has(at)) return null;
+  const known = KNOWN_NAMES.has(nameKey(name.word));
+  if (!isCapitalised(name) && !known) return null;
   const next = sentence.tokens[at + 1];
-  return name.breakAfter || (next && CONNECTIVES.has(next.word)) ? name.word : null;
+  if (name.breakAfter || !next) return name.word;
+  if (CONNECTIVES.has(next.word) || AFTER_NAME.has(next.word)) return name.word;
+  if (isCapitalised(next) && PATRONYMIC.test(next.word)) return name.word;
+  return null;
 }
 
 /**

@@ -8,6 +8,9 @@ export interface Token {
   original: string;
   /** Punctuation (not only spaces) separates this token from the next, or the sentence ends. */
   breakAfter: boolean;
+  /** UTF-16 offsets of the word in the text it was read from (for highlighting). */
+  start: number;
+  end: number;
 }
 
 export interface Sentence {
@@ -16,6 +19,9 @@ export interface Sentence {
   question: boolean;
   /** The sentence ends with . ! ? or … rather than just running out (chat users drop them). */
   terminated: boolean;
+  /** UTF-16 offsets of the sentence (without its terminator) in the message text. */
+  start: number;
+  end: number;
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -45,45 +51,75 @@ export function normalizeWord(raw: string): string {
   return w;
 }
 
-/** Apostrophes inside words vary (ім'я, ім’я, імʼя, "im" for I'm); dropping them makes all agree. */
-function dropInnerApostrophes(text: string): string {
-  return text.replace(/(\p{L})['’ʼ`´](?=\p{L})/gu, '$1');
-}
+const APOSTROPHE = /['’ʼ`´]/g;
 
-export function tokenize(fragment: string): Token[] {
-  const text = dropInnerApostrophes(fragment);
-  const matches = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+/**
+ * Words: letters and digits, with an apostrophe inside a word kept in the
+ * match (ім'я, ім’я, імʼя, "im" for I'm all agree once it is dropped) so the
+ * offsets still point into the text as written.
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’ʼ`´][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(fragment: string, offset = 0): Token[] {
+  const matches = [...fragment.matchAll(WORD)];
   return matches.map((m, i) => {
-    const end = (m.index ?? 0) + m[0].length;
+    const begin = m.index ?? 0;
+    const end = begin + m[0].length;
     const next = matches[i + 1];
-    const between = text.slice(end, next ? next.index : text.length);
+    const between = fragment.slice(end, next ? next.index : fragment.length);
+    const bare = m[0].replace(APOSTROPHE, '');
     return {
-      word: normalizeWord(m[0]),
-      original: m[0],
+      word: normalizeWord(bare),
+      original: bare,
       breakAfter: next === undefined || /\S/.test(between),
+      start: offset + begin,
+      end: offset + end,
     };
   });
 }
 
-/** «Забули пароль?» is a button label, not a question; quoted punctuation must not split. */
-function neutralizeQuotes(text: string): string {
-  return text.replace(/«[^»]*»|"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]/g, (q) =>
-    q.replace(/[.!?…]/g, ' '),
-  );
+// Links and e-mail addresses are one thing each: their dots and question marks end nothing.
+const LINK =
+  /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+
+export function containsLink(text: string): boolean {
+  return new RegExp(LINK.source, 'iu').test(text);
 }
 
-// Sentence ends: ! ? … and newlines always; a dot only when it is not inside a
-// number ("49.99", "17.2").
-const TERMINATOR = /((?:[!?…\n]|(?<!\d)\.(?!\d))+)/;
+/** «Забули пароль?» is a button label, not a question; quoted punctuation must not split. Nor do links. */
+function neutralizeQuotes(text: string): string {
+  return text
+    .replace(LINK, (link) => {
+      // A dot right after the link ends the sentence; the link's own dots do not.
+      const tail = /[.!?…]+$/.exec(link)?.[0] ?? '';
+      return link.slice(0, link.length - tail.length).replace(/[.!?…]/g, ' ') + tail;
+    })
+    .replace(/«[^»]*»|"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]/g, (q) => q.replace(/[.!?…]/g, ' '));
+}
+
+// Sentence ends: ! ? … and newlines always; a dot unless it sits between two
+// digits ("49.99", "17.2" — but "$18.40. Could you" ends after the 40).
+const TERMINATOR = /((?:[!?…\n]|\.(?!\d)|(?<!\d)\.)+)/;
 
 export function splitSentences(text: string): Sentence[] {
   const parts = neutralizeQuotes(text).split(TERMINATOR);
   const sentences: Sentence[] = [];
+  let offset = 0;
   for (let i = 0; i < parts.length; i += 2) {
-    const tokens = tokenize(parts[i] ?? '');
-    if (tokens.length === 0) continue;
+    const part = parts[i] ?? '';
     const end = parts[i + 1] ?? '';
-    sentences.push({ tokens, question: end.includes('?'), terminated: /[.!?…]/.test(end) });
+    const tokens = tokenize(part, offset);
+    offset += part.length + end.length;
+    const first = tokens[0];
+    const last = tokens.at(-1);
+    if (!first || !last) continue;
+    sentences.push({
+      tokens,
+      question: end.includes('?'),
+      terminated: /[.!?…]/.test(end),
+      start: first.start,
+      end: last.end,
+    });
   }
   return sentences;
 }

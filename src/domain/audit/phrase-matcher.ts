@@ -8,6 +8,7 @@ import type { Concept, LanguageLexicon } from './lexicon-types.js';
 import { UK } from './lexicon-uk.js';
 import { type Token, tokenize } from './normalize.js';
 import { stemIn, stemsOf } from './stem.js';
+import type { AuditLanguage } from './types.js';
 
 interface WordPattern {
   /** Dense id, for the per-word match cache. */
@@ -92,13 +93,33 @@ const PHRASES_BY_FIRST_WORD: ReadonlyMap<Concept, ReadonlyMap<number, readonly P
   }),
 );
 
+const VOWELS = new Set([...'аеиіїоуыэюяєaeiouy']);
+
+/**
+ * Same length, one slip: two neighbours swapped ("спаисбо"), or one vowel for
+ * another, the usual misspelling ("провирю") — never another consonant.
+ */
+function isSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i === a.length) return true;
+  if (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return true;
+  return VOWELS.has(a[i]!) && VOWELS.has(b[i]!) && a.slice(i + 1) === b.slice(i + 1);
+}
+
 function accepts(word: string, pattern: WordPattern): boolean {
   // Short words ("да", "hi", "я") must be typed exactly: their stems collide too easily.
   if (pattern.surface.length <= 3) return word === pattern.surface;
   // An exact form exists to tell inflections apart (будут/будет, позвоните/позвонит),
   // so a slip is only forgiven from six letters and never in the ending.
+  // A slip there is a missing, doubled or swapped letter or a vowel for a vowel,
+  // never another consonant: "подойдите" is not a typo of "подождите".
   if (pattern.exact) {
-    return word.at(-1) === pattern.surface.at(-1) && typoEqual(word, pattern.surface, 6);
+    return (
+      word.at(-1) === pattern.surface.at(-1) &&
+      typoEqual(word, pattern.surface, 6) &&
+      (word.length !== pattern.surface.length || isSwap(word, pattern.surface))
+    );
   }
   if (typoEqual(word, pattern.surface)) return true;
   const stems = stemsOf(word);
@@ -195,3 +216,56 @@ function wordSet(pick: (lexicon: LanguageLexicon) => readonly string[]): Readonl
 export const STOPWORDS = wordSet((l) => l.stopwords);
 export const INTERROGATIVES = wordSet((l) => l.interrogatives);
 export const NAME_FILLERS = wordSet((l) => l.nameFillers);
+
+/**
+ * An account's own phrases (audit settings): compiled with the stemmer of the
+ * language they were entered for, and matched like lexicon phrases, though
+ * without the shared per-word cache, since they differ per account.
+ */
+export interface CustomPhrase {
+  text: string;
+  words: readonly WordPattern[];
+}
+
+export function compileCustomPhrase(language: AuditLanguage, text: string): CustomPhrase | null {
+  const words = text
+    .split(/\s+/)
+    .flatMap((w) => tokenize(w))
+    .map(
+      (t): WordPattern => ({
+        id: -1,
+        surface: t.word,
+        stem: stemIn(language, t.word),
+        exact: false,
+      }),
+    );
+  return words.length > 0 ? { text, words } : null;
+}
+
+function customFrom(
+  tokens: readonly Token[],
+  words: readonly WordPattern[],
+  start: number,
+): number[] | null {
+  const first = words[0];
+  const head = tokens[start];
+  if (!first || !head || !accepts(head.word, first)) return null;
+  if (words.length === 1) return [start];
+  for (let next = start + 1; next <= start + 1 + MAX_GAP && next < tokens.length; next++) {
+    const rest = customFrom(tokens, words.slice(1), next);
+    if (rest) return [start, ...rest];
+  }
+  return null;
+}
+
+/** Occurrences of any of the phrases, as token-index lists (same rules as lexicon phrases). */
+export function findCustom(tokens: readonly Token[], phrases: readonly CustomPhrase[]): number[][] {
+  const found: number[][] = [];
+  for (const phrase of phrases) {
+    for (let start = 0; start < tokens.length; start++) {
+      const hit = customFrom(tokens, phrase.words, start);
+      if (hit) found.push(hit);
+    }
+  }
+  return found;
+}

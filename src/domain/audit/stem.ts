@@ -2,9 +2,8 @@
 // allows (Cyrillic → Russian and Ukrainian, Latin → English), so one dialog can
 // switch languages mid-sentence and still match every lexicon.
 import { newStemmer } from 'snowball-stemmers';
+import type { AuditLanguage } from './types.js';
 import { stemUkrainian } from './ukrainian-stemmer.js';
-
-export type AuditLanguage = 'ru' | 'uk' | 'en';
 
 const russian = newStemmer('russian');
 const english = newStemmer('english');

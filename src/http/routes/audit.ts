@@ -162,7 +162,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
       schema: {
         response: replies({ 200: AuditView }, STAFF, 'conversation_not_found'),
         tags: ['audit'],
-        summary: "Store a reviewer's verdict on all nine checks beside the automatic one",
+        summary: "Store a reviewer's verdict on all ten checks beside the automatic one",
         params: conversationParams,
         body: z.object({
           verdicts,
@@ -230,6 +230,7 @@ export async function registerAuditRoutes(base: FastifyInstance) {
             outcome: r.checks[check]?.outcome ?? 'na',
             messageSeq: null,
             reason: r.checks[check]?.note ?? '',
+            span: null,
           })),
         };
         return { id: r.conversationId, expected: r.verdicts, actual };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './account.js';
 import { registerAuditRoutes } from './audit.js';
+import { registerAuditSettingsRoutes } from './audit-settings.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerChannelContactRoutes } from './channels-contacts.js';
 import { registerChannelDeliveryRoutes } from './channels-deliveries.js';
@@ -48,6 +49,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerDashboardRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });
+  await app.register(registerAuditSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerStaffingRoutes, { prefix: '/api/v1' });
   await app.register(registerReplayRoutes, { prefix: '/api/v1' });
   await app.register(registerUploadRoutes, { prefix: '/api/v1' });

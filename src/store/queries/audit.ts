@@ -179,7 +179,8 @@ export interface AuditReviewView {
   reviewerId: string;
   reviewerName: string;
   reviewedAt: string;
-  verdicts: Record<AuditCheckId, AuditOutcome>;
+  /** A review made before a check existed has no verdict on it. */
+  verdicts: Partial<Record<AuditCheckId, AuditOutcome>>;
   comment: string | null;
 }
 
@@ -188,7 +189,13 @@ export interface AuditView {
   operatorId: string | null;
   closedAt: string;
   score: number;
-  checks: { check: AuditCheckId; outcome: AuditOutcome; messageId: string | null; note: string }[];
+  checks: {
+    check: AuditCheckId;
+    outcome: AuditOutcome;
+    messageId: string | null;
+    note: string;
+    span: [number, number] | null;
+  }[];
   review: AuditReviewView | null;
 }
 
@@ -229,6 +236,7 @@ export async function getAudit(
       outcome: stored[check]?.outcome ?? 'na',
       messageId: stored[check]?.messageId ?? null,
       note: stored[check]?.note ?? '',
+      span: stored[check]?.span ?? null,
     })),
     review:
       row.reviewer_id && row.verdicts && row.reviewed_at
@@ -236,7 +244,7 @@ export async function getAudit(
             reviewerId: row.reviewer_id,
             reviewerName: row.reviewer_name ?? '',
             reviewedAt: new Date(row.reviewed_at).toISOString(),
-            verdicts: row.verdicts as Record<AuditCheckId, AuditOutcome>,
+            verdicts: row.verdicts as Partial<Record<AuditCheckId, AuditOutcome>>,
             comment: row.comment,
           }
         : null,
@@ -277,6 +285,6 @@ export async function reviewedAudits(db: Kysely<Database>, accountId: string, f:
     conversationId: r.conversation_id,
     score: Number(r.score),
     checks: r.checks as Record<string, StoredAuditCheck>,
-    verdicts: r.verdicts as Record<AuditCheckId, AuditOutcome>,
+    verdicts: r.verdicts as Partial<Record<AuditCheckId, AuditOutcome>>,
   }));
 }

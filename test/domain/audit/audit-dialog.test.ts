@@ -71,6 +71,7 @@ describe('auditScore', () => {
     outcome,
     messageSeq: null,
     reason: 'test',
+    span: null,
   });
 
   it('divides passed by applicable checks, ignoring not-applicable ones', () => {

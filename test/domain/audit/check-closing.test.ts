@@ -36,15 +36,17 @@ describe('helped_check', () => {
       ['contact', 0, 'hi'],
       ['operator', 10, 'Hi! How can I help you today?'],
     ]);
-    expect(check(input, 'helped_check').outcome).toBe('na');
+    expect(check(input, 'helped_check')).toMatchObject({ outcome: 'fail', messageSeq: null });
   });
 
-  it('is not applicable when the operator never answered anything', () => {
-    const input = dialog([
+  it('fails a dialog the operator took but never answered, and is na only when nobody took it', () => {
+    const greeted = dialog([
       ['contact', 0, 'Добрий вечір'],
       ['operator', 10, 'Добрий вечір! Чим можу допомогти?'],
     ]);
-    expect(check(input, 'helped_check').outcome).toBe('na');
+    expect(check(greeted, 'helped_check').outcome).toBe('fail');
+    const nobody = dialog([['contact', 0, 'Добрий вечір, не приходить код']]);
+    expect(check(nobody, 'helped_check').outcome).toBe('na');
   });
 });
 

@@ -58,6 +58,34 @@ describe('no_phone_push', () => {
     expect(check(input, 'no_phone_push').outcome).toBe('pass');
   });
 
+  it('does not count asking for the phone number an order or account is registered to', () => {
+    for (const ask of [
+      'Подскажите номер телефона, на который оформлен заказ?',
+      "Вкажіть, будь ласка, номер телефону, до якого прив'язаний акаунт.",
+      'What phone number is the account registered to?',
+    ]) {
+      const input = dialog([
+        ['contact', 0, 'Where is my order?'],
+        ['operator', 10, ask],
+      ]);
+      expect(check(input, 'no_phone_push').outcome, ask).toBe('pass');
+    }
+  });
+
+  it('counts offering or asking to talk by phone', () => {
+    for (const offer of [
+      'Давайте обсудим по телефону, оставьте номер.',
+      'Can I call you to sort this out quicker? What number is best?',
+      'Можу вам зателефонувати?',
+    ]) {
+      const input = dialog([
+        ['contact', 0, 'Where is my order?'],
+        ['operator', 10, offer],
+      ]);
+      expect(check(input, 'no_phone_push').outcome, offer).toBe('fail');
+    }
+  });
+
   it('recognises grouped phone numbers but not bare digit runs', () => {
     expect(containsPhoneNumber('8 800 555-35-35')).toBe(true);
     expect(containsPhoneNumber('0 800 300 500')).toBe(true);

@@ -26,7 +26,47 @@ describe('wait_warning', () => {
       ['operator', 10, 'Одну минуту, проверю информацию.'],
       ['operator', 300, 'Заказ в пути, будет завтра.'],
     ]);
-    expect(check(input, 'wait_warning')).toMatchObject({ outcome: 'pass', messageSeq: 3 });
+    // The verdict points at the warning that covered the pause.
+    expect(check(input, 'wait_warning')).toMatchObject({ outcome: 'pass', messageSeq: 2 });
+  });
+
+  it('does not take a bare acknowledgement for a warning, nor let it restart the clock', () => {
+    const input = dialog([
+      ['contact', 0, 'Where is my order 5512?'],
+      ['operator', 20, 'Thanks, one moment.'],
+      ['operator', 150, 'It left the warehouse yesterday and arrives on Friday.'],
+    ]);
+    expect(check(input, 'wait_warning')).toMatchObject({ outcome: 'fail', messageSeq: 3 });
+    const ok = dialog([
+      ['contact', 0, 'Где заказ 5512?'],
+      ['operator', 20, 'Хорошо, минутку'],
+      ['contact', 60, 'жду'],
+      ['operator', 130, 'Заказ передан курьеру, привезут в пятницу.'],
+    ]);
+    expect(check(ok, 'wait_warning')).toMatchObject({ outcome: 'fail', messageSeq: 4 });
+  });
+
+  it('takes a time or a statement of checking as a warning', () => {
+    for (const warning of [
+      'Минутку, проверю.',
+      'Подождите 5 минут, пожалуйста.',
+      'One moment, let me look into it.',
+    ]) {
+      const input = dialog([
+        ['contact', 0, 'Где заказ 5512?'],
+        ['operator', 20, warning],
+        ['operator', 200, 'Заказ передан курьеру, привезут в пятницу.'],
+      ]);
+      expect(check(input, 'wait_warning').outcome, warning).toBe('pass');
+    }
+  });
+
+  it("does not count minutes in the client's question as a warning", () => {
+    const input = dialog([
+      ['contact', 0, 'I have been waiting 10 minutes for the code, where is it?'],
+      ['operator', 180, 'The code was sent again just now to your e-mail.'],
+    ]);
+    expect(check(input, 'wait_warning').outcome).toBe('fail');
   });
 
   it('keeps the warning valid when the client only acknowledges it', () => {

@@ -105,8 +105,43 @@ export interface AuditDetail {
   operatorId: string | null;
   closedAt: string;
   score: number;
-  checks: { check: AuditCheckId; outcome: AuditOutcome; messageId: string | null; note: string }[];
+  checks: AuditDetailCheck[];
   review: AuditReview | null;
+}
+
+export interface AuditDetailCheck {
+  check: AuditCheckId;
+  outcome: AuditOutcome;
+  messageId: string | null;
+  note: string;
+  /** The deciding phrase: UTF-16 offsets [start, end) in the message's text, or null. */
+  span?: [number, number] | null;
+}
+
+/** GET /audit/agreement: reviewers' verdicts against the automatic outcomes. */
+export interface AuditAgreement {
+  reviewed: number;
+  agree: number;
+  total: number;
+  agreement: number | null;
+  perCheck: { check: AuditCheckId; agree: number; total: number; agreement: number | null }[];
+  disagreements: {
+    conversationId: string;
+    check: AuditCheckId;
+    reviewer: AuditOutcome;
+    automatic: AuditOutcome;
+    note: string;
+  }[];
+}
+
+export type AuditLanguage = 'ru' | 'uk' | 'en';
+export type AuditPhraseKind = 'greeting' | 'farewell' | 'banned';
+
+/** GET / PUT /audit/settings. */
+export interface AuditSettings {
+  disabled: AuditCheckId[];
+  phrases: Record<AuditLanguage, Record<AuditPhraseKind, string[]>>;
+  updatedAt?: string | null;
 }
 
 export interface StaffingCell {

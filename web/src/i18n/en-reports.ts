@@ -81,6 +81,7 @@ export const enReports = {
   'audit.check.helped_check': 'Asked if it helped',
   'audit.check.anything_else': 'Asked for anything else',
   'audit.check.farewell': 'Goodbye by name',
+  'audit.check.no_brush_off': 'No brush-off to the site',
   'audit.outcome': 'Outcome',
   'audit.outcome.pass': 'Pass',
   'audit.outcome.fail': 'Fail',

@@ -4,6 +4,7 @@ import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
 import { enCare } from './en-care';
 import { enCharts } from './en-charts';
+import { enAudit } from './en-audit';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
 import { enMonitor } from './en-monitor';
@@ -370,6 +371,7 @@ export const en = {
   ...enReports,
   ...enCharts,
   ...enReplay,
+  ...enAudit,
   ...enAccess,
   ...enWorkday,
   ...enMonitor,

@@ -84,6 +84,7 @@ export const ruReports: Record<keyof typeof enReports, string> = {
   'audit.check.helped_check': 'Вопрос, помог ли ответ',
   'audit.check.anything_else': 'Вопрос, нужно ли ещё что-то',
   'audit.check.farewell': 'Прощание по имени',
+  'audit.check.no_brush_off': 'Без отсылки на сайт',
   'audit.outcome': 'Результат',
   'audit.outcome.pass': 'Да',
   'audit.outcome.fail': 'Нет',

@@ -4,6 +4,7 @@ import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
 import { ruCare } from './ru-care';
 import { ruCharts } from './ru-charts';
+import { ruAudit } from './ru-audit';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
 import { ruMonitor } from './ru-monitor';
@@ -369,6 +370,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruReports,
   ...ruCharts,
   ...ruReplay,
+  ...ruAudit,
   ...ruAccess,
   ...ruWorkday,
   ...ruMonitor,

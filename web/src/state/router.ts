@@ -22,6 +22,7 @@ export type AdminSection =
   | 'tokens'
   | 'webhooks'
   | 'deliveries'
+  | 'audit'
   | 'account';
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
@@ -33,6 +34,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'tokens',
   'webhooks',
   'deliveries',
+  'audit',
   'account',
 ];
 

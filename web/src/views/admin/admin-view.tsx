@@ -5,6 +5,7 @@ import { loadReference } from '../../state/reference';
 import { ADMIN_SECTIONS, type AdminSection, navigate } from '../../state/router';
 import { AccountAdmin } from './account-admin';
 import { ApiTokensAdmin } from './api-tokens-admin';
+import { AuditSettingsAdmin } from './audit-settings-admin';
 import { CannedAdmin } from './canned-admin';
 import { CategoriesAdmin } from './categories-admin';
 import { ChannelsAdmin } from './channels-admin';
@@ -22,6 +23,7 @@ const SECTIONS: Record<AdminSection, () => React.JSX.Element> = {
   tokens: ApiTokensAdmin,
   webhooks: WebhooksAdmin,
   deliveries: FailedDeliveriesAdmin,
+  audit: AuditSettingsAdmin,
   account: AccountAdmin,
 };
 

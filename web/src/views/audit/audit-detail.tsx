@@ -1,5 +1,7 @@
 // One dialog's audit (GET /audit/conversations/:id): each check's outcome,
-// the message it refers to (plain text), the note, and the reviewer's form.
+// the message it refers to with the deciding phrase highlighted (plain text),
+// the note, the whole transcript with every check's phrase marked, and the
+// reviewer's form.
 import { useEffect, useState } from 'react';
 import type { AuditDetail } from '../../api/reports';
 import type { MessageView } from '../../api/types';
@@ -10,19 +12,31 @@ import { formatShare } from '../../lib/report-format';
 import { useApi } from '../../lib/use-api';
 import { navigate, openConversation } from '../../state/router';
 import { loadMessages } from '../conversation/use-conversation';
+import { AuditTranscript, segments } from './audit-transcript';
 import { ReviewForm } from './review-form';
 
-export function AuditDetailCard({ conversationId }: { conversationId: string }) {
+export function AuditDetailCard({
+  conversationId,
+  onReviewed,
+}: {
+  conversationId: string;
+  onReviewed?: () => void;
+}) {
   const { t, lang } = useI18n();
   const loaded = useApi<AuditDetail>(`/audit/conversations/${conversationId}`);
   const [saved, setSaved] = useState<AuditDetail | null>(null);
   const [messages, setMessages] = useState<Map<string, MessageView>>(new Map());
+  const [transcript, setTranscript] = useState<MessageView[]>([]);
   useEffect(() => {
     let live = true;
     setSaved(null);
     // The message texts are context only; the audit shows without them.
     loadMessages(conversationId).then(
-      (list) => live && setMessages(new Map(list.map((m) => [m.id, m]))),
+      (list) => {
+        if (!live) return;
+        setMessages(new Map(list.map((m) => [m.id, m])));
+        setTranscript(list);
+      },
       () => {},
     );
     return () => {
@@ -99,7 +113,17 @@ export function AuditDetailCard({ conversationId }: { conversationId: string }) 
                         {m ? (
                           <>
                             <small className="hint">{t(`audit.author.${m.author}`)}: </small>
-                            {m.text}
+                            {segments(m.text, [c]).map((seg, i) =>
+                              seg.checks.length > 0 ? (
+                                // biome-ignore lint/suspicious/noArrayIndexKey: segments of one fixed text
+                                <mark key={i} className={`audit-mark outcome-${c.outcome}`}>
+                                  {seg.text}
+                                </mark>
+                              ) : (
+                                // biome-ignore lint/suspicious/noArrayIndexKey: segments of one fixed text
+                                <span key={i}>{seg.text}</span>
+                              ),
+                            )}
                           </>
                         ) : c.messageId ? (
                           <small className="hint">{t('audit.messageNotLoaded')}</small>
@@ -114,7 +138,17 @@ export function AuditDetailCard({ conversationId }: { conversationId: string }) 
               </tbody>
             </table>
           </div>
-          <ReviewForm key={detail.conversationId} detail={detail} onSaved={setSaved} />
+          {transcript.length > 0 && (
+            <AuditTranscript messages={transcript} checks={detail.checks} />
+          )}
+          <ReviewForm
+            key={detail.conversationId}
+            detail={detail}
+            onSaved={(d) => {
+              setSaved(d);
+              onReviewed?.();
+            }}
+          />
         </>
       )}
     </section>
