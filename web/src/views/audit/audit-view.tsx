@@ -11,6 +11,7 @@ import { FailingCard } from './failing-list';
 import { OperatorScoresCard } from './operator-scores';
 import { SampleCard } from './sample-card';
 import '../../styles/reports.css';
+import '../../styles/audit.css';
 
 export function AuditView({ conversationId }: { conversationId: string | null }) {
   const { t } = useI18n();
