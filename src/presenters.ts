@@ -113,6 +113,8 @@ export interface MessageView {
   attachments: Attachment[];
   clientKey: string | null;
   createdAt: string;
+  /** A bot message's buttons (issue 17); absent on every other message. */
+  buttons?: { id: string; label: string }[];
 }
 
 export function presentMessage(m: MessageRow, authorName: string | null = null): MessageView {
@@ -127,6 +129,7 @@ export function presentMessage(m: MessageRow, authorName: string | null = null):
     attachments: m.attachments,
     clientKey: m.client_key,
     createdAt: iso(m.created_at)!,
+    ...(m.buttons && m.buttons.length > 0 ? { buttons: m.buttons } : {}),
   };
 }
 
@@ -245,6 +248,9 @@ const SECRET_SETTINGS = new Set([
   'password',
   'smtpPassword',
   'imapPassword',
+  // The external bot's signing secret and its API token's hash (src/channels/bot-settings.ts).
+  'botSecret',
+  'botTokenHash',
 ]);
 
 export function presentChannel(c: ChannelRow): ChannelView {

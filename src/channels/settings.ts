@@ -5,6 +5,7 @@ import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../domain/metrics/index.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
 import { invalidFromIssue } from '../validation-reason.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
+import { prepareBotSettings } from './bot-settings.js';
 import { type EmailSettings, emailSettingsSchema } from './email/settings.js';
 import { checkDestination, type OutboundPolicy, type Resolver } from './outbound-address.js';
 import {
@@ -100,6 +101,8 @@ const widgetSchema = z.object({
     .regex(/^#[0-9a-f]{6}$/i)
     .optional(),
   displayShare: z.number().min(0).max(100).optional(),
+  /** A search box over published articles before the chat starts (issue 17). */
+  articleSearch: z.boolean().optional(),
 });
 
 /**
@@ -114,7 +117,7 @@ export function prepareChannelSettings(
   kind: ChannelKind,
   input: Record<string, unknown>,
 ): Record<string, unknown> {
-  const raw = prepareServiceLevel(prepareSla(input));
+  const raw = prepareBotSettings(prepareServiceLevel(prepareSla(input)));
   if (kind === 'widget') {
     const parsed = widgetSchema.safeParse(raw);
     if (!parsed.success) throw invalidFromIssue(['settings'], parsed.error.issues[0]!);

@@ -16,6 +16,8 @@ import { m017FindAnything } from './migrations/017-find-anything.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
 import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
+import { m021KnowledgeBase } from './migrations/021-knowledge-base.js';
+import { m022Bot } from './migrations/022-bot.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -36,6 +38,8 @@ const migrations: Record<string, Migration> = {
   '019-password-links': m019PasswordLinks,
   '020-schedules-and-integrations': m020SchedulesAndIntegrations,
   '017-find-anything': m017FindAnything,
+  '021-knowledge-base': m021KnowledgeBase,
+  '022-bot': m022Bot,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './account.js';
+import { registerArticleRoutes } from './articles.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerChannelContactRoutes } from './channels-contacts.js';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerConversationStartRoutes, { prefix: '/api/v1' });
   await app.register(registerMonitorRoutes, { prefix: '/api/v1' });
   await app.register(registerSearchRoutes, { prefix: '/api/v1' });
+  await app.register(registerArticleRoutes, { prefix: '/api/v1' });
   await app.register(registerReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });
