@@ -4,6 +4,7 @@ import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
+import { enKnowledge } from './en-knowledge';
 import { enMonitor } from './en-monitor';
 import { enPeople } from './en-people';
 import { enReports } from './en-reports';
@@ -370,6 +371,7 @@ export const en = {
   ...enMonitor,
   ...enPeople,
   ...enIntegrations,
+  ...enKnowledge,
   ...enAdmin,
   ...enFind,
 } as const;

@@ -4,6 +4,7 @@ import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
+import { ruKnowledge } from './ru-knowledge';
 import { ruMonitor } from './ru-monitor';
 import { ruPeople } from './ru-people';
 import { ruReports } from './ru-reports';
@@ -369,6 +370,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruMonitor,
   ...ruPeople,
   ...ruIntegrations,
+  ...ruKnowledge,
   ...ruAdmin,
   ...ruFind,
 };

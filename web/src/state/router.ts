@@ -17,6 +17,7 @@ export type AdminSection =
   | 'channels'
   | 'categories'
   | 'canned'
+  | 'articles'
   | 'tokens'
   | 'webhooks'
   | 'deliveries'
@@ -28,6 +29,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'channels',
   'categories',
   'canned',
+  'articles',
   'tokens',
   'webhooks',
   'deliveries',
