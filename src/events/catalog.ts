@@ -50,6 +50,17 @@ export interface EventPayloads {
     byOperatorId?: string | null;
   };
   'conversation.closed': { conversation: ConversationView };
+  /**
+   * The bot gave the conversation to the queue (issue 17): the client asked for
+   * a person, said an article did not help, ran out of bot turns, or the
+   * external bot handed over (with its note) or failed. `conversation.queued`
+   * follows for the router.
+   */
+  'conversation.handed_over': {
+    conversation: ConversationView;
+    reason: 'asked' | 'not_helped' | 'turns' | 'menu' | 'external' | 'bot_failed';
+    note: string | null;
+  };
   'conversation.rated': {
     conversationId: string;
     rating: 'like' | 'dislike';
@@ -112,6 +123,7 @@ export const EVENT_TYPES = [
   'conversation.updated',
   'conversation.transferred',
   'conversation.closed',
+  'conversation.handed_over',
   'conversation.rated',
   'message.created',
   'contact.updated',
@@ -143,6 +155,8 @@ export const EVENT_AUDIENCE = {
   'conversation.updated': 'queue',
   'conversation.transferred': 'conversation',
   'conversation.closed': 'conversation',
+  // The visitor's widget leaves the bot's buttons; the queue views see it arrive.
+  'conversation.handed_over': 'conversation',
   'conversation.rated': 'owner',
   'message.created': 'dialog',
   'contact.updated': 'account',

@@ -76,13 +76,13 @@ export function decide(input: TurnInput): BotDecision {
       };
     }
     case 'person':
-      return handOver(state, language, feedbackOn(state, false));
+      return handOver(state, language, feedbackOn(state, false), 'asked');
     case 'button':
       switch (intent.action.kind) {
         case 'person':
-          return handOver(state, language, feedbackOn(state, false));
+          return handOver(state, language, feedbackOn(state, false), 'asked');
         case 'no':
-          return handOver(state, language, feedbackOn(state, false));
+          return handOver(state, language, feedbackOn(state, false), 'not_helped');
         case 'yes':
           return {
             ...base,
@@ -115,7 +115,7 @@ function pressMenu(item: MenuItem, input: TurnInput, state: BotState): BotDecisi
   const answer = localized(item.answer, language);
   if (item.handOver) {
     if (answer) replies.push(reply(answer, []));
-    const handed = handOver(state, language, null);
+    const handed = handOver(state, language, null, 'menu');
     return { ...handed, ...routing, replies: [...replies, ...handed.replies] };
   }
   const articles = input.articles.slice(0, MAX_ARTICLES);
@@ -154,7 +154,7 @@ function question(input: TurnInput, state: BotState, _text: string): BotDecision
   const feedback = feedbackOn(state, false);
   const found = input.articles.filter((a) => a.rank >= settings.threshold).slice(0, MAX_ARTICLES);
   if (found.length === 0 && turns >= settings.maxTurns) {
-    return handOver({ ...state, turns }, language, feedback);
+    return handOver({ ...state, turns }, language, feedback, 'turns');
   }
   if (found.length === 0) {
     const offered = [personButton(language)];
@@ -180,9 +180,11 @@ function handOver(
   state: BotState,
   language: BotLanguage,
   feedback: BotDecision['feedback'],
+  reason: NonNullable<BotDecision['reason']>,
 ): BotDecision {
   return {
     outcome: 'handover',
+    reason,
     replies: [reply(PHRASES[language].handOver, [])],
     state: { ...state, offered: [], awaiting: [] },
     shown: [],

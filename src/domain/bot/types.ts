@@ -95,6 +95,8 @@ export interface BotDecision {
   state: BotState;
   /** `resolved`: close as resolved by the bot; `handover`: to the queue. */
   outcome: 'continue' | 'resolved' | 'handover';
+  /** Why it hands over: the client asked, an article did not help, turns ran out, a menu button. */
+  reason?: 'asked' | 'not_helped' | 'turns' | 'menu';
   /** Set by a menu button: null clears, absent leaves as is. */
   teamId?: string | null;
   categoryId?: string | null;
