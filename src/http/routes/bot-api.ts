@@ -98,16 +98,7 @@ export async function registerBotApiRoutes(base: FastifyInstance) {
             clientKey: z.string().min(1).max(100).optional(),
           })
           .strict(),
-        response: {
-          200: z.object({
-            message: z.object({ id: z.string(), seq: z.number() }).loose(),
-            duplicate: z.boolean(),
-          }),
-          201: z.object({
-            message: z.object({ id: z.string(), seq: z.number() }).loose(),
-            duplicate: z.boolean(),
-          }),
-        },
+        response: { 200: sentMessage, 201: sentMessage },
       },
     },
     async (request, reply) => {
