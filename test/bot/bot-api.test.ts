@@ -3,6 +3,7 @@
 // with the same delivery id, and the bot answers through the REST API with
 // its token; a bot that stays silent or keeps failing hands the conversation
 // over, so a broken bot never strands a client.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../channels/support/api-client.js';
@@ -159,6 +160,59 @@ describe('the bot API', () => {
       .where('type', '=', 'conversation.handed_over')
       .executeTakeFirstOrThrow();
     expect(event.payload).toMatchObject({ reason: 'bot_failed' });
+  });
+
+  it('works with the example bot in examples/bot', async () => {
+    const account = await buildAccount(server.sb.services, {
+      channels: [{ name: 'widget', kind: 'widget' }],
+    });
+    const admin = await tokenHeaders(server.sb.services, account.scopeOf('admin'));
+    const channel = account.channels.widget!;
+    const issued = await fetch(`${server.url}/api/v1/channels/${channel.id}/bot-credentials`, {
+      method: 'POST',
+      headers: admin,
+      body: '{}',
+    });
+    const { secret, token } = (await issued.json()) as { secret: string; token: string };
+    const child = spawn(process.execPath, ['examples/bot/faq-bot.mjs'], {
+      env: { ...process.env, BOT_SECRET: secret, BOT_TOKEN: token, PORT: '0' },
+    });
+    try {
+      const port = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          const m = /listening on :(\d+)/.exec(d.toString());
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`the example bot exited: ${code}`)));
+      });
+      const set = await fetch(`${server.url}/api/v1/channels/${channel.id}`, {
+        method: 'PATCH',
+        headers: admin,
+        body: JSON.stringify({
+          settings: { bot: { mode: 'external', url: `http://127.0.0.1:${port}/` } },
+        }),
+      });
+      expect(set.status).toBe(200);
+      const visitor = await visitorSession(server.url, channel.publicKey);
+      const res = await fetch(`${server.url}/api/v1/visitor/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${visitor.token}` },
+        body: JSON.stringify({ text: 'What are your opening hours?' }),
+      });
+      const { conversationId } = (await res.json()) as { conversationId: string };
+      const answer = await waitFor('the example bot to answer', async () =>
+        server.sb.services.db
+          .selectFrom('messages')
+          .select(['text', 'buttons'])
+          .where('conversation_id', '=', conversationId)
+          .where('author_kind', '=', 'bot')
+          .executeTakeFirst(),
+      );
+      expect(answer.text).toMatch(/open 9:00/);
+      expect(answer.buttons).toEqual([{ id: 'done', label: 'No, thanks' }]);
+    } finally {
+      child.kill();
+    }
   });
 
   it('refuses a wrong token and conversations of other channels', async () => {
