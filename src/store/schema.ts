@@ -157,6 +157,8 @@ export interface ConversationsTable {
   notice_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The website visitor's page, browser and clock (migration 018); null on other channels. */
   visitor_context: ColumnType<VisitorContext | null, string | null | undefined, string | null>;
+  /** Started in front of a bot (migration 022): the bot statistics count it. */
+  with_bot: ColumnType<boolean, boolean | undefined, boolean>;
   /** The built-in bot's memory while the conversation is in state 'bot' (migration 022). */
   bot_state: ColumnType<BotState | null, string | null | undefined, string | null>;
   /** When the bot gave the conversation to the queue (migration 022); queued_at starts then too. */

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../../src/actions/articles/save-article.js';
 import { perform } from '../../src/actions/context.js';
-import { waitFor } from '../channels/support/channels.js';
+import { closeConversation } from '../../src/actions/conversations/close-conversation.js';
+import { sendMessages } from '../../src/actions/messages/send-messages.js';
+import { setOperatorStatus } from '../../src/actions/operators/set-operator-status.js';
+import { tokenHeaders, waitFor } from '../channels/support/channels.js';
 import {
   buildAccount,
   startTestServer,
@@ -138,5 +141,92 @@ describe('the built-in bot', () => {
       .where('conversation_id', '=', conversationId)
       .execute();
     expect(shows).toEqual([{ helped: true }]);
+  });
+
+  it('reports containment, hand-overs, time with the bot and the articles’ helped rate, per channel and as CSV', async () => {
+    const { account, write } = await shop(false);
+    const { conversationId: resolved } = await write('delivery time');
+    await write('Yes');
+    const second = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const post = (text: string) =>
+      fetch(`${server.url}/api/v1/visitor/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${second.token}` },
+        body: JSON.stringify({ text }),
+      });
+    await post('when is delivery');
+    await post('No');
+    const headers = await tokenHeaders(server.sb.services, account.scopeOf('admin'));
+    const report = await fetch(`${server.url}/api/v1/reports/bot?by=channel`, { headers });
+    expect(report.status).toBe(200);
+    const { rows } = (await report.json()) as { rows: Record<string, unknown>[] };
+    expect(rows).toEqual([
+      expect.objectContaining({
+        key: account.channels.widget!.id,
+        label: 'widget',
+        conversations: 2,
+        resolvedByBot: 1,
+        handedOver: 1,
+        leftWithBot: 0,
+        containmentRate: 0.5,
+      }),
+    ]);
+    expect(rows[0]!.botTimeAvgS).toEqual(expect.any(Number));
+    const articles = await fetch(`${server.url}/api/v1/reports/bot-articles`, { headers });
+    expect(((await articles.json()) as { rows: unknown[] }).rows).toEqual([
+      expect.objectContaining({
+        title: 'Delivery times',
+        shown: 2,
+        helped: 1,
+        notHelped: 1,
+        helpedRate: 0.5,
+      }),
+    ]);
+    const csv = await fetch(`${server.url}/api/v1/reports/bot?by=day&format=csv`, { headers });
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toContain('containmentRate');
+    expect(resolved).toBeTruthy();
+  });
+
+  it('counts first response and wait from the hand-over, and never a bot message as a reply', async () => {
+    const { write, conversation, account } = await shop(false);
+    const { conversationId } = await write('When will my order be delivered?');
+    await write('Talk to a person');
+    const services = server.sb.services;
+    const tatiana = account.scopeOf('Tatiana');
+    await perform(services, tatiana, (ctx) =>
+      setOperatorStatus(ctx, { operatorId: account.operator('Tatiana').id, status: 'online' }),
+    );
+    const assigned = await waitFor('the assignment', async () => {
+      const c = await conversation(conversationId);
+      return c.state === 'assigned' ? c : null;
+    });
+    await perform(services, tatiana, (ctx) =>
+      sendMessages(ctx, [
+        { actor: tatiana.actor, input: { conversationId, text: 'Hello, I am Tatiana.' } },
+      ]),
+    );
+    await perform(services, tatiana, (ctx) => closeConversation(ctx, { conversationId }));
+    const row = await services.db
+      .selectFrom('conversation_metrics')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    const reply = await services.db
+      .selectFrom('messages')
+      .select('created_at')
+      .where('conversation_id', '=', conversationId)
+      .where('author_kind', '=', 'operator')
+      .executeTakeFirstOrThrow();
+    expect(row.first_response_ms).toBeCloseTo(
+      reply.created_at.getTime() - assigned.queued_at!.getTime(),
+      -1,
+    );
+    expect(row.wait_ms).toBeCloseTo(
+      assigned.assigned_at!.getTime() - assigned.queued_at!.getTime(),
+      -1,
+    );
+    // Both client messages came before the operator's reply; the bot's answers did not answer them.
+    expect(row.answered).toBe(2);
   });
 });

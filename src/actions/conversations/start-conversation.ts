@@ -50,6 +50,7 @@ export async function startConversation(
     contact_id: contact.id,
     team_id: channel.default_team_id,
     state: withBot ? 'bot' : 'queued',
+    with_bot: withBot,
     priority: channel.priority,
     language: input.language ?? null,
     created_at: ctx.now,

@@ -4,6 +4,7 @@ import { registerArticleRoutes } from './articles.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerBotApiRoutes } from './bot-api.js';
+import { registerBotReportRoutes } from './bot-reports.js';
 import { registerChannelContactRoutes } from './channels-contacts.js';
 import { registerChannelDeliveryRoutes } from './channels-deliveries.js';
 import { registerChannelInboundRoutes } from './channels-inbound.js';
@@ -42,6 +43,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registerSearchRoutes, { prefix: '/api/v1' });
   await app.register(registerArticleRoutes, { prefix: '/api/v1' });
   await app.register(registerBotApiRoutes, { prefix: '/api/v1' });
+  await app.register(registerBotReportRoutes, { prefix: '/api/v1' });
   await app.register(registerReportRoutes, { prefix: '/api/v1' });
   await app.register(registerSettingsRoutes, { prefix: '/api/v1' });
   await app.register(registerAuditRoutes, { prefix: '/api/v1' });

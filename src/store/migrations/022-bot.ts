@@ -2,7 +2,8 @@ import type { Kysely, Migration } from 'kysely';
 import { runStatements } from './001-initial.js';
 
 // Issue 17, the bot in front of the queue:
-// - a conversation on a channel with a bot starts in state 'bot'; its bot's
+// - a conversation on a channel with a bot starts in state 'bot' (`with_bot`
+//   stays true for the statistics); its bot's
 //   memory (turns, the buttons and articles it offered) is `bot_state`, and
 //   `handed_over_at` is when the bot gave it to the queue (queued_at starts
 //   then too); the bot may close a conversation it resolved ('bot');
@@ -17,6 +18,7 @@ export const m022Bot: Migration = {
     await runStatements(
       db,
       `
+      ALTER TABLE conversations ADD COLUMN with_bot boolean NOT NULL DEFAULT false;
       ALTER TABLE conversations ADD COLUMN bot_state jsonb;
       ALTER TABLE conversations ADD COLUMN handed_over_at timestamptz;
       ALTER TABLE conversations DROP CONSTRAINT conversations_closed_by_check;
