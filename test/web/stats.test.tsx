@@ -92,6 +92,37 @@ function serve(): Recorded[] {
       rows: [NATALIA],
     }),
     'GET /reports/breakdown': (req) => ({ ...BREAKDOWN, by: req.query.get('by') }),
+    'GET /reports/bot': () => ({
+      from: BREAKDOWN.from,
+      to: BREAKDOWN.to,
+      by: 'channel',
+      rows: [
+        {
+          key: 'web',
+          label: 'Website',
+          conversations: 10,
+          resolvedByBot: 5,
+          handedOver: 4,
+          leftWithBot: 1,
+          containmentRate: 0.5,
+          botTimeAvgS: 75,
+        },
+      ],
+    }),
+    'GET /reports/bot-articles': () => ({
+      from: BREAKDOWN.from,
+      to: BREAKDOWN.to,
+      rows: [
+        {
+          articleId: 'a1',
+          title: 'Delivery times',
+          shown: 8,
+          helped: 3,
+          notHelped: 1,
+          helpedRate: 0.75,
+        },
+      ],
+    }),
     'GET /reports/categories-by-channel': (req) => ({
       channelId: req.query.get('channelId'),
       rows: [
@@ -129,6 +160,18 @@ describe('statistics page', () => {
     cleanup();
     vi.useRealTimers();
     vi.unstubAllGlobals();
+  });
+
+  it('shows the bot: containment and time with the bot per channel, and the articles’ helped rate', async () => {
+    serve();
+    render(<StatsView />, { wrapper: Providers });
+    const channelRow = (await screen.findByRole('rowheader', { name: 'Website' })).closest('tr')!;
+    expect(channelRow.textContent).toContain('50%');
+    expect(channelRow.textContent).toContain('1:15');
+    const article = (await screen.findByRole('rowheader', { name: 'Delivery times' })).closest(
+      'tr',
+    )!;
+    expect(article.textContent).toContain('75%');
   });
 
   it('asks for the last 7 days by default, then narrows by channel, team and operator', async () => {

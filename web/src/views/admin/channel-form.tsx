@@ -8,6 +8,7 @@ import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { channelSla } from '../../lib/sla';
 import { useMe, useReference } from '../../lib/use-account';
+import { BotSettingsEditor } from './bot-settings-editor';
 import { ConnectionEditor } from './connection-editor';
 import { NoticesEditor } from './notices-editor';
 import { ServiceTargetFields, type ServiceTargets } from './service-targets';
@@ -161,6 +162,13 @@ export function ChannelForm({
           />
         )}
         <NoticesEditor settings={settings} onChange={setSettings} error={save.error} />
+        <BotSettingsEditor
+          settings={settings}
+          onChange={setSettings}
+          channelId={channel?.id ?? null}
+          isWidget={kind === 'widget'}
+          error={save.error}
+        />
         {kind === 'widget' && (
           <WidgetSettingsEditor
             settings={settings}

@@ -2,6 +2,7 @@
 // table, breakdown with chart, categories per channel. Loaded on demand.
 import { ReportPage } from '../../components/report-page';
 import { useI18n } from '../../i18n';
+import { BotCard } from './bot-card';
 import { BreakdownCard } from './breakdown-report';
 import { CategoriesCard } from './categories-card';
 import { OperatorsReportCard } from './operators-report';
@@ -16,6 +17,7 @@ export function StatsView() {
           <OperatorsReportCard query={f.query} />
           <BreakdownCard query={f.query} />
           <CategoriesCard query={f.query} filterChannelId={f.filters.channelId} />
+          <BotCard query={f.query} />
         </>
       )}
     </ReportPage>
