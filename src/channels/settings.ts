@@ -151,6 +151,10 @@ export async function checkChannelDestinations(
     if (typeof value === 'string')
       await checkDestination(`settings.${key}`, value, policy, resolver);
   }
+  // An external bot's URL (src/channels/bot-settings.ts) is a destination too.
+  const bot = settings?.bot as { url?: unknown } | null | undefined;
+  if (typeof bot?.url === 'string')
+    await checkDestination('settings.bot.url', bot.url, policy, resolver);
 }
 
 /** For the workers: typed settings of a stored channel, or a permanent delivery error. */

@@ -229,4 +229,35 @@ describe('the built-in bot', () => {
     // Both client messages came before the operator's reply; the bot's answers did not answer them.
     expect(row.answered).toBe(2);
   });
+
+  it('refuses bot settings that break a rule or name another account’s team, naming the field', async () => {
+    const { account } = await shop(false);
+    const other = await buildAccount(server.sb.services, {
+      teams: [{ name: 'Elsewhere', mode: 'manual' }],
+    });
+    const headers = await tokenHeaders(server.sb.services, account.scopeOf('admin'));
+    const patch = (bot: unknown) =>
+      fetch(`${server.url}/api/v1/channels/${account.channels.widget!.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ settings: { bot } }),
+      });
+    const foreign = await patch({
+      mode: 'builtin',
+      menu: [{ id: 'x', label: { en: 'X' }, teamId: other.teams.Elsewhere, handOver: true }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as { error: { field: string } }).error.field).toBe(
+      'settings.bot.menu.0.teamId',
+    );
+    const turns = await patch({ mode: 'builtin', maxTurns: 0 });
+    expect(turns.status).toBe(400);
+    expect(((await turns.json()) as { error: { field: string } }).error.field).toBe(
+      'settings.bot.maxTurns',
+    );
+    const external = await patch({ mode: 'external', url: 'not a url' });
+    expect(((await external.json()) as { error: { field: string } }).error.field).toBe(
+      'settings.bot.url',
+    );
+  });
 });
