@@ -3,7 +3,7 @@
 // answers from published articles, and a hand-over queues the conversation
 // with its wait clock starting then; a "Yes" closes it as resolved by the bot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle } from '../../src/actions/articles/save-article.js';
+import { createArticle } from '../../src/actions/articles/create-article.js';
 import { perform } from '../../src/actions/context.js';
 import { closeConversation } from '../../src/actions/conversations/close-conversation.js';
 import { sendMessages } from '../../src/actions/messages/send-messages.js';

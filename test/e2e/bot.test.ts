@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle } from '../../src/actions/articles/save-article.js';
+import { createArticle } from '../../src/actions/articles/create-article.js';
 import { perform } from '../../src/actions/context.js';
 import { buildAccount, startTestServer, type TestServer } from '../support/harness.js';
 import { buildWebIfStale, buildWidgetIfStale } from '../support/web-build.js';

@@ -5,12 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  createArticle,
-  deleteArticle,
-  importArticles,
-  updateArticle,
-} from '../../actions/articles/save-article.js';
+import { createArticle } from '../../actions/articles/create-article.js';
+import { deleteArticle } from '../../actions/articles/delete-article.js';
+import { importArticles } from '../../actions/articles/import-articles.js';
+import { updateArticle } from '../../actions/articles/update-article.js';
 import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
 import { invalid, notFound } from '../../errors.js';
