@@ -57,7 +57,7 @@ describe('the bot in the browser', () => {
             name: 'site',
             kind: 'widget',
             team: 'Desk',
-            settings: { bot: { mode: 'builtin', menu: [] } },
+            settings: { articleSearch: true, bot: { mode: 'builtin', menu: [] } },
           },
         ],
       });
@@ -75,6 +75,17 @@ describe('the bot in the browser', () => {
       const visitor = await (await browser.newContext()).newPage();
       await visitor.goto(`${SHOP}/`);
       await visitor.getByRole('button', { name: /^Open chat/ }).click();
+      // Before the chat: the help search over published articles.
+      await visitor.getByRole('searchbox', { name: 'Search help articles' }).fill('delivery');
+      await visitor.keyboard.press('Enter');
+      const found = visitor.locator('[data-switchboard-widget] .found summary');
+      await expect
+        .poll(() => found.allTextContents(), { timeout: 10_000 })
+        .toEqual(['Delivery times']);
+      await found.click();
+      expect(
+        await visitor.locator('[data-switchboard-widget] .found .article strong').textContent(),
+      ).toBe('2–3 days');
       await visitor
         .getByRole('textbox', { name: 'Write a message…' })
         .fill('When will my order be delivered?');
