@@ -35,6 +35,10 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'The conversation is not waiting in the queue.',
   },
+  conversation_not_with_bot: {
+    status: 409,
+    message: 'The bot no longer has this conversation: it was handed over or closed.',
+  },
   contact_blocked: { status: 403, message: 'This contact is blocked.' },
   category_required: { status: 400, message: 'Choose a category before closing.' },
   origin_not_allowed: { status: 403, message: 'This site may not use the channel.' },

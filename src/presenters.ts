@@ -97,6 +97,7 @@ export function presentMessage(m: MessageRow, authorName: string | null = null):
     attachments: m.attachments,
     clientKey: m.client_key,
     createdAt: iso(m.created_at)!,
+    ...(m.buttons && m.buttons.length > 0 ? { buttons: m.buttons } : {}),
   };
 }
 
@@ -157,6 +158,9 @@ const SECRET_SETTINGS = new Set([
   'password',
   'smtpPassword',
   'imapPassword',
+  // The external bot's signing secret and its API token's hash (src/channels/bot-settings.ts).
+  'botSecret',
+  'botTokenHash',
 ]);
 
 export function presentChannel(c: ChannelRow): ChannelView {

@@ -65,6 +65,7 @@ export async function loadOutbound(
       authorName: message.author_name,
       text: message.text,
       createdAt: new Date(message.created_at).toISOString(),
+      ...(message.buttons && message.buttons.length > 0 ? { buttons: message.buttons } : {}),
     },
     files,
     recipient: {

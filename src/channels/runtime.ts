@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Services } from '../actions/context.js';
 import type { Config } from '../config.js';
 import { onLocalEvents } from '../events/bus.js';
+import { createBotWorker } from './bot-worker.js';
 import { createDeliveryWorker } from './delivery-worker.js';
 import { type SmtpReceiver, startSmtpReceiver } from './email/smtp-receiver.js';
 import { createEventTail } from './event-tail.js';
@@ -54,6 +55,7 @@ export async function startChannels(input: {
   const workers = options.workers
     ? (() => {
         const deliveries = createDeliveryWorker(deps);
+        const bots = createBotWorker(deps, () => input.config.publicUrl);
         const inbox = createInboxWorker(deps);
         const tail = createEventTail(deps, () => deliveries.kick());
         const supervisor: Supervisor = startSupervisor(deps, input.config, () => inbox.kick());
@@ -65,8 +67,15 @@ export async function startChannels(input: {
             )
           )
             deliveries.kick();
+          // A client wrote: a conversation in front of an external bot may have a post to make.
+          if (
+            events.some(
+              (e) => e.type === 'message.created' && e.payload.message.author === 'contact',
+            )
+          )
+            bots.kick();
         });
-        return { deliveries, inbox, tail, supervisor, unsubscribe };
+        return { deliveries, bots, inbox, tail, supervisor, unsubscribe };
       })()
     : null;
   let smtp: SmtpReceiver | null = null;
@@ -90,6 +99,7 @@ export async function startChannels(input: {
         await workers.inbox.drain();
         await workers.tail.sweep();
         await workers.deliveries.drain();
+        await workers.bots.drain();
       }
     },
     supervise: () => workers?.supervisor.sync() ?? Promise.resolve(),
@@ -99,7 +109,12 @@ export async function startChannels(input: {
       if (!workers) return;
       workers.unsubscribe();
       await workers.supervisor.stop();
-      await Promise.all([workers.inbox.stop(), workers.tail.stop(), workers.deliveries.stop()]);
+      await Promise.all([
+        workers.inbox.stop(),
+        workers.tail.stop(),
+        workers.deliveries.stop(),
+        workers.bots.stop(),
+      ]);
     },
   };
   runtimes.set(input.services, runtime);

@@ -6,6 +6,7 @@ import { SERVICE_LEVEL_TARGET_BOUNDS_MS } from '../domain/metrics/index.js';
 import type { ChannelKind, ChannelRow } from '../store/schema.js';
 import { invalidFromIssue } from '../validation-reason.js';
 import { type ApiSettings, apiSettingsSchema } from './api/settings.js';
+import { prepareBotSettings } from './bot-settings.js';
 import { type EmailSettings, emailSettingsSchema } from './email/settings.js';
 import { checkDestination, type OutboundPolicy, type Resolver } from './outbound-address.js';
 import {
@@ -125,6 +126,8 @@ const widgetSchema = z.object({
     .regex(/^#[0-9a-f]{6}$/i)
     .optional(),
   displayShare: z.number().min(0).max(100).optional(),
+  /** A search box over published articles before the chat starts (issue 17). */
+  articleSearch: z.boolean().optional(),
 });
 
 /**
@@ -139,7 +142,7 @@ export function prepareChannelSettings(
   kind: ChannelKind,
   input: Record<string, unknown>,
 ): Record<string, unknown> {
-  const raw = prepareAutoClose(prepareServiceLevel(prepareSla(input)));
+  const raw = prepareBotSettings(prepareAutoClose(prepareServiceLevel(prepareSla(input))));
   if (kind === 'widget') {
     const parsed = widgetSchema.safeParse(raw);
     if (!parsed.success) throw invalidFromIssue(['settings'], parsed.error.issues[0]!);
@@ -173,6 +176,10 @@ export async function checkChannelDestinations(
     if (typeof value === 'string')
       await checkDestination(`settings.${key}`, value, policy, resolver);
   }
+  // An external bot's URL (src/channels/bot-settings.ts) is a destination too.
+  const bot = settings?.bot as { url?: unknown } | null | undefined;
+  if (typeof bot?.url === 'string')
+    await checkDestination('settings.bot.url', bot.url, policy, resolver);
 }
 
 /** For the workers: typed settings of a stored channel, or a permanent delivery error. */

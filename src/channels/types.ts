@@ -67,6 +67,8 @@ export interface OutboundMessage {
     authorName: string | null;
     text: string;
     createdAt: string;
+    /** A bot message's buttons (docs/bot.md): Telegram inline keyboard, e-mail numbered list, API payload. */
+    buttons?: { id: string; label: string }[];
   };
   files: OutboundFile[];
   /** Who receives it: the channel identity that last wrote in this conversation. */

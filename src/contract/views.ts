@@ -29,7 +29,7 @@ export const ConversationState = z.enum(['bot', 'queued', 'assigned', 'closed'])
 export const AuthorKind = z.enum(['contact', 'operator', 'bot', 'system']);
 export const DistributionMode = z.enum(['least_loaded', 'random', 'manual', 'round_robin']);
 export const Rating = z.enum(['like', 'dislike']);
-export const ClosedBy = z.enum(['contact', 'operator', 'system']);
+export const ClosedBy = z.enum(['contact', 'operator', 'system', 'bot']);
 
 export const AccountSettings = named(
   'AccountSettings',
@@ -142,6 +142,8 @@ export const MessageView = named(
     attachments: z.array(Attachment),
     clientKey: z.string().nullable(),
     createdAt: iso,
+    /** A bot message's buttons (issue 17); absent on every other message. */
+    buttons: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
   }),
 );
 

@@ -61,6 +61,17 @@ export interface EventPayloads {
     reasons: UrgencyReason[];
     messageId: string;
   };
+  /**
+   * The bot gave the conversation to the queue (issue 17): the client asked for
+   * a person, said an article did not help, ran out of bot turns, or the
+   * external bot handed over (with its note) or failed. `conversation.queued`
+   * follows for the router.
+   */
+  'conversation.handed_over': {
+    conversation: ConversationView;
+    reason: 'asked' | 'not_helped' | 'turns' | 'menu' | 'external' | 'bot_failed';
+    note: string | null;
+  };
   'conversation.rated': {
     conversationId: string;
     rating: 'like' | 'dislike';
@@ -124,6 +135,7 @@ export const EVENT_TYPES = [
   'conversation.transferred',
   'conversation.closed',
   'conversation.flagged',
+  'conversation.handed_over',
   'conversation.rated',
   'message.created',
   'contact.updated',
@@ -157,6 +169,8 @@ export const EVENT_AUDIENCE = {
   'conversation.closed': 'conversation',
   // Staff, and operators who see the conversation in their list or queue; never the client.
   'conversation.flagged': 'queue',
+  // The visitor's widget leaves the bot's buttons; the queue views see it arrive.
+  'conversation.handed_over': 'conversation',
   'conversation.rated': 'owner',
   'message.created': 'dialog',
   'contact.updated': 'account',

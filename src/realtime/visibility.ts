@@ -24,6 +24,7 @@ export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEve
       };
     }
     case 'conversation.created':
+    case 'conversation.handed_over':
     case 'conversation.closed':
     case 'conversation.transferred': {
       const c = e.payload.conversation;

@@ -16,6 +16,8 @@ import { m017FindAnything } from './migrations/017-find-anything.js';
 import { m018VisitorContext } from './migrations/018-visitor-context.js';
 import { m019PasswordLinks } from './migrations/019-password-links.js';
 import { m020SchedulesAndIntegrations } from './migrations/020-schedules-and-integrations.js';
+import { m021KnowledgeBase } from './migrations/021-knowledge-base.js';
+import { m022Bot } from './migrations/022-bot.js';
 import { m023AutomaticCare } from './migrations/023-automatic-care.js';
 import { m024StatusHistory } from './migrations/024-status-history.js';
 import { m025AuditSettings } from './migrations/025-audit-settings.js';
@@ -44,6 +46,8 @@ const migrations: Record<string, Migration> = {
   '023-automatic-care': m023AutomaticCare,
   '024-status-history': m024StatusHistory,
   '025-audit-settings': m025AuditSettings,
+  '021-knowledge-base': m021KnowledgeBase,
+  '022-bot': m022Bot,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

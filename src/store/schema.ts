@@ -3,12 +3,15 @@
 // the reports' in schema-quality.ts — one Database over all of them.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AlertPrefs } from '../domain/alerts.js';
+import type { BotButton, BotState } from '../domain/bot/types.js';
 import type { VisitorContext } from '../domain/visitor-context.js';
 import type { WorkingHours } from '../domain/working-hours.js';
+import type { BotTables } from './schema-bot.js';
 import type { ChannelTables } from './schema-channels.js';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.js';
 import type { QualityTables } from './schema-quality.js';
 
+export type * from './schema-bot.js';
 export type * from './schema-channels.js';
 export type * from './schema-quality.js';
 
@@ -19,7 +22,7 @@ export type ConversationState = 'bot' | 'queued' | 'assigned' | 'closed';
 export type AuthorKind = 'contact' | 'operator' | 'bot' | 'system';
 export type DistributionMode = 'least_loaded' | 'random' | 'manual' | 'round_robin';
 export type Rating = 'like' | 'dislike';
-export type ClosedBy = 'contact' | 'operator' | 'system';
+export type ClosedBy = 'contact' | 'operator' | 'system' | 'bot';
 
 export interface AccountSettings {
   defaultLimit: number;
@@ -162,6 +165,12 @@ export interface ConversationsTable {
   flag_answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** When auto-close warned the client that the conversation closes in a minute. */
   idle_warned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Started in front of a bot (migration 022): the bot statistics count it. */
+  with_bot: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The built-in bot's memory while the conversation is in state 'bot' (migration 022). */
+  bot_state: ColumnType<BotState | null, string | null | undefined, string | null>;
+  /** When the bot gave the conversation to the queue (migration 022); queued_at starts then too. */
+  handed_over_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface UploadsTable {
@@ -247,6 +256,8 @@ export interface MessagesTable {
   client_key: string | null;
   external_id: string | null;
   created_at: Timestamp;
+  /** Buttons a bot message offers (migration 022); null on every other message. */
+  buttons: ColumnType<BotButton[] | null, string | null | undefined, string | null>;
 }
 
 export interface CategoriesTable {
@@ -319,7 +330,7 @@ export interface PasswordLinksTable {
   created_at: CreatedAt;
 }
 
-export interface Database extends ChannelTables, QualityTables {
+export interface Database extends ChannelTables, QualityTables, BotTables {
   accounts: AccountsTable;
   operators: OperatorsTable;
   teams: TeamsTable;

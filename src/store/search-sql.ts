@@ -27,3 +27,18 @@ export function contactDocumentSql(prefix = ''): string {
 /** A message's stored document. */
 export const messageDocument = (alias: string) => sql.raw(`${alias}.search_vector`);
 export const contactDocument = () => sql.raw(contactDocumentSql());
+
+/**
+ * SQL text of an article's document (articles.search_vector, migration 021):
+ * title above body, stemmed in its language's configuration — `english` for
+ * en, `russian` for ru and uk (PostgreSQL has no Ukrainian stemmer; uk queries
+ * match by the shorter of the Russian and Ukrainian stems, as messages do).
+ * Each branch names its configuration as a literal: a cast computed from text
+ * would not be immutable, which a generated column needs.
+ */
+export function articleDocumentSql(): string {
+  const fold = (c: string) => `translate(${c}, '${FOLD_FROM}', '${FOLD_TO}')`;
+  const doc = (config: string) =>
+    `setweight(to_tsvector('${config}'::regconfig, ${fold('title')}), 'A') || setweight(to_tsvector('${config}'::regconfig, ${fold('body')}), 'B')`;
+  return `CASE WHEN language = 'en' THEN ${doc('english')} ELSE ${doc('russian')} END`;
+}

@@ -115,6 +115,37 @@ export function serve(): Recorded[] {
       rows: [NATALIA],
     }),
     'GET /reports/breakdown': (req) => ({ ...BREAKDOWN, by: req.query.get('by') }),
+    'GET /reports/bot': () => ({
+      from: BREAKDOWN.from,
+      to: BREAKDOWN.to,
+      by: 'channel',
+      rows: [
+        {
+          key: 'web',
+          label: 'Website',
+          conversations: 10,
+          resolvedByBot: 5,
+          handedOver: 4,
+          leftWithBot: 1,
+          containmentRate: 0.5,
+          botTimeAvgS: 75,
+        },
+      ],
+    }),
+    'GET /reports/bot-articles': () => ({
+      from: BREAKDOWN.from,
+      to: BREAKDOWN.to,
+      rows: [
+        {
+          articleId: 'a1',
+          title: 'Delivery times',
+          shown: 8,
+          helped: 3,
+          notHelped: 1,
+          helpedRate: 0.75,
+        },
+      ],
+    }),
     'GET /reports/flags': (req) => ({
       from: BREAKDOWN.from,
       to: BREAKDOWN.to,

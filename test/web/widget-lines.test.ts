@@ -59,6 +59,7 @@ function mount(state: Partial<ChatState>) {
     rate: async () => {},
     end: async () => {},
     attachmentUrl: () => null,
+    articles: async () => [],
   };
   const host = document.createElement('div');
   document.body.append(host);

@@ -31,7 +31,7 @@ import { createPageReporter } from './page-context.js';
 import { createSession } from './session.js';
 import { createSocket } from './socket.js';
 import { readJson, writeJson } from './storage.js';
-import type { Chat, ChatOptions, ChatState, Conversation } from './types.js';
+import type { Chat, ChatOptions, ChatState, Conversation, FoundArticle } from './types.js';
 import { newKey, toNumber } from './util.js';
 
 /** The operator's "typing" fades unless renewed (they send it every few hundred ms while typing). */
@@ -378,6 +378,13 @@ export function createChat(options: ChatOptions): Chat {
       } catch {
         notice('offline');
       }
+    },
+    async articles(q) {
+      const res = await fetch(
+        `${base}/api/v1/widget/articles?channelKey=${encodeURIComponent(channelKey)}&q=${encodeURIComponent(q)}`,
+        { credentials: 'omit' },
+      );
+      return res.ok ? ((await res.json()) as { articles: FoundArticle[] }).articles : [];
     },
     attachmentUrl(a) {
       if (typeof a.url === 'string') return safeHref(new URL(a.url, base).href);

@@ -26,6 +26,8 @@ export interface Strings {
   failed: string;
   you: string;
   operator: string;
+  bot: string;
+  search: string;
   typing: string;
   greeting: string;
   intro: string;
@@ -67,6 +69,8 @@ const en: Strings = {
   failed: 'Not delivered',
   you: 'You',
   operator: 'Operator',
+  bot: 'Assistant',
+  search: 'Search help articles',
   typing: 'Operator is typing…',
   greeting: 'Hi! Ask us anything, we usually reply within minutes.',
   intro: 'Please introduce yourself to start the chat.',
@@ -107,6 +111,8 @@ const ru: Strings = {
   failed: 'Не доставлено',
   you: 'Вы',
   operator: 'Оператор',
+  bot: 'Помощник',
+  search: 'Поиск по статьям помощи',
   typing: 'Оператор печатает…',
   greeting: 'Здравствуйте! Задайте вопрос, обычно мы отвечаем за несколько минут.',
   intro: 'Представьтесь, пожалуйста, чтобы начать чат.',
@@ -147,6 +153,8 @@ const uk: Strings = {
   failed: 'Не доставлено',
   you: 'Ви',
   operator: 'Оператор',
+  bot: 'Помічник',
+  search: 'Пошук у статтях довідки',
   typing: 'Оператор друкує…',
   greeting: 'Вітаємо! Поставте запитання, зазвичай ми відповідаємо за кілька хвилин.',
   intro: 'Будь ласка, представтеся, щоб почати чат.',

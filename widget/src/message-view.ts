@@ -65,7 +65,11 @@ export function messageRenderer(
     return h(
       'div',
       { class: `msg ${mine ? 'mine' : 'theirs'} ${m.state}` },
-      h('span', { class: mine ? 'sr' : 'who' }, mine ? `${t.you}:` : m.authorName || t.operator),
+      h(
+        'span',
+        { class: mine ? 'sr' : 'who' },
+        mine ? `${t.you}:` : m.authorName || (m.author === 'bot' ? t.bot : t.operator),
+      ),
       h(
         'div',
         { class: 'bubble' },

@@ -21,6 +21,8 @@ export interface ChatMessage {
   attachments: Attachment[];
   createdAt: string;
   state: DeliveryState;
+  /** A bot's buttons (docs/bot.md): pressing one sends its label. */
+  buttons?: { id: string; label: string }[];
 }
 
 export function fromServer(m: MessageView): ChatMessage {
@@ -35,6 +37,7 @@ export function fromServer(m: MessageView): ChatMessage {
     attachments: Array.isArray(m.attachments) ? m.attachments : [],
     createdAt: m.createdAt,
     state: 'sent',
+    ...(m.buttons ? { buttons: m.buttons } : {}),
   };
 }
 

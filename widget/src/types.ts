@@ -19,6 +19,15 @@ export interface WidgetConfig {
   allowedOrigins: string[];
   /** Missing in settings cached by an older widget: the server still checks. */
   uploads?: UploadLimits;
+  /** A search box over published articles before the chat starts (docs/bot.md). */
+  articleSearch?: boolean;
+}
+
+/** A published article found by the widget's search; `html` is sanitized by the server. */
+export interface FoundArticle {
+  id: string;
+  title: string;
+  html: string;
 }
 
 export type Rating = 'like' | 'dislike';
@@ -58,6 +67,7 @@ export interface Chat {
   rate(rating: Rating, comment?: string): Promise<void>;
   end(): Promise<void>;
   attachmentUrl(a: Attachment): string | null;
+  articles(q: string): Promise<FoundArticle[]>;
 }
 
 export interface ChatOptions {

@@ -3,6 +3,7 @@
 // message elements are reused by key so the log does not flicker or lose its
 // scroll position.
 
+import { articleSearch } from './articles.js';
 import { type Child, h, ICONS, icon } from './dom.js';
 import { fileViews } from './file-views.js';
 import type { Language, Strings } from './i18n.js';
@@ -52,6 +53,7 @@ export function mountView(
   const log = h('div', { class: 'log', role: 'log', 'aria-label': t.messages, tabindex: '0' });
   const typing = h('div', { class: 'typing', 'aria-live': 'polite' });
   const feedback = h('div', { class: 'feedback' });
+  const help = config.articleSearch ? articleSearch(chat.articles, t) : null;
 
   const field = (name: 'name' | 'email', label: string) =>
     config.preChatForm[name] &&
@@ -314,8 +316,20 @@ export function mountView(
       show(messageKey(m), `${m.state}|${m.id}`, () => message(m));
     }
     linesBefore(Number.POSITIVE_INFINITY);
+    // The bot's last question offers its buttons while the bot still has the conversation.
+    const last = s.messages[s.messages.length - 1];
+    if (last?.buttons && s.conversation?.state === 'bot')
+      show(`b:${last.id}`, '', () =>
+        h(
+          'div',
+          { class: 'choices', role: 'group' },
+          ...last.buttons!.map((b) =>
+            h('button', { type: 'button', onclick: () => chat.send(b.label) }, b.label),
+          ),
+        ),
+      );
     for (const key of rendered.keys()) if (!keys.has(key)) rendered.delete(key);
-    if (els.length === 0) els.push(empty);
+    if (els.length === 0) els.push(...(help ? [help, empty] : [empty]));
     const current = Array.from(log.children);
     if (current.length !== els.length || current.some((el, i) => el !== els[i]))
       log.replaceChildren(...els);

@@ -4,6 +4,7 @@ import { AppError, invalid, isUniqueViolation, notFound } from '../../errors.js'
 import { event } from '../../events/catalog.js';
 import { presentAccount, presentChannel, presentTeam } from '../../presenters.js';
 import type { AccountSettings, DistributionMode } from '../../store/schema.js';
+import { checkBotReferences } from '../bot/check-bot-references.js';
 import { shortcutTaken } from '../catalog/create-canned-response.js';
 import { categoryNameTaken } from '../catalog/create-category.js';
 import type { ActionContext } from '../context.js';
@@ -129,6 +130,8 @@ export async function updateChannel(
       .executeTakeFirst();
     if (!team) throw invalid('defaultTeamId', 'Unknown team.', { reason: 'invalid_id' });
   }
+  const settings = prepareChannelSettings(current.kind, { ...current.settings, ...input.settings });
+  await checkBotReferences(ctx, settings);
   const row = await ctx.trx
     .updateTable('channels')
     .set({
@@ -139,9 +142,7 @@ export async function updateChannel(
       // Checked per kind as at creation (bot token, addresses, HMAC secret, SLA
       // thresholds). The change is merged over what is stored: the admin app
       // never sees secrets, so it cannot send them back.
-      settings: JSON.stringify(
-        prepareChannelSettings(current.kind, { ...current.settings, ...input.settings }),
-      ),
+      settings: JSON.stringify(settings),
     })
     .where('id', '=', current.id)
     .returningAll()

@@ -4,6 +4,7 @@ import { invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentChannel } from '../../presenters.js';
 import type { ChannelKind } from '../../store/schema.js';
+import { checkBotReferences } from '../bot/check-bot-references.js';
 import type { ActionContext } from '../context.js';
 import { authorize } from '../policy.js';
 
@@ -26,6 +27,8 @@ export async function createChannel(ctx: ActionContext, input: CreateChannelInpu
       .executeTakeFirst();
     if (!team) throw invalid('defaultTeamId', 'Unknown team.', { reason: 'invalid_id' });
   }
+  const settings = prepareChannelSettings(input.kind, input.settings ?? {});
+  await checkBotReferences(ctx, settings);
   const row = await ctx.trx
     .insertInto('channels')
     .values({
@@ -39,7 +42,7 @@ export async function createChannel(ctx: ActionContext, input: CreateChannelInpu
       public_key: randomBytes(12).toString('base64url'),
       // Per-kind settings checked here (bot token, addresses, HMAC secret), with
       // generated secrets (the Telegram webhook secret_token) filled in.
-      settings: JSON.stringify(prepareChannelSettings(input.kind, input.settings ?? {})),
+      settings: JSON.stringify(settings),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

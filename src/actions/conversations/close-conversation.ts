@@ -14,13 +14,15 @@ export interface CloseConversationInput {
   categoryId?: string | null;
   targeted?: boolean | null;
   note?: string | null;
+  /** For system actors: the bot closes a conversation it resolved (closedBy 'bot'). */
+  asBot?: boolean;
 }
 
 /** Closes a conversation and frees the operator's slot (routing runs on the event). */
 export async function closeConversation(ctx: ActionContext, input: CloseConversationInput) {
   const conv = await lockConversation(ctx, input.conversationId);
   if (conv.state === 'closed') throw new AppError('conversation_closed');
-  const closedBy = closer(ctx, conv);
+  const closedBy = closer(ctx, conv, input.asBot === true);
   if (input.categoryId) {
     await assertCategory(ctx, input.categoryId);
   } else if (closedBy === 'operator') {
@@ -66,9 +68,10 @@ export async function closeConversation(ctx: ActionContext, input: CloseConversa
 function closer(
   ctx: ActionContext,
   { contact_id: contactId, channel_id: channelId, operator_id: operatorId }: ConversationRow,
+  asBot: boolean,
 ): ClosedBy {
   const actor = ctx.actor;
-  if (actor.kind === 'system') return 'system';
+  if (actor.kind === 'system') return asBot ? 'bot' : 'system';
   if (actor.kind === 'contact') {
     if (actor.id !== contactId || actor.channelId !== channelId)
       throw new AppError('not_found', 'Conversation not found.');

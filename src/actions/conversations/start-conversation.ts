@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { botSettingsOf } from '../../channels/bot-settings.js';
 import { AppError, notFound } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { presentConversation } from '../../presenters.js';
@@ -14,7 +15,8 @@ export interface StartConversationInput {
 }
 
 /**
- * Opens a conversation for the contact on the channel and puts it in the queue,
+ * Opens a conversation for the contact on the channel and puts it in the queue
+ * (or, on a channel with a bot, in front of the bot),
  * or returns the one already open (one open conversation per contact and
  * channel, enforced by a unique partial index).
  */
@@ -25,7 +27,7 @@ export async function startConversation(
   const [channel, contact] = await Promise.all([
     ctx.trx
       .selectFrom('channels')
-      .select(['id', 'priority', 'default_team_id'])
+      .select(['id', 'priority', 'default_team_id', 'settings'])
       .where('id', '=', input.channelId)
       .where('account_id', '=', ctx.accountId)
       .executeTakeFirst(),
@@ -39,20 +41,26 @@ export async function startConversation(
   if (!channel) throw notFound('Channel');
   if (!contact) throw notFound('Contact');
   if (contact.blocked) throw new AppError('contact_blocked');
+  // A channel with a bot in front (docs/bot.md) starts its conversations in
+  // state 'bot': the router never sees them until the bot hands over, and the
+  // wait clock (queued_at) starts then.
+  const withBot = botSettingsOf(channel.settings) !== null;
   const { conversation: inserted, created } = await insertOpenConversation(ctx, {
     channel_id: channel.id,
     contact_id: contact.id,
     team_id: channel.default_team_id,
-    state: 'queued',
+    state: withBot ? 'bot' : 'queued',
+    with_bot: withBot,
     priority: channel.priority,
     language: input.language ?? null,
     created_at: ctx.now,
-    queued_at: ctx.now,
+    queued_at: withBot ? null : ctx.now,
   });
   if (!created) return { conversation: inserted, created: false };
   const view = presentConversation(inserted);
   ctx.emit(event('conversation.created', inserted.id, { conversation: view }));
-  ctx.emit(event('conversation.queued', inserted.id, { conversation: view, position: null }));
+  if (!withBot)
+    ctx.emit(event('conversation.queued', inserted.id, { conversation: view, position: null }));
   return { conversation: inserted, created: true };
 }
 

@@ -1,5 +1,6 @@
 import { detectLanguage } from '../../domain/language.js';
 import { AppError } from '../../errors.js';
+import { type BotBoundMessage, runBots } from '../bot/run-bots.js';
 import type { ActionContext, Actor } from '../context.js';
 import { startConversation } from '../conversations/start-conversation.js';
 import type { SendMessageResult } from './send-message.js';
@@ -102,6 +103,7 @@ export async function receiveAlongside(
   await reopenClosedUnderfoot(ctx, items, requests, index, resolved, all);
   const sent = all.slice(0, requests.length);
   await detectLanguages(ctx, sent, index, resolved, items);
+  await runBots(ctx, botBound(sent, index, resolved, items));
   const positions = new Map(index.map((itemIndex, n) => [itemIndex, n]));
   const received = items.map((_, i): ReceiveOutcome => {
     const r = resolved[i]!;
@@ -206,6 +208,29 @@ async function openConversations(ctx: ActionContext, inputs: ContactMessageInput
   return new Map(
     rows.map((r) => [`${r.contact_id}:${r.channel_id}`, { id: r.id, language: r.language }]),
   );
+}
+
+/** The batch's new client messages, in order, for conversations that may be in front of a bot. */
+function botBound(
+  sent: MessageOutcome[],
+  index: number[],
+  resolved: ({ conversationId: string; created: boolean } | AppError)[],
+  items: readonly { actor: Actor; input: ContactMessageInput }[],
+): BotBoundMessage[] {
+  const out: BotBoundMessage[] = [];
+  for (const [n, outcome] of sent.entries()) {
+    const i = index[n]!;
+    const r = resolved[i]!;
+    if (r instanceof AppError || !outcome.ok || outcome.duplicate) continue;
+    if (items[i]!.actor.kind !== 'contact') continue;
+    out.push({
+      conversationId: r.conversationId,
+      messageId: outcome.message.id,
+      text: outcome.message.text,
+      opened: r.created,
+    });
+  }
+  return out;
 }
 
 async function detectLanguages(

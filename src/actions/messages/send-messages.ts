@@ -26,6 +26,8 @@ export interface SendMessageInput {
   externalId?: string | null;
   /** For system actors: post as the bot rather than as a system notice. */
   asBot?: boolean;
+  /** A bot message's buttons (docs/bot.md); ignored for anyone but the bot. */
+  buttons?: readonly { id: string; label: string }[];
 }
 
 export interface MessageRequest {
@@ -120,6 +122,10 @@ export async function sendMessages(
       client_key: r.input.clientKey ?? null,
       external_id: r.input.externalId ?? null,
       created_at: ctx.now,
+      buttons:
+        author.kind === 'bot' && r.input.buttons && r.input.buttons.length > 0
+          ? [...r.input.buttons]
+          : null,
     };
     rows.push(row);
     flags.see(ctx, conv, author.kind, row);
@@ -322,8 +328,8 @@ async function writeMessages(
     WHERE c.id = v.id`.execute(ctx.trx);
   await sql`
     INSERT INTO messages (id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
-                          text, attachments, client_key, external_id, created_at)
+                          text, attachments, client_key, external_id, created_at, buttons)
     SELECT id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
-           text, attachments, client_key, external_id, created_at
+           text, attachments, client_key, external_id, created_at, buttons
     FROM json_populate_recordset(NULL::messages, ${JSON.stringify(rows)}::json)`.execute(ctx.trx);
 }

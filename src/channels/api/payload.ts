@@ -64,5 +64,11 @@ export interface ApiOutbound {
     text: string;
     createdAt: string;
     attachments: { id: string; name: string; contentType: string; size: number; data: string }[];
+    /**
+     * A bot's buttons (docs/bot.md): show them as the messenger can; the
+     * client's answer comes back as a message whose text is the label (or its
+     * number in the list).
+     */
+    buttons?: { id: string; label: string }[];
   };
 }

@@ -49,7 +49,7 @@ export async function deliverEmail(
         ? { replyTo: plusAddress(settings.address, out.thread.token) }
         : {}),
       subject: replySubject(out.thread.subject, out.thread.token),
-      text: out.message.text,
+      text: withNumberedChoices(out.message.text, out.message.buttons),
       messageId: `<${messageId}>`,
       ...(refs.length > 0 ? { inReplyTo: refs[refs.length - 1]!, references: refs } : {}),
       attachments: out.files.map((f) => ({
@@ -86,4 +86,16 @@ export function classifySmtpError(error: unknown): ChannelError {
     if (e.responseCode >= 400) return new ChannelError('temporary', message);
   }
   return new ChannelError('temporary', message);
+}
+
+/**
+ * A bot's buttons in a mail: a numbered list under the text, which the client
+ * answers by writing the number back (the bot reads "2" as the second one).
+ */
+export function withNumberedChoices(
+  text: string,
+  buttons: readonly { label: string }[] | undefined,
+): string {
+  if (!buttons || buttons.length === 0) return text;
+  return `${text}\n\n${buttons.map((b, i) => `${i + 1}. ${b.label}`).join('\n')}`;
 }

@@ -45,9 +45,13 @@ export async function deliverToTelegram(
     ...out.files.map((file) => ({ kind: 'file' as const, file })),
   ];
   let last: Message | null = null;
+  // A bot's buttons go with the last text part, as an inline keyboard; a press
+  // comes back as a callback query (normalize.ts).
+  const lastText = parts.map((p) => p.kind).lastIndexOf('text');
+  const keyboard = inlineKeyboard(out.message.buttons);
   for (let i = out.partsSent; i < parts.length; i++) {
     try {
-      last = await sendPart(api, chatId, parts[i]!);
+      last = await sendPart(api, chatId, parts[i]!, i === lastText ? keyboard : undefined);
     } catch (error) {
       const e = classifyTelegramError(error);
       throw new ChannelError(e.kind, e.message, { ...e.details, partsSent: i });
@@ -56,8 +60,20 @@ export async function deliverToTelegram(
   return { externalId: last ? `${last.chat.id}:${last.message_id}` : null };
 }
 
-function sendPart(api: ReturnType<typeof botApi>, chatId: string, part: Part): Promise<Message> {
-  if (part.kind === 'text') return api.sendMessage(chatId, part.text);
+/** One button per row, its id as callback_data (at most 64 bytes; ids are shorter). */
+export function inlineKeyboard(buttons: readonly { id: string; label: string }[] | undefined) {
+  if (!buttons || buttons.length === 0) return undefined;
+  return { inline_keyboard: buttons.map((b) => [{ text: b.label, callback_data: b.id }]) };
+}
+
+function sendPart(
+  api: ReturnType<typeof botApi>,
+  chatId: string,
+  part: Part,
+  keyboard?: ReturnType<typeof inlineKeyboard>,
+): Promise<Message> {
+  if (part.kind === 'text')
+    return api.sendMessage(chatId, part.text, keyboard ? { reply_markup: keyboard } : {});
   const { attachment, data } = part.file;
   const input = new InputFile(data, attachment.name);
   const type = attachment.contentType;

@@ -2,7 +2,7 @@
 // become conversations; updates from bots (including, in groups, our own) are
 // dropped so two bots can never talk to each other through Switchboard.
 import { GrammyError } from 'grammy';
-import type { Message, Update } from 'grammy/types';
+import type { CallbackQuery, Message, Update } from 'grammy/types';
 import type { InboundFile } from '../../actions/channels/store-channel-files.js';
 import type { AdapterContext, Normalized } from '../types.js';
 import { botApi, classifyTelegramError, downloadFile } from './api.js';
@@ -19,6 +19,7 @@ export async function normalizeUpdate(
   settings: TelegramSettings,
   ctx: AdapterContext,
 ): Promise<Normalized> {
+  if (update.callback_query) return normalizeButtonPress(update.callback_query, settings, ctx);
   const msg = update.message;
   if (!msg) {
     const kinds = Object.keys(update).filter((k) => k !== 'update_id');
@@ -121,4 +122,49 @@ function describe(msg: Message): string {
   if (msg.contact)
     return `[contact ${[msg.contact.first_name, msg.contact.phone_number].join(' ')}]`;
   return '[a message Switchboard cannot show]';
+}
+
+/**
+ * A press of a bot's inline button (docs/bot.md): the client's message is
+ * the button's label, found in the keyboard of the message it was pressed
+ * under (Telegram sends that message along), so the bot reads it as it reads
+ * a typed answer. The spinner on the button is stopped with
+ * answerCallbackQuery; a failure there loses nothing, so it is only logged.
+ */
+async function normalizeButtonPress(
+  query: CallbackQuery,
+  settings: TelegramSettings,
+  ctx: AdapterContext,
+): Promise<Normalized> {
+  const chat = query.message?.chat;
+  if (chat?.type !== 'private') return { kind: 'ignore', reason: 'not a private chat' };
+  if (query.from.is_bot) return { kind: 'ignore', reason: 'sent by a bot' };
+  const keyboard =
+    (
+      query.message as {
+        reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] };
+      }
+    ).reply_markup?.inline_keyboard ?? [];
+  const label = keyboard.flat().find((b) => b.callback_data === query.data)?.text ?? query.data;
+  await botApi(settings, ctx.outbound)
+    .answerCallbackQuery(query.id)
+    .catch((error: unknown) =>
+      ctx.logger.warn({ err: classifyTelegramError(error) }, 'answerCallbackQuery failed'),
+    );
+  if (!label) return { kind: 'ignore', reason: 'a button without data' };
+  const name = [query.from.first_name, query.from.last_name].filter(Boolean).join(' ');
+  return {
+    kind: 'message',
+    message: {
+      // Callback query ids are unique per bot.
+      externalId: `callback:${query.id}`,
+      contact: {
+        externalId: String(chat.id),
+        name: name || query.from.username || null,
+        email: null,
+      },
+      text: label,
+      files: [],
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { channelSettings } from '../settings.js';
 import { updateInboxItem } from './adapter.js';
 import { botApi, classifyTelegramError } from './api.js';
 
-export const ALLOWED_UPDATES = ['message', 'edited_message'] as const;
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 export interface Poller {
   stop(): Promise<void>;

@@ -14,7 +14,7 @@ export interface MetricMessage {
   operatorId: string | null;
 }
 
-export type ClosedBy = 'contact' | 'operator' | 'system';
+export type ClosedBy = 'contact' | 'operator' | 'system' | 'bot';
 
 export type Rating = 'like' | 'dislike';
 

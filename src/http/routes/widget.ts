@@ -9,7 +9,9 @@ import { ALLOWED_UPLOAD_TYPES } from '../../actions/uploads/store-upload.js';
 import { WidgetConfig } from '../../contract/visitor.js';
 import { readableTextColor } from '../../domain/contrast.js';
 import { AppError, notFound } from '../../errors.js';
+import { renderArticleHtml } from '../../knowledge/markdown.js';
 import { findChannelByKey } from '../../store/queries/account.js';
+import { searchArticles } from '../../store/queries/articles.js';
 import { perMinute } from '../rate-limits.js';
 import { replies } from '../replies.js';
 
@@ -23,6 +25,8 @@ export interface WidgetSettings {
   color: string;
   /** Text on the colour: light or dark, whichever is readable (WCAG AA). */
   textColor: string;
+  /** A search box over the published articles before the chat starts (issue 17). */
+  articleSearch: boolean;
 }
 
 export function widgetSettings(accountName: string, s: Record<string, unknown>): WidgetSettings {
@@ -38,6 +42,7 @@ export function widgetSettings(accountName: string, s: Record<string, unknown>):
     typingPreview: s.typingPreview !== false,
     color,
     textColor: readableTextColor(color),
+    articleSearch: s.articleSearch === true,
   };
 }
 
@@ -92,7 +97,7 @@ export function widgetCors(app: FastifyInstance, preflightPaths: string[]): void
 
 export async function registerWidgetRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  widgetCors(app, ['/widget/config']);
+  widgetCors(app, ['/widget/config', '/widget/articles']);
   app.get(
     '/widget/config',
     {
@@ -120,6 +125,46 @@ export async function registerWidgetRoutes(base: FastifyInstance) {
         allowedOrigins: allowedOrigins(channel.settings),
         // The widget checks files against these before uploading; the server checks again.
         uploads: { maxBytes: app.deps.config.maxUploadBytes, types: ALLOWED_UPLOAD_TYPES },
+      };
+    },
+  );
+
+  app.get(
+    '/widget/articles',
+    {
+      config: { rateLimit: perMinute(app.deps.config.rateLimits.widgetConfigPerAddress) },
+      schema: {
+        tags: ['visitor'],
+        summary:
+          "Search the published articles before a chat starts, when the channel's articleSearch is on; best first, the body as sanitized HTML",
+        querystring: z.object({
+          channelKey: z.string().min(1).max(100),
+          q: z.string().trim().min(1).max(200),
+          language: z.enum(['ru', 'uk', 'en']).optional(),
+        }),
+        response: {
+          200: z.object({
+            articles: z.array(z.object({ id: z.string(), title: z.string(), html: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { db } = app.deps.services;
+      const channel = await findChannelByKey(db, request.query.channelKey);
+      if (channel?.kind !== 'widget' || channel.settings.articleSearch !== true)
+        throw notFound('Channel');
+      enforceOrigin(request, reply, channel.settings);
+      const { q, language } = request.query;
+      const rows = await searchArticles(db, {
+        accountId: channel.account_id,
+        q,
+        publishedOnly: true,
+        ...(language ? { languages: [language] } : {}),
+        limit: 5,
+      });
+      return {
+        articles: rows.map((r) => ({ id: r.id, title: r.title, html: renderArticleHtml(r.body) })),
       };
     },
   );

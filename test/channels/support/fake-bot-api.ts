@@ -80,6 +80,7 @@ export async function startFakeBotApi(token = TEST_BOT_TOKEN): Promise<FakeBotAp
         });
       case 'setWebhook':
       case 'deleteWebhook':
+      case 'answerCallbackQuery':
         return reply(200, { ok: true, result: true });
       case 'getUpdates': {
         const offset = Number(fields.offset ?? 0);

@@ -2,11 +2,12 @@
 
 import { enAccess } from './en-access';
 import { enAdmin } from './en-admin';
+import { enAudit } from './en-audit';
 import { enCare } from './en-care';
 import { enCharts } from './en-charts';
-import { enAudit } from './en-audit';
 import { enFind } from './en-find';
 import { enIntegrations } from './en-integrations';
+import { enKnowledge } from './en-knowledge';
 import { enMonitor } from './en-monitor';
 import { enPeople } from './en-people';
 import { enReplay } from './en-replay';
@@ -378,6 +379,7 @@ export const en = {
   ...enCare,
   ...enPeople,
   ...enIntegrations,
+  ...enKnowledge,
   ...enAdmin,
   ...enFind,
 } as const;

@@ -2,11 +2,12 @@
 import type { MessageKey } from './en';
 import { ruAccess } from './ru-access';
 import { ruAdmin } from './ru-admin';
+import { ruAudit } from './ru-audit';
 import { ruCare } from './ru-care';
 import { ruCharts } from './ru-charts';
-import { ruAudit } from './ru-audit';
 import { ruFind } from './ru-find';
 import { ruIntegrations } from './ru-integrations';
+import { ruKnowledge } from './ru-knowledge';
 import { ruMonitor } from './ru-monitor';
 import { ruPeople } from './ru-people';
 import { ruReplay } from './ru-replay';
@@ -377,6 +378,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruCare,
   ...ruPeople,
   ...ruIntegrations,
+  ...ruKnowledge,
   ...ruAdmin,
   ...ruFind,
 };

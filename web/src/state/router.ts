@@ -19,6 +19,7 @@ export type AdminSection =
   | 'channels'
   | 'categories'
   | 'canned'
+  | 'articles'
   | 'tokens'
   | 'webhooks'
   | 'deliveries'
@@ -31,6 +32,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   'channels',
   'categories',
   'canned',
+  'articles',
   'tokens',
   'webhooks',
   'deliveries',

@@ -5,6 +5,7 @@ import { loadReference } from '../../state/reference';
 import { ADMIN_SECTIONS, type AdminSection, navigate } from '../../state/router';
 import { AccountAdmin } from './account-admin';
 import { ApiTokensAdmin } from './api-tokens-admin';
+import { ArticlesAdmin } from './articles-admin';
 import { AuditSettingsAdmin } from './audit-settings-admin';
 import { CannedAdmin } from './canned-admin';
 import { CategoriesAdmin } from './categories-admin';
@@ -20,6 +21,7 @@ const SECTIONS: Record<AdminSection, () => React.JSX.Element> = {
   channels: ChannelsAdmin,
   categories: CategoriesAdmin,
   canned: CannedAdmin,
+  articles: ArticlesAdmin,
   tokens: ApiTokensAdmin,
   webhooks: WebhooksAdmin,
   deliveries: FailedDeliveriesAdmin,

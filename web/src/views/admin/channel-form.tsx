@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { channelSla } from '../../lib/sla';
 import { useMe, useReference } from '../../lib/use-account';
 import { AutoCloseEditor } from './auto-close-editor';
+import { BotSettingsEditor } from './bot-settings-editor';
 import { ConnectionEditor } from './connection-editor';
 import { NoticesEditor } from './notices-editor';
 import { ServiceTargetFields, type ServiceTargets } from './service-targets';
@@ -168,6 +169,13 @@ export function ChannelForm({
           error={save.error}
         />
         <NoticesEditor settings={settings} onChange={setSettings} error={save.error} />
+        <BotSettingsEditor
+          settings={settings}
+          onChange={setSettings}
+          channelId={channel?.id ?? null}
+          isWidget={kind === 'widget'}
+          error={save.error}
+        />
         {kind === 'widget' && (
           <WidgetSettingsEditor
             settings={settings}

@@ -2,6 +2,7 @@
 // table, breakdown with chart, categories per channel. Loaded on demand.
 import { ReportPage } from '../../components/report-page';
 import { useI18n } from '../../i18n';
+import { BotCard } from './bot-card';
 import { BreakdownCard } from './breakdown-report';
 import { CategoriesCard } from './categories-card';
 import { FlagsCard } from './flags-card';
@@ -18,6 +19,7 @@ export function StatsView() {
           <BreakdownCard query={f.query} />
           <CategoriesCard query={f.query} filterChannelId={f.filters.channelId} />
           <FlagsCard query={f.query} />
+          <BotCard query={f.query} />
         </>
       )}
     </ReportPage>
