@@ -35,6 +35,14 @@ function operations(): [string, Operation][] {
   );
 }
 
+/** A schema, its `$ref` to a component followed. */
+function deref(schema: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const ref = schema?.$ref;
+  if (typeof ref !== 'string') return schema;
+  const id = ref.replace('#/components/schemas/', '');
+  return (spec.components.schemas as Record<string, Record<string, unknown>>)[id];
+}
+
 /** A schema that says something: not `{}` (anything goes). */
 const typed = (schema: Record<string, unknown> | undefined) =>
   !!schema && Object.keys(schema).length > 0;
@@ -64,7 +72,7 @@ describe('the OpenAPI contract', () => {
       );
       if (errors.length === 0) wrong.push(`${name}: no error answers`);
       for (const [status, answer] of errors) {
-        const schema = answer.content?.['application/json']?.schema as
+        const schema = deref(answer.content?.['application/json']?.schema) as
           | { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } }
           | undefined;
         // Not the error shape: an answer of its own (GET /api/ready's 503 says which check failed).
