@@ -89,3 +89,4 @@ export const AlertPrefs = named(
 );
 export const AlertsAnswer = z.object({ alerts: AlertPrefs });
 export const NavigateAnswer = z.object({ ok: z.boolean() });
+export type AlertPrefs = z.infer<typeof AlertPrefs>;

@@ -5,7 +5,6 @@
 // are inferred from these. Import only zod here: the web app and the widget
 // type-check this file too.
 import { z } from 'zod';
-import { ApiErrorBody } from './errors.js';
 import { named } from './registry.js';
 import {
   AccountView,
@@ -182,3 +181,4 @@ export const ClientMessage = named(
   ]),
 );
 export type ClientMessage = z.infer<typeof ClientMessage>;
+export type VisitorEventConversation = z.infer<typeof VisitorEventConversation>;

@@ -15,3 +15,8 @@ export type ServerMessage =
 
 /** A client that was away longer than this many events re-fetches state instead. */
 export const MAX_RESUME_EVENTS = 2000;
+
+/** What an operator's socket receives: events whole, as the catalog types them. */
+export type StaffServerMessage =
+  | Exclude<ContractServerMessage, { type: 'event' }>
+  | { type: 'event'; event: StoredEvent };

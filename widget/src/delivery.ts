@@ -2,7 +2,7 @@
 // socket when it is up (ack after commit) and over REST when it is not. Every
 // attempt carries the message's clientKey, so a retry after a lost ack, a
 // second tab or a reload never stores it twice (DESIGN §8).
-import type { MessageView } from '../../src/presenters.js';
+import type { MessageView } from '../../src/contract/views.js';
 import type { ServerMessage } from '../../src/realtime/protocol.js';
 import { type Api, ApiError, transient } from './api.js';
 import {

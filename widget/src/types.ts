@@ -1,33 +1,25 @@
 // The contract between the chat (state and server talk) and the view (DOM):
 // the view reads ChatState and calls Chat's methods, nothing else.
-import type { ConversationView } from '../../src/presenters.js';
-import type { UploadLimits } from './file-checks.js';
+import type {
+  VisitorConversationView,
+  WidgetConfig as WidgetConfigAnswer,
+} from '../../src/contract/visitor.js';
 import type { FileNotice, Upload } from './files.js';
 import type { LocalLine } from './lines.js';
 import type { Attachment, ChatMessage } from './messages.js';
 import type { KeyValueStore } from './outbox.js';
 
-export interface WidgetConfig {
-  channelId: string;
-  title: string;
-  displayShare: number;
-  preChatForm: { name: boolean; email: boolean };
-  typingPreview: boolean;
-  color: string;
-  /** Readable text on `color` (light or dark), chosen by the server. */
-  textColor?: string;
-  allowedOrigins: string[];
-  /** Missing in settings cached by an older widget: the server still checks. */
-  uploads?: UploadLimits;
-}
+/**
+ * GET /widget/config's answer (src/contract/visitor.ts). `textColor` and
+ * `uploads` may be missing in settings cached by an older widget: the server
+ * still checks files.
+ */
+export type WidgetConfig = Omit<WidgetConfigAnswer, 'textColor' | 'uploads'> &
+  Partial<Pick<WidgetConfigAnswer, 'textColor' | 'uploads'>>;
 
-export type Rating = 'like' | 'dislike';
+export type Rating = NonNullable<VisitorConversationView['rating']>;
 
-export interface Conversation {
-  id: string;
-  state: ConversationView['state'];
-  rating: Rating | null;
-}
+export type Conversation = Pick<VisitorConversationView, 'id' | 'state' | 'rating'>;
 
 export interface ChatState {
   open: boolean;
