@@ -1,9 +1,20 @@
 // The API contract (issue 20): every route of /api/openapi.json declares a typed
 // success answer and its error answers in the one error shape; what a route
 // sends is what its schema names, nothing more.
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SentMessage } from '../../src/contract/conversations.js';
 import { ERROR_CATALOG } from '../../src/errors.js';
-import { startTestServer, type TestServer } from '../support/harness.js';
+import { serializerCompiler } from '../../src/http/serializer.js';
+import {
+  buildAccount,
+  loginHeaders,
+  startTestServer,
+  type TestServer,
+  visitorSession,
+} from '../support/harness.js';
 
 interface Media {
   schema?: Record<string, unknown>;
@@ -92,5 +103,79 @@ describe('the OpenAPI contract', () => {
     expect(Object.keys(spec.components.schemas)).toEqual(
       expect.arrayContaining(['ConversationView', 'MessageView', 'ApiErrorBody']),
     );
+  });
+});
+
+describe('answers go out through their schemas', () => {
+  it('sends no field the schema does not name, and never an answer that breaks it', async () => {
+    const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
+    app.setSerializerCompiler(serializerCompiler);
+    const message = {
+      id: 'm1',
+      conversationId: 'c1',
+      seq: 1,
+      author: 'operator' as const,
+      authorId: 'o1',
+      authorName: 'Olga',
+      text: 'Hi',
+      attachments: [],
+      clientKey: null,
+      createdAt: '2026-12-06T09:00:00.000Z',
+    };
+    // A presenter's result with a field too many, at the top and inside.
+    const leaky = { message: { ...message, passwordHash: 'x' }, duplicate: false, secret: 's' };
+    app.get('/leaky', { schema: { response: { 200: SentMessage } } }, async () => leaky);
+    app.get('/broken', { schema: { response: { 200: SentMessage } } }, async () => ({
+      ...leaky,
+      duplicate: 'perhaps' as unknown as boolean,
+    }));
+    const sent = await app.inject('/leaky');
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toEqual({ message, duplicate: false });
+    expect(sent.body).not.toContain('passwordHash');
+    const broken = await app.inject('/broken');
+    expect(broken.statusCode).toBe(500);
+    expect(broken.body).not.toContain('perhaps');
+    await app.close();
+  });
+
+  it("gives a visitor the public part of their conversation, not the staff's fields", async () => {
+    const account = await buildAccount(server.sb.services, {
+      operators: [{ name: 'Ivan', online: true }],
+      channels: [{ name: 'widget' }],
+    });
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const auth = { authorization: `Bearer ${visitor.token}` };
+    const sent = await fetch(`${server.url}/api/v1/visitor/messages`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Hello', clientKey: randomUUID() }),
+    });
+    const { conversationId } = (await sent.json()) as { conversationId: string };
+    // Staff leave a note on the conversation's close; the visitor must not read it.
+    const ivan = await loginHeaders(server.url, account.operator('Ivan'));
+    const closed = await fetch(`${server.url}/api/v1/conversations/${conversationId}/close`, {
+      method: 'POST',
+      headers: ivan,
+      body: JSON.stringify({ note: 'rude client' }),
+    });
+    expect(closed.status).toBe(200);
+    const list = await fetch(`${server.url}/api/v1/visitor/conversations`, { headers: auth });
+    const [conversation] = ((await list.json()) as { conversations: Record<string, unknown>[] })
+      .conversations;
+    expect(Object.keys(conversation!).sort()).toEqual(
+      [
+        'channelId',
+        'closedAt',
+        'closedBy',
+        'createdAt',
+        'id',
+        'lastSeq',
+        'rating',
+        'reopenedFromId',
+        'state',
+      ].sort(),
+    );
+    expect(JSON.stringify(conversation)).not.toContain('rude client');
   });
 });
