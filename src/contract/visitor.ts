@@ -78,3 +78,8 @@ export const ApiChannelAnswer = z.union([
   /** Our own outbound delivery came back: ignored (loop protection). */
   z.object({ ignored: z.literal('loop'), deliveryId: z.string() }),
 ]);
+export type UploadAnswer = z.infer<typeof UploadAnswer>;
+export type VisitorSession = z.infer<typeof VisitorSession>;
+export type VisitorConversations = z.infer<typeof VisitorConversations>;
+export type VisitorMessages = z.infer<typeof VisitorMessages>;
+export type VisitorSent = z.infer<typeof VisitorSent>;

@@ -1,17 +1,45 @@
 // The API's JSON shapes, from the one contract: the zod schemas in src/contract
 // (which the server serialises through and publishes as /api/openapi.json and
 // /api/events.schema.json). Types only: no zod reaches the bundle.
-import type { AlertPrefs } from '../../../src/contract/conversations';
+import type {
+  ChannelHealth,
+  DeliveryAnswer,
+  DeliveryList,
+  RetriedAll,
+  WebhookList,
+  WebhookWithSecret,
+} from '../../../src/contract/channels';
+import type {
+  AlertPrefs,
+  AlertsAnswer,
+  BlockedContact,
+  ConversationAnswer,
+  ConversationPage,
+  MessageList,
+  NoteAnswer,
+  NoteList,
+  SentMessage,
+  StartedConversation,
+  SummaryList,
+} from '../../../src/contract/conversations';
 import type { ApiErrorBody } from '../../../src/contract/errors';
 import type {
+  ApiTokenList,
   ApiTokenView,
   CannedResponse,
+  CannedResponseList,
   Category,
+  CategoryList,
+  ChannelList,
   LinkDelivery,
   Me,
   Monitor,
+  OperatorList,
+  OperatorStatusAnswer,
+  PasswordSet,
   QueueStat,
   SearchResult,
+  TeamList,
 } from '../../../src/contract/staff';
 import type {
   AccountSettings,
@@ -26,32 +54,59 @@ import type {
   TeamView,
   WebhookView,
 } from '../../../src/contract/views';
+import type { UploadAnswer } from '../../../src/contract/visitor';
 import type { Holiday, Weekday, WorkingHours } from '../../../src/domain/working-hours';
 import type { StoredEvent } from '../../../src/events/catalog';
 import type { StaffServerMessage } from '../../../src/realtime/protocol';
 
+/** Route answers (envelopes), as the routes declare them. */
 export type {
   AccountSettings,
   AlertPrefs,
+  AlertsAnswer,
   ApiErrorBody,
+  ApiTokenList,
   ApiTokenView,
+  BlockedContact,
   CannedResponse,
+  CannedResponseList,
   Category,
+  CategoryList,
+  ChannelHealth,
+  ChannelList,
   ChannelView,
+  ConversationAnswer,
+  ConversationPage,
   ConversationView,
+  DeliveryAnswer,
+  DeliveryList,
   DeliveryView,
   Holiday,
   LinkDelivery,
   Me,
+  MessageList,
   MessageView,
   Monitor,
+  NoteAnswer,
+  NoteList,
   NoteView,
+  OperatorList,
+  OperatorStatusAnswer,
   OperatorView,
+  PasswordSet,
   QueueStat,
+  RetriedAll,
   SearchResult,
+  SentMessage,
+  StartedConversation,
   StoredEvent,
+  SummaryList,
+  TeamList,
   TeamView,
+  UploadAnswer,
+  WebhookList,
   WebhookView,
+  WebhookWithSecret,
   Weekday,
   WorkingHours,
 };
