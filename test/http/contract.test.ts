@@ -6,7 +6,9 @@ import Fastify from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentMessage } from '../../src/contract/conversations.js';
+import { ServerMessage, StoredEvent } from '../../src/contract/stream.js';
 import { ERROR_CATALOG } from '../../src/errors.js';
+import { eventsJsonSchema } from '../../src/http/events-schema.js';
 import { serializerCompiler } from '../../src/http/serializer.js';
 import {
   buildAccount,
@@ -15,6 +17,7 @@ import {
   type TestServer,
   visitorSession,
 } from '../support/harness.js';
+import { connect } from '../support/ws-client.js';
 
 interface Media {
   schema?: Record<string, unknown>;
@@ -177,5 +180,76 @@ describe('answers go out through their schemas', () => {
       ].sort(),
     );
     expect(JSON.stringify(conversation)).not.toContain('rude client');
+  });
+});
+
+describe('the websocket protocol', () => {
+  it('publishes its JSON Schema, and what both sockets receive fits it', async () => {
+    const published = await fetch(`${server.url}/api/events.schema.json`);
+    expect(published.headers.get('content-type')).toContain('application/schema+json');
+    expect(await published.json()).toEqual(eventsJsonSchema());
+
+    const account = await buildAccount(server.sb.services, {
+      teams: [{ name: 'Desk', mode: 'manual' as const }],
+      operators: [{ name: 'Ivan', teams: ['Desk'], online: true }],
+      channels: [{ name: 'widget', team: 'Desk' }],
+    });
+    const admin = await loginHeaders(server.url, account.admin);
+    const made = await fetch(`${server.url}/api/v1/api-tokens`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ name: 'ws' }),
+    });
+    const { token } = (await made.json()) as { token: string };
+    const staff = await connect(`${server.wsUrl}/api/v1/ws?token=${token}`);
+    staff.send({ type: 'hello' });
+    await staff.waitFor((m) => m.type === 'ready');
+
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const socket = await connect(
+      `${server.wsUrl}/api/v1/visitor/ws?token=${encodeURIComponent(visitor.token)}`,
+    );
+    socket.send({ type: 'hello' });
+    await socket.waitFor((m) => m.type === 'ready');
+    socket.send({ type: 'send', text: 'Hello', clientKey: 'k1' });
+    const ack = await socket.waitFor((m) => m.type === 'ack');
+    const conversationId = ack.conversationId as string;
+    socket.send({ type: 'typing', conversationId, draft: 'Where is' });
+    socket.send({ type: 'ping' });
+    await socket.waitFor((m) => m.type === 'pong');
+    const ivan = await loginHeaders(server.url, account.operator('Ivan'));
+    await fetch(`${server.url}/api/v1/conversations/${conversationId}/take`, {
+      method: 'POST',
+      headers: { cookie: ivan.cookie, 'x-csrf-token': ivan['x-csrf-token'] },
+    });
+    await fetch(`${server.url}/api/v1/conversations/${conversationId}/notes`, {
+      method: 'POST',
+      headers: ivan,
+      body: JSON.stringify({ text: 'a note' }),
+    });
+    await staff.waitFor(
+      (m) => m.type === 'event' && (m.event as { type: string }).type === 'note.created',
+    );
+    await socket.waitFor(
+      (m) => m.type === 'event' && (m.event as { type: string }).type === 'conversation.assigned',
+    );
+    socket.send({ type: 'send', text: 'x', clientKey: '' });
+    await socket.waitFor((m) => m.type === 'error');
+
+    const frames = [...staff.received, ...socket.received];
+    expect(new Set(frames.map((f) => f.type))).toEqual(
+      new Set(['ready', 'event', 'ack', 'typing', 'pong', 'error']),
+    );
+    for (const frame of frames) {
+      const parsed = ServerMessage.safeParse(frame);
+      expect(parsed.error?.issues ?? [], JSON.stringify(frame).slice(0, 300)).toEqual([]);
+    }
+    // Staff get whole events: each fits its own type's schema (payload and audience).
+    for (const frame of staff.received.filter((f) => f.type === 'event')) {
+      const parsed = StoredEvent.safeParse(frame.event);
+      expect(parsed.error?.issues ?? [], JSON.stringify(frame).slice(0, 300)).toEqual([]);
+    }
+    await staff.close();
+    await socket.close();
   });
 });
