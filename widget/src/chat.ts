@@ -3,7 +3,7 @@
 // sending is delivery.ts. The view only reads `state` and calls these methods.
 import type { VisitorEventConversation } from '../../src/contract/events.js';
 import type { MessageView } from '../../src/contract/views.js';
-import type { VisitorConversationView } from '../../src/contract/visitor.js';
+import type { VisitorConversations, VisitorMessages } from '../../src/contract/visitor.js';
 import type { ServerMessage, VisitorEvent } from '../../src/realtime/protocol.js';
 import { ApiError, createApi, transient } from './api.js';
 import { createDelivery } from './delivery.js';
@@ -155,7 +155,7 @@ export function createChat(options: ChatOptions): Chat {
         syncAgain = false;
         if (!session.token) return;
         try {
-          const { conversations } = await api<{ conversations: VisitorConversationView[] }>(
+          const { conversations } = await api<VisitorConversations>(
             'GET',
             '/visitor/conversations',
           );
@@ -164,7 +164,7 @@ export function createChat(options: ChatOptions): Chat {
             setConversation({ id: newest.id, state: newest.state, rating: newest.rating });
           const c = state.conversation;
           if (!c) continue;
-          const { messages } = await api<{ messages: MessageView[] }>(
+          const { messages } = await api<VisitorMessages>(
             'GET',
             `/visitor/conversations/${c.id}/messages?afterSeq=${contiguousSeq(state.messages)}`,
           );
