@@ -132,6 +132,12 @@ describe('answers go out through their schemas', () => {
       ...leaky,
       duplicate: 'perhaps' as unknown as boolean,
     }));
+    // An error at a status whose schema is another shape still goes out as the error shape.
+    app.get('/unready', { schema: { response: { 503: SentMessage } } }, async (_r, reply) =>
+      reply
+        .status(503)
+        .send({ error: { code: 'database_unavailable', message: 'm', field: null } } as never),
+    );
     const sent = await app.inject('/leaky');
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toEqual({ message, duplicate: false });
@@ -139,6 +145,11 @@ describe('answers go out through their schemas', () => {
     const broken = await app.inject('/broken');
     expect(broken.statusCode).toBe(500);
     expect(broken.body).not.toContain('perhaps');
+    const unready = await app.inject('/unready');
+    expect(unready.statusCode).toBe(503);
+    expect(unready.json()).toEqual({
+      error: { code: 'database_unavailable', message: 'm', field: null },
+    });
     await app.close();
   });
 
