@@ -24,3 +24,9 @@ export const WebhookList = z.object({ webhooks: z.array(WebhookView) });
 /** The signing secret, in this answer only. */
 export const WebhookWithSecret = z.object({ webhook: WebhookView, secret: z.string() });
 export const Removed = z.object({ id: z.string() });
+export type DeliveryList = z.infer<typeof DeliveryList>;
+export type DeliveryAnswer = z.infer<typeof DeliveryAnswer>;
+export type RetriedAll = z.infer<typeof RetriedAll>;
+export type WebhookList = z.infer<typeof WebhookList>;
+export type WebhookWithSecret = z.infer<typeof WebhookWithSecret>;
+export type ChannelHealth = z.infer<typeof ChannelHealth>;

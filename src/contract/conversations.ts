@@ -89,3 +89,12 @@ export const AlertPrefs = named(
 );
 export const AlertsAnswer = z.object({ alerts: AlertPrefs });
 export const NavigateAnswer = z.object({ ok: z.boolean() });
+export type AlertPrefs = z.infer<typeof AlertPrefs>;
+export type ConversationAnswer = z.infer<typeof ConversationAnswer>;
+export type MessageList = z.infer<typeof MessageList>;
+export type NoteList = z.infer<typeof NoteList>;
+export type NoteAnswer = z.infer<typeof NoteAnswer>;
+export type SummaryList = z.infer<typeof SummaryList>;
+export type AlertsAnswer = z.infer<typeof AlertsAnswer>;
+export type StartedConversation = z.infer<typeof StartedConversation>;
+export type BlockedContact = z.infer<typeof BlockedContact>;

@@ -19,15 +19,27 @@ export const ApiErrorBody = named(
 
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
+const byCodes = new Map<string, z.ZodType>();
+
 /**
- * `{error: {…}}` whose `code` is documented as one of `codes`. Serialising
- * accepts any code (an error the route did not foresee still reaches the
- * client as itself, never as a 500); the documentation lists the ones declared.
+ * `{error: {…}}` whose `code` is documented as one of `codes`, named
+ * `Error.<codes>` (one component per set of codes). Serialising accepts any
+ * code (an error the route did not foresee still reaches the client as
+ * itself, never as a 500); the documentation lists the ones declared.
  */
-export function errorResponse(codes: readonly string[]) {
+export function errorResponse(codes: readonly string[]): z.ZodType {
+  const key = [...codes].sort().join('.');
+  const known = byCodes.get(key);
+  if (known) return known;
   const code = z.string();
-  contractRegistry.add(code, { enum: [...codes] });
-  const schema = z.object({ error: ApiErrorBody.extend({ code }) });
-  contractRegistry.add(schema, { description: `Error: ${codes.join(', ')}` });
+  // Both registries: routes' schemas read the contract's, components zod's global one.
+  contractRegistry.add(code, { enum: key.split('.') });
+  z.globalRegistry.add(code, { enum: key.split('.') });
+  const schema = named(
+    `Error.${key}`,
+    z.object({ error: ApiErrorBody.extend({ code }) }),
+    `Error: ${key.split('.').join(', ')}`,
+  );
+  byCodes.set(key, schema);
   return schema;
 }

@@ -61,9 +61,19 @@ export const WidgetConfig = named(
     textColor: z.string(),
     allowedOrigins: z.array(z.string()),
     uploads: z.object({ maxBytes: z.number(), types: z.array(z.string()) }),
+    /** A search box over published articles before the chat starts (docs/bot.md). */
+    articleSearch: z.boolean(),
   }),
 );
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
+
+/** A published article found by the widget's search; `html` is sanitized by the server. */
+export const FoundArticle = named(
+  'FoundArticle',
+  z.object({ id: z.string(), title: z.string(), html: z.string() }),
+);
+export type FoundArticle = z.infer<typeof FoundArticle>;
+export const WidgetArticles = z.object({ articles: z.array(FoundArticle) });
 
 export const TelegramAck = z.object({
   ok: z.boolean(),
@@ -78,3 +88,8 @@ export const ApiChannelAnswer = z.union([
   /** Our own outbound delivery came back: ignored (loop protection). */
   z.object({ ignored: z.literal('loop'), deliveryId: z.string() }),
 ]);
+export type UploadAnswer = z.infer<typeof UploadAnswer>;
+export type VisitorSession = z.infer<typeof VisitorSession>;
+export type VisitorConversations = z.infer<typeof VisitorConversations>;
+export type VisitorMessages = z.infer<typeof VisitorMessages>;
+export type VisitorSent = z.infer<typeof VisitorSent>;

@@ -1,18 +1,10 @@
 // The one typed catalog of events. Events are the only way state changes leave
 // the core: to websockets, webhooks and the audit trail. Server, operator app and
-// widget share these types.
-import type { DeliveryView } from '../channels/present.js';
-import type { UrgencyReason } from '../domain/care/urgency.js';
-import type { VisitorContext } from '../domain/visitor-context.js';
-import type {
-  AccountView,
-  ChannelView,
-  ConversationView,
-  MessageView,
-  NoteView,
-  OperatorView,
-  TeamView,
-} from '../presenters.js';
+// widget share these types. Each type's payload is a zod schema
+// (src/contract/events.ts, published at /api/events.schema.json); its audience
+// is declared here.
+import type { Audience, EventPayloads, EventType } from '../contract/events.js';
+import type { ConversationView } from '../presenters.js';
 
 /**
  * Who may receive an event. Supervisors and admins ("staff") receive every
@@ -27,105 +19,7 @@ import type {
  * - `owner`: the conversation's operator only; never visitors.
  * - `supervisors`: staff only (quality results about operators).
  */
-export type Audience = 'account' | 'queue' | 'conversation' | 'dialog' | 'owner' | 'supervisors';
-
-export interface EventPayloads {
-  'conversation.created': { conversation: ConversationView };
-  'conversation.queued': { conversation: ConversationView; position: number | null };
-  'conversation.assigned': {
-    conversation: ConversationView;
-    operatorId: string;
-    /** Shown to the visitor as "Tatiana joined the chat" (issue 15), as their messages show it. */
-    operatorName: string;
-    by: 'router' | 'take' | 'supervisor';
-  };
-  'conversation.updated': { conversation: ConversationView };
-  'conversation.transferred': {
-    conversation: ConversationView;
-    fromOperatorId: string | null;
-    toOperatorId: string | null;
-    toTeamId: string | null;
-    /** Why: the transfer note, or a supervisor's reason for a reassignment (the previous operator sees it). */
-    note: string | null;
-    /** Who moved it: the operator who handed it on, a supervisor, or null for the system. */
-    byOperatorId?: string | null;
-  };
-  'conversation.closed': { conversation: ConversationView };
-  /**
-   * A client message flagged the conversation as angry or urgent (issue 17):
-   * it moves ahead in its priority's queue, stands out in lists, and
-   * supervisors are told. The message itself travels as message.created.
-   */
-  'conversation.flagged': {
-    conversation: ConversationView;
-    reasons: UrgencyReason[];
-    messageId: string;
-  };
-  /**
-   * The bot gave the conversation to the queue (issue 17): the client asked for
-   * a person, said an article did not help, ran out of bot turns, or the
-   * external bot handed over (with its note) or failed. `conversation.queued`
-   * follows for the router.
-   */
-  'conversation.handed_over': {
-    conversation: ConversationView;
-    reason: 'asked' | 'not_helped' | 'turns' | 'menu' | 'external' | 'bot_failed';
-    note: string | null;
-  };
-  'conversation.rated': {
-    conversationId: string;
-    rating: 'like' | 'dislike';
-    comment: string | null;
-  };
-  'message.created': { message: MessageView };
-  'contact.updated': {
-    contactId: string;
-    name: string | null;
-    email: string | null;
-    blocked: boolean;
-  };
-  'operator.updated': { operator: OperatorView };
-  /** An admin deleted an operator who had no history (deactivation keeps everyone else). */
-  'operator.removed': { operatorId: string };
-  /**
-   * A supervisor or admin changed this operator's status or limit: the app
-   * tells the operator who did it. Routed to that operator (`owner`).
-   */
-  'operator.notice': {
-    operatorId: string;
-    by: { id: string; name: string };
-    status?: 'online' | 'away' | 'offline';
-    limit?: number;
-  };
-  'team.updated': { team: TeamView };
-  /** An admin changed the account's name or settings (SLA, limits, routing…); staff only. */
-  'account.updated': { account: AccountView };
-  /** An admin changed a channel (priority, default team, settings without secrets); staff only. */
-  'channel.updated': { channel: ChannelView };
-  'visitor.navigate': { conversationId: string; url: string };
-  /** The website visitor moved to another page (or first reported it); staff who see the conversation. */
-  'visitor.context': { conversationId: string; context: VisitorContext };
-  /** Outbound state of an operator message on Telegram, e-mail or the API channel. */
-  'delivery.updated': { delivery: DeliveryView };
-  /** An operator merged `mergedContactId` into `contactId`; the merged contact is gone. */
-  'contact.merged': { contactId: string; mergedContactId: string };
-  /** A closed conversation was audited (or re-audited after another close); supervisors only. */
-  /** An operator read a conversation up to `readSeq`: their other tabs clear its unread count. */
-  'conversation.read': { conversationId: string; operatorId: string; readSeq: number };
-  /** A private note (or a supervisor's whisper): the conversation's operator and staff; never visitors. */
-  'note.created': { note: NoteView };
-  /** A note mentions `operatorId`: they (and staff) receive it, with the conversation to open. */
-  'note.mentioned': { note: NoteView; conversation: ConversationView; operatorId: string };
-  'audit.recorded': {
-    conversationId: string;
-    operatorId: string | null;
-    closedAt: string;
-    score: number;
-    failed: string[];
-  };
-}
-
-export type EventType = keyof EventPayloads;
+export type { Audience, EventPayloads, EventType };
 
 export const EVENT_TYPES = [
   'conversation.created',

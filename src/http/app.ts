@@ -18,6 +18,7 @@ import type { StoreKind } from '../store/database.js';
 import { classifyDatabaseError } from '../store/resilience.js';
 import { reasonOfIssue } from '../validation-reason.js';
 import { CSRF_HEADER, type Principal, resolvePrincipal } from './auth.js';
+import { eventsJsonSchema } from './events-schema.js';
 import { frameworkErrors, registerInputGuards } from './input-guards.js';
 import {
   createLoginLimits,
@@ -141,6 +142,10 @@ export async function buildHttpApp(
   timeHttp(app);
   await registerRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const eventsSchema = JSON.stringify(eventsJsonSchema());
+  app.get('/api/events.schema.json', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/schema+json').send(eventsSchema),
+  );
   return app;
 }
 

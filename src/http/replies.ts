@@ -77,15 +77,4 @@ export const fileReply: RawReply = {
   content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
 };
 
-export const redirectReply: RawReply = {
-  description: 'Redirect to the address in Location',
-  type: 'null',
-  headers: { location: { type: 'string' } },
-};
-
-export const websocketReply: RawReply = {
-  description: 'Switching Protocols: the websocket (docs/realtime.md, /api/events.schema.json)',
-  type: 'null',
-};
-
 export const noContent: RawReply = { description: 'No content', type: 'null' };

@@ -9,8 +9,11 @@ import {
   createJsonSchemaTransformObject,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiErrorBody } from '../contract/errors.js';
 import { contractRegistry } from '../contract/registry.js';
 import { alternateContent, COMMON_CODES, errorReplies } from './replies.js';
+
+const errorShape = z.object({ error: ApiErrorBody });
 
 const isZod = (schema: unknown): schema is z.ZodType => schema instanceof z.ZodType;
 
@@ -30,7 +33,13 @@ export function serializerCompiler({ schema, url }: { schema: unknown; url: stri
   if (!isZod(schema)) return (data: unknown) => JSON.stringify(data);
   return (data: unknown) => {
     const result = schema.safeParse(data);
-    if (!result.success) throw new ResponseContractError(url, result.error.issues);
+    if (!result.success) {
+      // The error handler's answer at a status whose schema is not the error
+      // shape (GET /api/ready's 503): sent in the one error shape.
+      const error = errorShape.safeParse(data);
+      if (error.success) return JSON.stringify(error.data);
+      throw new ResponseContractError(url, result.error.issues);
+    }
     return JSON.stringify(result.data);
   };
 }

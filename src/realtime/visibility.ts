@@ -7,15 +7,16 @@ import type { VisitorEvent } from './protocol.js';
 export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEvent | null {
   if (!VISITOR_AUDIENCES.includes(e.audience) || !e.conversationId || !own.has(e.conversationId))
     return null;
-  const base = { id: e.id, seq: e.seq, type: e.type, conversationId: e.conversationId, at: e.at };
+  const base = { id: e.id, seq: e.seq, conversationId: e.conversationId, at: e.at };
   switch (e.type) {
     case 'message.created':
     case 'visitor.navigate':
-      return { ...base, payload: e.payload as unknown as Record<string, unknown> };
+      return { ...base, type: e.type, payload: e.payload as unknown as Record<string, unknown> };
     case 'conversation.assigned': {
       const c = e.payload.conversation;
       return {
         ...base,
+        type: e.type,
         payload: {
           conversation: { id: c.id, state: c.state, lastSeq: c.lastSeq, closedAt: c.closedAt },
           // The name the visitor's messages already show for this operator; never their id.
@@ -30,6 +31,7 @@ export function forVisitor(e: StoredEvent, own: ReadonlySet<string>): VisitorEve
       const c = e.payload.conversation;
       return {
         ...base,
+        type: e.type,
         payload: {
           conversation: { id: c.id, state: c.state, lastSeq: c.lastSeq, closedAt: c.closedAt },
         },

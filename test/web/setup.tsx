@@ -39,6 +39,14 @@ export function signIn(settings: Partial<AccountSettings> = {}): Me {
       invited: false,
     },
     account: { id: 'acc', name: 'Test', settings: { ...SETTINGS, ...settings } },
+    alerts: {
+      sound: true,
+      desktop: true,
+      assigned: true,
+      messages: true,
+      queue: true,
+      mentions: true,
+    },
     csrfToken: 'csrf',
   };
   session.set({ phase: 'ready', me });

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 // Shared fixtures of the statistics page tests: a supervisor in Moscow, two
 // operators and channels, and the answers of the report endpoints.
 import { screen } from '@testing-library/react';

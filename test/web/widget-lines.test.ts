@@ -18,6 +18,7 @@ const CONFIG: WidgetConfig = {
   color: '#2563eb',
   allowedOrigins: [],
   uploads: { maxBytes: 10 * 1048576, types: ['image/png'] },
+  articleSearch: false,
 };
 
 const msg = (seq: number, author: ChatMessage['author'], text: string): ChatMessage => ({

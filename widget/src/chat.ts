@@ -1,7 +1,9 @@
 // The widget's state and its conversation with the server: visitor session,
 // catch-up after every (re)connect, live events, typing, rating and "go to URL";
 // sending is delivery.ts. The view only reads `state` and calls these methods.
-import type { ConversationView, MessageView } from '../../src/presenters.js';
+import type { VisitorEventConversation } from '../../src/contract/events.js';
+import type { MessageView } from '../../src/contract/views.js';
+import type { VisitorConversations, VisitorMessages } from '../../src/contract/visitor.js';
 import type { ServerMessage, VisitorEvent } from '../../src/realtime/protocol.js';
 import { ApiError, createApi, transient } from './api.js';
 import { createDelivery } from './delivery.js';
@@ -153,7 +155,7 @@ export function createChat(options: ChatOptions): Chat {
         syncAgain = false;
         if (!session.token) return;
         try {
-          const { conversations } = await api<{ conversations: ConversationView[] }>(
+          const { conversations } = await api<VisitorConversations>(
             'GET',
             '/visitor/conversations',
           );
@@ -162,7 +164,7 @@ export function createChat(options: ChatOptions): Chat {
             setConversation({ id: newest.id, state: newest.state, rating: newest.rating });
           const c = state.conversation;
           if (!c) continue;
-          const { messages } = await api<{ messages: MessageView[] }>(
+          const { messages } = await api<VisitorMessages>(
             'GET',
             `/visitor/conversations/${c.id}/messages?afterSeq=${contiguousSeq(state.messages)}`,
           );
@@ -258,7 +260,7 @@ export function createChat(options: ChatOptions): Chat {
       }
       return;
     }
-    const c = p.conversation as Pick<ConversationView, 'id' | 'state' | 'lastSeq'> | undefined;
+    const c = p.conversation as VisitorEventConversation | undefined;
     if (!c) return;
     if (e.type === 'conversation.assigned' && typeof p.operatorName === 'string')
       line('joined', p.operatorName, c.lastSeq);

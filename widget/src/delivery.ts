@@ -2,7 +2,8 @@
 // socket when it is up (ack after commit) and over REST when it is not. Every
 // attempt carries the message's clientKey, so a retry after a lost ack, a
 // second tab or a reload never stores it twice (DESIGN §8).
-import type { MessageView } from '../../src/presenters.js';
+import type { MessageView } from '../../src/contract/views.js';
+import type { VisitorSent } from '../../src/contract/visitor.js';
 import type { ServerMessage } from '../../src/realtime/protocol.js';
 import { type Api, ApiError, transient } from './api.js';
 import {
@@ -76,7 +77,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   async function deliver(item: OutboxItem): Promise<MessageView> {
     if (o.socket.ready) return viaSocket(item);
     // No socket (blocked by a proxy, or still connecting): the REST call is just as idempotent.
-    const res = await o.api<{ message: MessageView }>('POST', '/visitor/messages', {
+    const res = await o.api<VisitorSent>('POST', '/visitor/messages', {
       text: item.text,
       clientKey: item.clientKey,
       ...refs(item),

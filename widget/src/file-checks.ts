@@ -1,9 +1,8 @@
 // What the widget checks before uploading a file: pure, so tests run it anywhere.
+import type { WidgetConfig } from '../../src/contract/visitor.js';
 
-export interface UploadLimits {
-  maxBytes: number;
-  types: readonly string[];
-}
+/** GET /widget/config's `uploads` (src/contract/visitor.ts). */
+export type UploadLimits = WidgetConfig['uploads'];
 
 /** Why a file is refused before upload, or null when it may go. */
 export function refusal(

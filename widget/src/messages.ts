@@ -2,7 +2,7 @@
 // the visitor's own not-yet-acknowledged ones. The same message can arrive up
 // to four times (optimistic copy, ack, live event, REST catch-up after a
 // reconnect); merging by server id and by the visitor's clientKey shows it once.
-import type { MessageView } from '../../src/presenters.js';
+import type { MessageView } from '../../src/contract/views.js';
 
 export type Author = MessageView['author'];
 export type Attachment = MessageView['attachments'][number] & { url?: string };

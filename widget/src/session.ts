@@ -1,6 +1,7 @@
 // The visitor's signed token: asked for only when needed (page views create no
 // contacts), renewed when refused. Concurrent callers share one request, so
 // one visitor never becomes two contacts.
+import type { VisitorSession } from '../../src/contract/visitor.js';
 import type { Api } from './api.js';
 import type { KeyValueStore } from './outbox.js';
 
@@ -36,7 +37,7 @@ export function createSession(
       if (token && !profile) return Promise.resolve();
       if (call && !profile) return call;
       const previous = token ?? refused;
-      call = api<{ token: string }>('POST', '/widget/session', {
+      call = api<VisitorSession>('POST', '/widget/session', {
         channelKey,
         // The old token lets the server keep the same visitor when it still can.
         ...(previous ? { token: previous } : {}),

@@ -1,42 +1,26 @@
 // The contract between the chat (state and server talk) and the view (DOM):
 // the view reads ChatState and calls Chat's methods, nothing else.
-import type { ConversationView } from '../../src/presenters.js';
-import type { UploadLimits } from './file-checks.js';
+import type {
+  FoundArticle,
+  VisitorConversationView,
+  WidgetConfig as WidgetConfigAnswer,
+} from '../../src/contract/visitor.js';
 import type { FileNotice, Upload } from './files.js';
 import type { LocalLine } from './lines.js';
 import type { Attachment, ChatMessage } from './messages.js';
 import type { KeyValueStore } from './outbox.js';
 
-export interface WidgetConfig {
-  channelId: string;
-  title: string;
-  displayShare: number;
-  preChatForm: { name: boolean; email: boolean };
-  typingPreview: boolean;
-  color: string;
-  /** Readable text on `color` (light or dark), chosen by the server. */
-  textColor?: string;
-  allowedOrigins: string[];
-  /** Missing in settings cached by an older widget: the server still checks. */
-  uploads?: UploadLimits;
-  /** A search box over published articles before the chat starts (docs/bot.md). */
-  articleSearch?: boolean;
-}
+/**
+ * GET /widget/config's answer (src/contract/visitor.ts). `textColor` and
+ * `uploads` may be missing in settings cached by an older widget: the server
+ * still checks files.
+ */
+export type WidgetConfig = Omit<WidgetConfigAnswer, 'textColor' | 'uploads'> &
+  Partial<Pick<WidgetConfigAnswer, 'textColor' | 'uploads'>>;
 
-/** A published article found by the widget's search; `html` is sanitized by the server. */
-export interface FoundArticle {
-  id: string;
-  title: string;
-  html: string;
-}
+export type Rating = NonNullable<VisitorConversationView['rating']>;
 
-export type Rating = 'like' | 'dislike';
-
-export interface Conversation {
-  id: string;
-  state: ConversationView['state'];
-  rating: Rating | null;
-}
+export type Conversation = Pick<VisitorConversationView, 'id' | 'state' | 'rating'>;
 
 export interface ChatState {
   open: boolean;
@@ -77,3 +61,5 @@ export interface ChatOptions {
   store: KeyValueStore;
   navigate: (url: string) => void;
 }
+
+export type { FoundArticle };

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALLOWED_UPLOAD_TYPES } from '../../actions/uploads/store-upload.js';
-import { WidgetConfig } from '../../contract/visitor.js';
+import { WidgetArticles, WidgetConfig } from '../../contract/visitor.js';
 import { readableTextColor } from '../../domain/contrast.js';
 import { AppError, notFound } from '../../errors.js';
 import { renderArticleHtml } from '../../knowledge/markdown.js';
@@ -142,11 +142,7 @@ export async function registerWidgetRoutes(base: FastifyInstance) {
           q: z.string().trim().min(1).max(200),
           language: z.enum(['ru', 'uk', 'en']).optional(),
         }),
-        response: {
-          200: z.object({
-            articles: z.array(z.object({ id: z.string(), title: z.string(), html: z.string() })),
-          }),
-        },
+        response: { 200: WidgetArticles },
       },
     },
     async (request, reply) => {

@@ -1,38 +1,112 @@
-// The API's JSON shapes. Server presenters and the event catalog are the
-// contract, so they are imported (types only) instead of copied.
-import type { DeliveryView, WebhookView } from '../../../src/channels/present';
-import type { AlertPrefs } from '../../../src/domain/alerts';
-import type { Holiday, Weekday, WorkingHours } from '../../../src/domain/working-hours';
-import type { StoredEvent } from '../../../src/events/catalog';
-import type { LinkDelivery } from '../../../src/http/password-links';
+// The API's JSON shapes, from the one contract: the zod schemas in src/contract
+// (which the server serialises through and publishes as /api/openapi.json and
+// /api/events.schema.json). Types only: no zod reaches the bundle.
 import type {
+  ChannelHealth,
+  DeliveryAnswer,
+  DeliveryList,
+  RetriedAll,
+  WebhookList,
+  WebhookWithSecret,
+} from '../../../src/contract/channels';
+import type {
+  AlertPrefs,
+  AlertsAnswer,
+  BlockedContact,
+  ConversationAnswer,
+  ConversationPage,
+  MessageList,
+  NoteAnswer,
+  NoteList,
+  SentMessage,
+  StartedConversation,
+  SummaryList,
+} from '../../../src/contract/conversations';
+import type { ApiErrorBody } from '../../../src/contract/errors';
+import type {
+  ApiTokenList,
+  ApiTokenView,
+  CannedResponse,
+  CannedResponseList,
+  Category,
+  CategoryList,
+  ChannelList,
+  LinkDelivery,
+  Me,
+  Monitor,
+  OperatorList,
+  OperatorStatusAnswer,
+  PasswordSet,
+  QueueStat,
+  SearchResult,
+  TeamList,
+} from '../../../src/contract/staff';
+import type {
+  AccountSettings,
+  AccountView,
   ChannelView,
+  ContactView,
   ConversationView,
+  DeliveryView,
   MessageView,
   NoteView,
   OperatorView,
   TeamView,
-} from '../../../src/presenters';
-import type { ApiTokenView } from '../../../src/store/queries/api-tokens';
-import type { SearchResult } from '../../../src/store/queries/find-anything';
-import type { AccountSettings } from '../../../src/store/schema';
+  WebhookView,
+} from '../../../src/contract/views';
+import type { UploadAnswer } from '../../../src/contract/visitor';
+import type { Holiday, Weekday, WorkingHours } from '../../../src/domain/working-hours';
+import type { StoredEvent } from '../../../src/events/catalog';
+import type { StaffServerMessage } from '../../../src/realtime/protocol';
 
+/** Route answers (envelopes), as the routes declare them. */
 export type {
   AccountSettings,
   AlertPrefs,
+  AlertsAnswer,
+  ApiErrorBody,
+  ApiTokenList,
   ApiTokenView,
+  BlockedContact,
+  CannedResponse,
+  CannedResponseList,
+  Category,
+  CategoryList,
+  ChannelHealth,
+  ChannelList,
   ChannelView,
+  ConversationAnswer,
+  ConversationPage,
   ConversationView,
+  DeliveryAnswer,
+  DeliveryList,
   DeliveryView,
   Holiday,
   LinkDelivery,
+  Me,
+  MessageList,
   MessageView,
+  Monitor,
+  NoteAnswer,
+  NoteList,
   NoteView,
+  OperatorList,
+  OperatorStatusAnswer,
   OperatorView,
+  PasswordSet,
+  QueueStat,
+  RetriedAll,
   SearchResult,
+  SentMessage,
+  StartedConversation,
   StoredEvent,
+  SummaryList,
+  TeamList,
   TeamView,
+  UploadAnswer,
+  WebhookList,
   WebhookView,
+  WebhookWithSecret,
   Weekday,
   WorkingHours,
 };
@@ -45,71 +119,9 @@ export type Attachment = MessageView['attachments'][number];
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-export interface Account {
-  id: string;
-  name: string;
-  settings: AccountSettings;
-}
+/** The account as staff see it (GET /me, account.updated). */
+export type Account = AccountView;
+export type Contact = ContactView;
 
-export interface Me {
-  operator: OperatorView;
-  account: Account;
-  csrfToken: string | null;
-  /** The operator's alert switches (absent from older servers: all on). */
-  alerts?: AlertPrefs;
-}
-
-export interface Contact {
-  id: string;
-  name: string | null;
-  email: string | null;
-  blocked: boolean;
-}
-
-export interface Category {
-  id: string;
-  name: string;
-}
-
-export interface CannedResponse {
-  id: string;
-  shortcut: string;
-  text: string;
-}
-
-export interface QueueStat {
-  teamId: string | null;
-  waiting: number;
-  longestWaitMs: number;
-}
-
-export interface Monitor {
-  operators: OperatorView[];
-  queues: QueueStat[];
-  serviceLevelToday: { ratio: number | null; within: number; total: number };
-}
-
-/** What the server sends on the operator websocket (src/realtime/protocol.ts). */
-export type ServerMessage =
-  | { type: 'ready'; lastEventId: number; lastSeq: number; resumed: number }
-  | { type: 'resync'; reason: string; lastEventId: number; lastSeq: number }
-  | { type: 'event'; event: StoredEvent }
-  | { type: 'typing'; conversationId: string; author: 'contact' | 'operator'; draft: string | null }
-  | {
-      type: 'ack';
-      clientKey: string;
-      conversationId: string;
-      message: MessageView;
-      duplicate: boolean;
-    }
-  | { type: 'error'; clientKey?: string; error: ApiErrorBody }
-  | { type: 'pong' };
-
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  field: string | null;
-  /** validation_failed: the rule broken, and its numbers (docs/api.md, Errors). */
-  reason?: string;
-  params?: Record<string, number>;
-}
+/** What the server sends on the operator websocket: the contract's messages, events as the catalog types them. */
+export type ServerMessage = StaffServerMessage;

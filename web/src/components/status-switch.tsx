@@ -2,7 +2,7 @@
 // queue (DESIGN §2), so the server's answer, not the click, sets the state.
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { OperatorStatus, OperatorView } from '../api/types';
+import type { OperatorStatus, OperatorStatusAnswer, OperatorView } from '../api/types';
 import { useI18n } from '../i18n';
 import { describeError } from '../lib/errors';
 import { updateMe } from '../state/session';
@@ -17,7 +17,7 @@ export function StatusSwitch({ operator }: { operator: OperatorView }) {
     if (status === operator.status) return;
     setBusy(true);
     try {
-      const res = await api.put<{ operator: OperatorView }>(`/operators/${operator.id}/status`, {
+      const res = await api.put<OperatorStatusAnswer>(`/operators/${operator.id}/status`, {
         status,
       });
       updateMe(res.operator);

@@ -15,6 +15,7 @@ import {
   type ScreenState,
 } from '../../../src/domain/alerts';
 import { api } from '../api/client';
+import type { AlertsAnswer } from '../api/types';
 import { createStore } from '../state/store';
 import { playChime, showDesktop } from './notify';
 
@@ -105,7 +106,7 @@ export async function changeAlertPrefs(change: Partial<AlertPrefs>): Promise<voi
   const before = alertPrefs.get();
   alertPrefs.set({ ...before, ...change });
   try {
-    const { alerts } = await api.put<{ alerts: AlertPrefs }>('/me/alerts', change);
+    const { alerts } = await api.put<AlertsAnswer>('/me/alerts', change);
     alertPrefs.set(alerts);
     post({ kind: 'prefs', prefs: alerts });
   } catch (error) {

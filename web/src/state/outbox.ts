@@ -1,7 +1,7 @@
 // Outgoing operator messages. Each has a client key from the first attempt on,
 // so a retry after a dropped connection can never post the message twice.
 import { ApiError, api } from '../api/client';
-import type { ApiErrorBody, Attachment, MessageView } from '../api/types';
+import type { ApiErrorBody, Attachment, MessageView, SentMessage } from '../api/types';
 import { newClientKey } from '../lib/format';
 import { createStore } from './store';
 import { realtime } from './sync';
@@ -46,10 +46,7 @@ async function deliver(item: Outgoing): Promise<MessageView> {
       if ((error as ApiErrorBody).code !== 'network') throw error;
     }
   }
-  const res = await api.post<{ message: MessageView }>(
-    `/conversations/${item.conversationId}/messages`,
-    body,
-  );
+  const res = await api.post<SentMessage>(`/conversations/${item.conversationId}/messages`, body);
   return res.message;
 }
 

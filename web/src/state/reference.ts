@@ -1,7 +1,18 @@
 // Account configuration the workspace reads everywhere: operators, teams,
 // channels, categories and canned responses. Refetched after admin changes.
 import { api } from '../api/client';
-import type { CannedResponse, Category, ChannelView, OperatorView, TeamView } from '../api/types';
+import type {
+  CannedResponse,
+  CannedResponseList,
+  Category,
+  CategoryList,
+  ChannelList,
+  ChannelView,
+  OperatorList,
+  OperatorView,
+  TeamList,
+  TeamView,
+} from '../api/types';
 import { createStore } from './store';
 
 export interface Reference {
@@ -22,11 +33,11 @@ export const reference = createStore<Reference>({
 
 export async function loadReference(): Promise<void> {
   const [operators, teams, channels, categories, canned] = await Promise.all([
-    api.get<{ operators: OperatorView[] }>('/operators'),
-    api.get<{ teams: TeamView[] }>('/teams'),
-    api.get<{ channels: ChannelView[] }>('/channels'),
-    api.get<{ categories: Category[] }>('/categories'),
-    api.get<{ cannedResponses: CannedResponse[] }>('/canned-responses'),
+    api.get<OperatorList>('/operators'),
+    api.get<TeamList>('/teams'),
+    api.get<ChannelList>('/channels'),
+    api.get<CategoryList>('/categories'),
+    api.get<CannedResponseList>('/canned-responses'),
   ]);
   reference.set({
     operators: operators.operators,

@@ -2,7 +2,14 @@
 // resync, then websocket events applied by one small handler per event type.
 import { api } from '../api/client';
 import { RealtimeClient, type RealtimeStatus } from '../api/realtime';
-import type { Contact, ConversationView, Me, MessageView, StoredEvent } from '../api/types';
+import type {
+  Contact,
+  ConversationPage,
+  ConversationView,
+  Me,
+  MessageList,
+  StoredEvent,
+} from '../api/types';
 import {
   loadReference,
   removeOperator,
@@ -133,7 +140,7 @@ function apply(event: StoredEvent): void {
 export async function loadOwnDetails(conversationId: string): Promise<void> {
   try {
     const [{ messages }, detail] = await Promise.all([
-      api.get<{ messages: MessageView[] }>(`/conversations/${conversationId}/messages?limit=1000`),
+      api.get<MessageList>(`/conversations/${conversationId}/messages?limit=1000`),
       api.get<{ contact: Contact | null }>(`/conversations/${conversationId}`),
     ]);
     setClock(conversationId, messages.map(toClock));
@@ -150,8 +157,8 @@ async function refetch(me: Me): Promise<void> {
   buffering = true;
   try {
     const [queued, own] = await Promise.all([
-      api.get<{ conversations: ConversationView[] }>('/conversations?state=queued&limit=5000'),
-      api.get<{ conversations: ConversationView[] }>('/conversations?state=assigned&mine=true'),
+      api.get<ConversationPage>('/conversations?state=queued&limit=5000'),
+      api.get<ConversationPage>('/conversations?state=assigned&mine=true'),
       loadReference(),
     ]);
     replaceAll(

@@ -3,7 +3,7 @@
 // tokens; the server decides (GET /api-tokens).
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ApiTokenView } from '../../api/types';
+import type { ApiTokenList, ApiTokenView } from '../../api/types';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
@@ -32,7 +32,7 @@ export function ApiTokensAdmin() {
 
   const load = useCallback(async () => {
     try {
-      setTokens((await api.get<{ tokens: ApiTokenView[] }>('/api-tokens')).tokens);
+      setTokens((await api.get<ApiTokenList>('/api-tokens')).tokens);
       setLoadError(false);
     } catch {
       setLoadError(true);

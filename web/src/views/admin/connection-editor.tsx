@@ -3,6 +3,7 @@
 // empty box leaves the stored secret as it is (settings are merged).
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import type { ChannelHealth } from '../../api/types';
 import { CopyButton } from '../../components/copy-button';
 import { Field, fieldError } from '../../components/form';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -145,7 +146,7 @@ function TelegramWebhookAddress({ channelId, active }: { channelId: string; acti
   useEffect(() => {
     let live = true;
     api
-      .get<{ webhookUrl: string | null }>(`/channels/${channelId}/health`)
+      .get<ChannelHealth>(`/channels/${channelId}/health`)
       .then((h) => live && setAddress(h.webhookUrl))
       .catch(() => {});
     return () => {

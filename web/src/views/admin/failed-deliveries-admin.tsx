@@ -3,7 +3,7 @@
 // for good (it stays in the log as discarded).
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { DeliveryView } from '../../api/types';
+import type { DeliveryList, DeliveryView, RetriedAll } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -20,9 +20,7 @@ export function FailedDeliveriesAdmin() {
   const load = useCallback(async () => {
     if (!current) return setRows([]);
     try {
-      const answer = await api.get<{ deliveries: DeliveryView[] }>(
-        `/deliveries?status=dead&channelId=${current}`,
-      );
+      const answer = await api.get<DeliveryList>(`/deliveries?status=dead&channelId=${current}`);
       setRows(answer.deliveries);
     } catch (err) {
       toast('error', describeError(t, err).message);
@@ -67,7 +65,7 @@ export function FailedDeliveriesAdmin() {
               type="button"
               onClick={() =>
                 void act(async () => {
-                  const { retried } = await api.post<{ retried: number }>('/deliveries/retry-all', {
+                  const { retried } = await api.post<RetriedAll>('/deliveries/retry-all', {
                     channelId: current,
                   });
                   return retried;

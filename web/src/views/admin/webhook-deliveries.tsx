@@ -3,7 +3,7 @@
 // body). Failed ones can be sent again, all at once.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { DeliveryView } from '../../api/types';
+import type { DeliveryList, DeliveryView, RetriedAll } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -14,9 +14,7 @@ export function WebhookDeliveries({ webhookId, version }: { webhookId: string; v
   const [rows, setRows] = useState<DeliveryView[] | null>(null);
   const load = useCallback(async () => {
     try {
-      const answer = await api.get<{ deliveries: DeliveryView[] }>(
-        `/webhooks/${webhookId}/deliveries?limit=20`,
-      );
+      const answer = await api.get<DeliveryList>(`/webhooks/${webhookId}/deliveries?limit=20`);
       setRows(answer.deliveries);
     } catch (err) {
       toast('error', describeError(t, err).message);
@@ -29,7 +27,7 @@ export function WebhookDeliveries({ webhookId, version }: { webhookId: string; v
 
   async function retryAll() {
     try {
-      const { retried } = await api.post<{ retried: number }>('/deliveries/retry-all', {
+      const { retried } = await api.post<RetriedAll>('/deliveries/retry-all', {
         webhookId,
       });
       toast('success', t('deliveries.retried', { n: retried }));

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../../src/channels/webhooks/events';
 import { api } from '../../api/client';
-import type { WebhookView } from '../../api/types';
+import type { WebhookView, WebhookWithSecret } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
@@ -37,7 +37,7 @@ export function WebhookForm({
         await api.patch(`/webhooks/${webhook.id}`, body);
         onSaved(null);
       } else {
-        const created = await api.post<{ secret: string }>('/webhooks', body);
+        const created = await api.post<WebhookWithSecret>('/webhooks', body);
         onSaved({ secret: created.secret, url: body.url });
       }
     } catch (err) {

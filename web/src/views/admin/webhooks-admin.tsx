@@ -3,7 +3,7 @@
 // creation); and each one's recent deliveries with the receiver's answers.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { DeliveryView, WebhookView } from '../../api/types';
+import type { DeliveryAnswer, WebhookList, WebhookView, WebhookWithSecret } from '../../api/types';
 import { CopyButton } from '../../components/copy-button';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -21,7 +21,7 @@ export function WebhooksAdmin() {
 
   const load = useCallback(async () => {
     try {
-      setHooks((await api.get<{ webhooks: WebhookView[] }>('/webhooks')).webhooks);
+      setHooks((await api.get<WebhookList>('/webhooks')).webhooks);
     } catch (err) {
       toast('error', describeError(t, err).message);
     }
@@ -43,7 +43,7 @@ export function WebhooksAdmin() {
 
   async function test(hook: WebhookView) {
     await act(async () => {
-      const { delivery } = await api.post<{ delivery: DeliveryView }>(`/webhooks/${hook.id}/test`);
+      const { delivery } = await api.post<DeliveryAnswer>(`/webhooks/${hook.id}/test`);
       setOpen(hook.id);
       const code = delivery.responseStatus ?? '—';
       if (delivery.status === 'sent') toast('success', t('webhooks.testSent', { code }));
@@ -107,7 +107,7 @@ export function WebhooksAdmin() {
               onClick={() => {
                 if (!window.confirm(t('webhooks.confirmRotate', { url: hook.url }))) return;
                 void act(async () => {
-                  const answer = await api.post<{ secret: string }>(
+                  const answer = await api.post<WebhookWithSecret>(
                     `/webhooks/${hook.id}/rotate-secret`,
                   );
                   setSecret({ url: hook.url, secret: answer.secret });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Contact } from '../../api/types';
+import type { BlockedContact, Contact } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -23,10 +23,9 @@ export function BlockDialog({
   async function confirm() {
     setBusy(true);
     try {
-      const res = await api.post<{ contact: { id: string; blocked: boolean } }>(
-        `/contacts/${contact.id}/block`,
-        { blocked: blocking },
-      );
+      const res = await api.post<BlockedContact>(`/contacts/${contact.id}/block`, {
+        blocked: blocking,
+      });
       const next = { ...contact, blocked: res.contact.blocked };
       onContact(next);
       rememberContact(next);

@@ -2,7 +2,7 @@
 // GET /contacts/:id is preferred; the conversations filter is the fallback.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Contact, ConversationView } from '../../api/types';
+import type { Contact, ConversationPage, ConversationView } from '../../api/types';
 import { ChannelBadge } from '../../components/channel-badge';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -26,9 +26,7 @@ async function loadHistory(contactId: string): Promise<{
     }>(`/contacts/${contactId}`);
     return { conversations: res.conversations, identities: res.contact.identities ?? [] };
   } catch {
-    const res = await api.get<{ conversations: ConversationView[] }>(
-      `/conversations?contactId=${contactId}&limit=100`,
-    );
+    const res = await api.get<ConversationPage>(`/conversations?contactId=${contactId}&limit=100`);
     return { conversations: res.conversations, identities: [] };
   }
 }

@@ -3,7 +3,7 @@
 // supervisor's note in someone else's conversation is a whisper.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { NoteView } from '../../api/types';
+import type { NoteAnswer, NoteList, NoteView } from '../../api/types';
 import { MessageText } from '../../components/message-text';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -25,7 +25,7 @@ export function useNotes(conversationId: string) {
   useEffect(() => {
     let live = true;
     api
-      .get<{ notes: NoteView[] }>(`/conversations/${conversationId}/notes`)
+      .get<NoteList>(`/conversations/${conversationId}/notes`)
       .then((r) => live && setNotes((s) => s.reduce(withNote, r.notes)))
       .catch(() => {});
     return () => {
@@ -91,12 +91,9 @@ export function NoteComposer({
     setBusy(true);
     setError(null);
     try {
-      const { note } = await api.post<{ note: NoteView }>(
-        `/conversations/${conversationId}/notes`,
-        {
-          text,
-        },
-      );
+      const { note } = await api.post<NoteAnswer>(`/conversations/${conversationId}/notes`, {
+        text,
+      });
       onAdded(note);
       setText('');
     } catch (err) {

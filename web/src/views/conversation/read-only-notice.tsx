@@ -2,7 +2,7 @@
 // a waiting one can be taken ("Assign to me") in every distribution mode.
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { ConversationView } from '../../api/types';
+import type { ConversationAnswer, ConversationView } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { takeConversation, takeState } from '../../lib/take';
@@ -42,9 +42,7 @@ export function ReadOnlyNotice({
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ conversation: ConversationView }>(
-        `/conversations/${c.id}/reopen`,
-      );
+      const res = await api.post<ConversationAnswer>(`/conversations/${c.id}/reopen`);
       toast('success', t('reopen.done'));
       openConversation(res.conversation.id);
     } catch (err) {

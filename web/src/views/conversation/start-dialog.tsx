@@ -3,7 +3,7 @@
 // the channel as any reply does.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { Contact, ConversationView } from '../../api/types';
+import type { Contact, ConversationAnswer } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
@@ -27,7 +27,7 @@ export function StartDialog({ contact, onDone }: { contact: Contact; onDone: () 
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ conversation: ConversationView }>('/conversations', {
+      const res = await api.post<ConversationAnswer>('/conversations', {
         contactId: contact.id,
         channelId,
         ...(email && subject.trim() ? { subject: subject.trim() } : {}),

@@ -2,7 +2,13 @@
 // and messages, kept current by events and by acks of our own sends.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Contact, ConversationView, MessageView, StoredEvent } from '../../api/types';
+import type {
+  Contact,
+  ConversationView,
+  MessageList,
+  MessageView,
+  StoredEvent,
+} from '../../api/types';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
 import { onDelivered } from '../../state/outbox';
@@ -23,7 +29,7 @@ export async function loadMessages(id: string): Promise<MessageView[]> {
   const all: MessageView[] = [];
   for (;;) {
     const after = all.at(-1)?.seq ?? 0;
-    const { messages } = await api.get<{ messages: MessageView[] }>(
+    const { messages } = await api.get<MessageList>(
       `/conversations/${id}/messages?afterSeq=${after}&limit=${PAGE}`,
     );
     all.push(...messages);

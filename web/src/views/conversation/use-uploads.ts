@@ -2,7 +2,7 @@
 // instant) and the draft carries only the server's attachment references.
 import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
-import type { Attachment } from '../../api/types';
+import type { Attachment, UploadAnswer } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 
@@ -33,7 +33,7 @@ export function useUploads() {
         const body = new FormData();
         body.append('file', file, file.name);
         api
-          .post<{ attachment: Attachment }>('/uploads', body)
+          .post<UploadAnswer>('/uploads', body)
           .then(({ attachment }) =>
             setFiles((fs) =>
               fs.map((f) => (f.localId === localId ? { ...f, status: 'done', attachment } : f)),

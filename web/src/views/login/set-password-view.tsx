@@ -3,6 +3,7 @@
 // token stays in the fragment, which the browser never sends to the server.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import type { PasswordSet } from '../../api/types';
 import { Field, FormError, fieldError } from '../../components/form';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useI18n } from '../../i18n';
@@ -53,7 +54,7 @@ export function SetPasswordView({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const done = await api.post<{ email: string; accountId: string }>('/auth/password-link', {
+      const done = await api.post<PasswordSet>('/auth/password-link', {
         token,
         password,
       });

@@ -2,7 +2,7 @@
 // and every few seconds as a safety net; assigned conversations for reassigning.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { ConversationView, Monitor } from '../../api/types';
+import type { ConversationPage, ConversationView, Monitor } from '../../api/types';
 import { onEvent } from '../../state/sync';
 import { currentTime } from '../../state/ticker';
 
@@ -32,7 +32,7 @@ export function useMonitor(): MonitorData & { refresh: () => void } {
     async function load() {
       const [monitor, assigned] = await Promise.allSettled([
         api.get<Monitor>('/monitor'),
-        api.get<{ conversations: ConversationView[] }>('/conversations?state=assigned&limit=5000'),
+        api.get<ConversationPage>('/conversations?state=assigned&limit=5000'),
       ]);
       if (!live) return;
       setData((d) => ({

@@ -2,7 +2,7 @@
 // one-click way back Online.
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { OperatorView } from '../../api/types';
+import type { OperatorStatusAnswer } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { useMe } from '../../lib/use-account';
@@ -18,7 +18,7 @@ export function StatusBanner() {
   async function goOnline() {
     setBusy(true);
     try {
-      const res = await api.put<{ operator: OperatorView }>(`/operators/${me.operator.id}/status`, {
+      const res = await api.put<OperatorStatusAnswer>(`/operators/${me.operator.id}/status`, {
         status: 'online',
       });
       updateMe(res.operator);
