@@ -13,7 +13,7 @@ const doc = readFileSync(new URL('../../docs/realtime.md', import.meta.url), 'ut
 function catalogRows(): Map<string, [string, string]> {
   const rows = new Map<string, [string, string]>();
   for (const line of doc.split('\n')) {
-    const m = /^\|\s*`([a-z]+\.[a-z.]+)`\s*\|\s*`([a-z]+)`\s*\|(.*)\|\s*$/.exec(line);
+    const m = /^\|\s*`([a-z]+\.[a-z_.]+)`\s*\|\s*`([a-z]+)`\s*\|(.*)\|\s*$/.exec(line);
     if (m) rows.set(m[1]!, [m[2]!, m[3]!]);
   }
   return rows;

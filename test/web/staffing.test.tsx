@@ -97,7 +97,7 @@ describe('staffing page', () => {
     const noonRow = within(schedule).getByRole('rowheader', { name: '12:00' }).closest('tr')!;
     expect([...noonRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
       '42',
-      '6:40',
+      '6\u00a0min 40\u00a0s',
       '7',
       '5',
       'short of 2',

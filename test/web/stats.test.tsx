@@ -27,19 +27,7 @@ describe('statistics page', () => {
     render(<StatsView />, { wrapper: Providers });
     const channelRow = (await screen.findByRole('rowheader', { name: 'Website' })).closest('tr')!;
     expect(channelRow.textContent).toContain('50%');
-    expect(channelRow.textContent).toContain('1:15');
-    const article = (await screen.findByRole('rowheader', { name: 'Delivery times' })).closest(
-      'tr',
-    )!;
-    expect(article.textContent).toContain('75%');
-  });
-
-  it('shows the bot: containment and time with the bot per channel, and the articles’ helped rate', async () => {
-    serve();
-    render(<StatsView />, { wrapper: Providers });
-    const channelRow = (await screen.findByRole('rowheader', { name: 'Website' })).closest('tr')!;
-    expect(channelRow.textContent).toContain('50%');
-    expect(channelRow.textContent).toContain('1 min 15 s');
+    expect(channelRow.textContent).toContain('1\u00a0min 15\u00a0s');
     const article = (await screen.findByRole('rowheader', { name: 'Delivery times' })).closest(
       'tr',
     )!;

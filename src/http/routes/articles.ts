@@ -22,6 +22,7 @@ import { listArticles, searchArticles } from '../../store/queries/articles.js';
 import type { ArticleLanguage } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
+import { noContent } from '../replies.js';
 
 export const articleLanguage = z.enum(['ru', 'uk', 'en']);
 const MAX_BODY = 50_000;
@@ -284,7 +285,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
         tags: ['knowledge base'],
         summary: 'Delete an article (admins)',
         params: id,
-        response: { 204: z.null() },
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {

@@ -5,7 +5,7 @@
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
-import { formatDuration } from '../../lib/format';
+import { formatSeconds, formatShare } from '../../lib/report-format';
 import { useApi } from '../../lib/use-api';
 
 interface BotRow {
@@ -28,10 +28,8 @@ interface BotArticleRow {
   helpedRate: number | null;
 }
 
-const share = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-
 export function BotCard({ query }: { query: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const report = useApi<{ rows: BotRow[] }>(query === null ? null : `/reports/bot?${query}`);
   const articles = useApi<{ rows: BotArticleRow[] }>(
     query === null ? null : `/reports/bot-articles?${query}`,
@@ -73,10 +71,8 @@ export function BotCard({ query }: { query: string | null }) {
               <td className="num">{r.conversations}</td>
               <td className="num">{r.resolvedByBot}</td>
               <td className="num">{r.handedOver}</td>
-              <td className="num">{share(r.containmentRate)}</td>
-              <td className="num">
-                {r.botTimeAvgS === null ? '—' : formatDuration(r.botTimeAvgS * 1000)}
-              </td>
+              <td className="num">{formatShare(r.containmentRate, lang)}</td>
+              <td className="num">{formatSeconds(r.botTimeAvgS, lang)}</td>
             </tr>
           ))}
         </tbody>
@@ -98,7 +94,7 @@ export function BotCard({ query }: { query: string | null }) {
               <th scope="row">{a.title}</th>
               <td className="num">{a.shown}</td>
               <td className="num">{a.helped}</td>
-              <td className="num">{share(a.helpedRate)}</td>
+              <td className="num">{formatShare(a.helpedRate, lang)}</td>
             </tr>
           ))}
         </tbody>
