@@ -3,7 +3,9 @@
 // answers from published articles, and a hand-over queues the conversation
 // with its wait clock starting then; a "Yes" closes it as resolved by the bot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteCategory, updateChannel } from '../../src/actions/account/update-settings.js';
 import { createArticle } from '../../src/actions/articles/create-article.js';
+import { createCategory } from '../../src/actions/catalog/create-category.js';
 import { perform } from '../../src/actions/context.js';
 import { closeConversation } from '../../src/actions/conversations/close-conversation.js';
 import { sendMessages } from '../../src/actions/messages/send-messages.js';
@@ -259,5 +261,45 @@ describe('the built-in bot', () => {
     expect(((await external.json()) as { error: { field: string } }).error.field).toBe(
       'settings.bot.url',
     );
+  });
+
+  it('still hands over when a menu button names a category deleted since', async () => {
+    const services = server.sb.services;
+    const account = await buildAccount(services, {
+      channels: [{ name: 'widget', kind: 'widget' }],
+    });
+    const admin = account.scopeOf('admin');
+    const { result: category } = await perform(services, admin, (ctx) =>
+      createCategory(ctx, { name: 'Billing' }),
+    );
+    await perform(services, admin, (ctx) =>
+      updateChannel(ctx, {
+        channelId: account.channels.widget!.id,
+        settings: {
+          bot: {
+            mode: 'builtin',
+            menu: [
+              { id: 'pay', label: { en: 'Payment' }, categoryId: category.id, handOver: true },
+            ],
+          },
+        },
+      }),
+    );
+    await perform(services, admin, (ctx) => deleteCategory(ctx, { categoryId: category.id }));
+    const visitor = await visitorSession(server.url, account.channels.widget!.publicKey);
+    const write = (text: string) =>
+      fetch(`${server.url}/api/v1/visitor/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${visitor.token}` },
+        body: JSON.stringify({ text }),
+      });
+    const opened = (await (await write('Hi')).json()) as { conversationId: string };
+    expect((await write('Payment')).status).toBe(201);
+    const row = await services.db
+      .selectFrom('conversations')
+      .select(['state', 'category_id'])
+      .where('id', '=', opened.conversationId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'queued', category_id: null });
   });
 });

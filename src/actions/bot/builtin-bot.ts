@@ -100,7 +100,35 @@ async function say(bot: ActionContext, conversationId: string, decision: BotDeci
   );
 }
 
-async function apply(bot: ActionContext, conv: ConversationRow, decision: BotDecision) {
+/**
+ * A menu's team or category that is gone since the admin saved it (a deleted
+ * category) is left out: a client's message never fails on the bot's menu.
+ */
+async function stillThere(bot: ActionContext, decision: BotDecision): Promise<BotDecision> {
+  const out = { ...decision };
+  if (out.teamId) {
+    const team = await bot.trx
+      .selectFrom('teams')
+      .select('id')
+      .where('id', '=', out.teamId)
+      .where('account_id', '=', bot.accountId)
+      .executeTakeFirst();
+    if (!team) delete out.teamId;
+  }
+  if (out.categoryId) {
+    const category = await bot.trx
+      .selectFrom('categories')
+      .select('id')
+      .where('id', '=', out.categoryId)
+      .where('account_id', '=', bot.accountId)
+      .executeTakeFirst();
+    if (!category) delete out.categoryId;
+  }
+  return out;
+}
+
+async function apply(bot: ActionContext, conv: ConversationRow, decided: BotDecision) {
+  const decision = await stillThere(bot, decided);
   await say(bot, conv.id, decision);
   await bot.trx
     .updateTable('conversations')

@@ -157,7 +157,8 @@ function question(input: TurnInput, state: BotState, _text: string): BotDecision
     return handOver({ ...state, turns }, language, feedback, 'turns');
   }
   if (found.length === 0) {
-    const offered = [personButton(language)];
+    // The menu again, so a topic can still be picked, and a person.
+    const offered = [...menuButtons(settings.menu, language), personButton(language)];
     return {
       outcome: 'continue',
       replies: [reply(say.notFound, offered)],

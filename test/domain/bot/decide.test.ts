@@ -99,6 +99,13 @@ describe('the built-in bot', () => {
     expect(d.shown).toEqual([]);
     expect(d.replies[0]!.text).toMatch(/could not find/);
     expect(d.state.turns).toBe(1);
+    // The topics stay pressable after a miss, and a person is one press away.
+    expect(d.replies[0]!.buttons.map((b) => b.id)).toEqual([
+      'menu:delivery',
+      'menu:billing',
+      'menu:hours',
+      'person',
+    ]);
   });
 
   it('"Yes" closes as resolved by the bot and records that the articles helped', () => {
