@@ -81,10 +81,17 @@ export const OperatorAudits = z.object({
   ),
 });
 
+const ContactName = z
+  .string()
+  .nullable()
+  .describe("The contact's name, else their e-mail address; null for an anonymous visitor");
+
 export const FailingAudits = z.object({
   rows: z.array(
     z.object({
       conversationId: z.string(),
+      contactId: z.string(),
+      contactName: ContactName,
       operatorId: z.string().nullable(),
       operatorName: z.string().nullable(),
       closedAt: z.string(),
@@ -121,7 +128,18 @@ export const AuditView = z.object({
     .nullable(),
 });
 
-export const AuditSample = z.object({ conversationIds: z.array(z.string()) });
+export const AuditSample = z.object({
+  conversationIds: z.array(z.string()),
+  /** The same dialogs in the same order, with whom each was and when it closed. */
+  conversations: z.array(
+    z.object({
+      conversationId: z.string(),
+      contactId: z.string(),
+      contactName: ContactName,
+      closedAt: z.string(),
+    }),
+  ),
+});
 
 export const AuditAgreement = z.object({
   reviewed: z.number(),

@@ -55,6 +55,7 @@ async function closed(
   operator: string,
   lines = GOOD_DIALOG,
   contactName: string | null = 'Emily',
+  contactEmail: string | null = null,
 ) {
   minute += 10;
   const startAt = Date.parse('2026-11-23T10:00:00Z') + minute * 60_000;
@@ -64,6 +65,7 @@ async function closed(
     startAt,
     lines,
     contactName,
+    contactEmail,
   });
   await server.sb.auditor.idle();
   return id;
@@ -276,6 +278,52 @@ describe(`dialog audit storage and API (${storeName})`, () => {
     expect(byOperator.body.rows).toHaveLength(2);
     const none = await get(`/audit/failing?${period}&check=wait_warning`, headers);
     expect(none.body.rows).toEqual([]);
+  });
+
+  it('names each failing and sampled dialog by its client (name, else e-mail, else null) with its close time', async () => {
+    const { account, headers } = await setup();
+    const named = await closed(account, 'Natalia', BAD_DIALOG, 'Olena', 'olena@example.com');
+    const mailed = await closed(account, 'Natalia', BAD_DIALOG, null, 'Max@Example.com');
+    const anonymous = await closed(account, 'Natalia', BAD_DIALOG, null);
+    const failing = await get(`/audit/failing?${period}`, headers);
+    const byId = new Map(
+      failing.body.rows.map((r: { conversationId: string }) => [r.conversationId, r]),
+    );
+    expect(byId.get(named)).toMatchObject({ contactName: 'Olena' });
+    expect(byId.get(mailed)).toMatchObject({ contactName: 'max@example.com' });
+    expect(byId.get(anonymous)).toMatchObject({ contactName: null });
+    for (const r of failing.body.rows) expect(typeof r.contactId).toBe('string');
+
+    const sample = await send('POST', '/audit/sample', headers, {
+      size: 3,
+      from: '2026-11-20T00:00:00Z',
+      to: '2026-12-01T00:00:00Z',
+    });
+    expect(sample.status).toBe(200);
+    expect(
+      sample.body.conversations.map((c: { conversationId: string }) => c.conversationId),
+    ).toEqual(sample.body.conversationIds);
+    const drawn = new Map(
+      sample.body.conversations.map((c: { conversationId: string }) => [c.conversationId, c]),
+    );
+    for (const [id, name] of [
+      [named, 'Olena'],
+      [mailed, 'max@example.com'],
+      [anonymous, null],
+    ] as const) {
+      const row = byId.get(id) as { closedAt: string; contactId: string };
+      expect(drawn.get(id)).toEqual({
+        conversationId: id,
+        contactId: row.contactId,
+        contactName: name,
+        closedAt: row.closedAt,
+      });
+    }
+
+    const csv = await fetch(`${server.url}/api/v1/audit/failing?${period}&format=csv`, { headers });
+    const [header, ...lines] = (await csv.text()).trim().split('\r\n');
+    expect(header).toMatch(/^conversationId,contactName,operatorId,/);
+    expect(lines.find((l) => l.startsWith(named))).toContain(',Olena,');
   });
 
   it('rolls scores up per operator, with outcome counts per check, as JSON and CSV', async () => {

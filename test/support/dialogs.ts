@@ -42,6 +42,7 @@ export interface PlayOptions {
   startAt: number;
   lines: readonly Line[];
   contactName?: string | null;
+  contactEmail?: string | null;
   channel?: string;
   /** Seconds from start at which the operator takes the conversation (default: before their first line). */
   takeAt?: number;
@@ -59,7 +60,12 @@ export async function playDialog(
   const at = (seconds: number) => clock.set(o.startAt + seconds * 1000);
   at(0);
   const { result: contact } = await perform(services, o.account.system, (ctx) =>
-    identifyContact(ctx, { channelId, externalId: randomUUID(), name: o.contactName ?? null }),
+    identifyContact(ctx, {
+      channelId,
+      externalId: randomUUID(),
+      name: o.contactName ?? null,
+      email: o.contactEmail ?? null,
+    }),
   );
   const { result: started } = await perform(services, o.account.system, (ctx) =>
     startConversation(ctx, { channelId, contactId: contact.id }),

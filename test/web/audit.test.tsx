@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_CHECKS } from '../../src/domain/audit/types';
 import type { AuditDetail, FailingRow } from '../../web/src/api/reports';
+import { formatDateTime } from '../../web/src/lib/format';
 import { reference } from '../../web/src/state/reference';
 import { router } from '../../web/src/state/router';
 import { AuditView } from '../../web/src/views/audit/audit-view';
@@ -58,6 +59,8 @@ const AGREEMENT = {
 function failing(n: number, offset = 0): FailingRow[] {
   return Array.from({ length: n }, (_, i) => ({
     conversationId: `conv-f${offset + i}`,
+    contactId: `contact-f${offset + i}`,
+    contactName: null,
     operatorId: 'op-natalia',
     operatorName: 'Natalia',
     closedAt: new Date(NOW - (offset + i + 1) * 60_000).toISOString(),
@@ -144,6 +147,32 @@ describe('audit page', () => {
       .find((a) => a.getAttribute('href') === '/audit/conv-f0');
     fireEvent.click(first!);
     expect(router.get()).toEqual({ view: 'audit', conversationId: 'conv-f0' });
+  });
+
+  it('names each failing dialog by its client — name, else e-mail, else a placeholder — beside its close time', async () => {
+    const rows: FailingRow[] = [
+      { ...failing(1)[0]!, conversationId: 'conv-n', contactName: 'Olena Kovalenko' },
+      { ...failing(1)[0]!, conversationId: 'conv-m', contactName: 'max@example.com' },
+      {
+        ...failing(1)[0]!,
+        conversationId: 'conv-x',
+        contactId: 'c0ffee99-anon',
+        contactName: null,
+      },
+    ];
+    serve({ 'GET /audit/failing': () => ({ rows }) });
+    render(<AuditView conversationId={null} />, { wrapper: Providers });
+    const list = screen.getByRole('region', { name: 'Failing dialogs' });
+    const named = await within(list).findByRole('link', { name: 'Olena Kovalenko' });
+    expect(named.getAttribute('href')).toBe('/audit/conv-n');
+    expect(within(list).getByRole('link', { name: 'max@example.com' })).toBeTruthy();
+    expect(within(list).getByRole('link', { name: 'Client #c0ffee' })).toBeTruthy();
+    const headers = within(list)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.slice(0, 2)).toEqual(['Client', 'Closed']);
+    const closed = named.closest('tr')!.querySelector('td')!.textContent;
+    expect(closed).toBe(formatDateTime(rows[0]!.closedAt, 'en'));
   });
 
   it("shows each check's outcome with the message it refers to, as plain text", async () => {
@@ -269,7 +298,23 @@ describe('audit page', () => {
       canned: [],
     });
     const calls = serve({
-      'POST /audit/sample': () => ({ conversationIds: ['conv-a', 'conv-b'] }),
+      'POST /audit/sample': () => ({
+        conversationIds: ['conv-a', 'conv-b'],
+        conversations: [
+          {
+            conversationId: 'conv-a',
+            contactId: 'contact-a',
+            contactName: 'Olena Kovalenko',
+            closedAt: '2026-03-11T15:00:00.000Z',
+          },
+          {
+            conversationId: 'conv-b',
+            contactId: 'beefcafe-b',
+            contactName: null,
+            closedAt: '2026-03-10T09:30:00.000Z',
+          },
+        ],
+      }),
     });
     render(<AuditView conversationId={null} />, { wrapper: Providers });
     fireEvent.change(screen.getByLabelText('Operator'), { target: { value: 'op-natalia' } });
@@ -283,14 +328,20 @@ describe('audit page', () => {
 
     fireEvent.change(within(sample).getByLabelText('Dialogs to draw'), { target: { value: '2' } });
     fireEvent.click(within(sample).getByRole('button', { name: 'Draw a sample' }));
-    await within(sample).findByRole('link', { name: 'Conversation conv-b' });
+    const anonymous = await within(sample).findByRole('link', { name: 'Client #beefca' });
+    expect(anonymous.closest('li')!.querySelector('time')!.getAttribute('datetime')).toBe(
+      '2026-03-10T09:30:00.000Z',
+    );
+    expect(anonymous.closest('li')!.textContent).toContain(
+      formatDateTime('2026-03-10T09:30:00.000Z', 'en'),
+    );
     expect(callsTo(calls, 'POST', '/audit/sample')[0]!.body).toEqual({
       size: 2,
       from: new Date(NOW - 7 * DAY).toISOString(),
       to: new Date(NOW).toISOString(),
       operatorId: 'op-natalia',
     });
-    fireEvent.click(within(sample).getByRole('link', { name: 'Conversation conv-a' }));
+    fireEvent.click(within(sample).getByRole('link', { name: 'Olena Kovalenko' }));
     expect(router.get()).toEqual({ view: 'audit', conversationId: 'conv-a' });
   });
 });

@@ -14,8 +14,9 @@ import { authorize } from '../policy.js';
 /**
  * Raise when the checks change meaningfully: the auditor's sweep then re-audits
  * every stored result. 2: issue 19 — ten checks, corrected definitions, spans.
+ * 3: no_brush_off — a hedge ("it depends", "не знаю") is no help, a bare yes/no is.
  */
-export const AUDIT_VERSION = 2;
+export const AUDIT_VERSION = 3;
 
 export interface RecordAuditResult {
   /** False when the conversation is not closed or its result is already current. */

@@ -35,15 +35,43 @@ export function referralSpan(
  * купить можно на сайте") or gives figures ("от 1000 до 10000 рублей").
  */
 function answersToo(message: AnalyzedMessage, sentence: Sentence): boolean {
-  if (coveredBy(sentence, ['bare_reply']).has(0)) return true;
+  return coveredBy(sentence, ['bare_reply']).has(0) || givesFigures(message, sentence);
+}
+
+function givesFigures(message: AnalyzedMessage, sentence: Sentence): boolean {
   const text = message.text.slice(sentence.start, sentence.end);
   return /\d/.test(text.replace(/\S*[./@]\S*/g, ''));
 }
 
-/** A sentence that helps: an answer that neither sends the client away nor to the phone. */
-function helps(dialog: Dialog, m: AnalyzedMessage, s: Sentence): boolean {
+const YES_NO = new Set(['да', 'нет', 'так', 'ні', 'yes', 'no', 'yep', 'nope']);
+
+/** "Да, можно.", "Ні, не потрібно.": a yes or no that answers a question, whatever follows. */
+function saysYesOrNo(s: Sentence): boolean {
+  const first = s.tokens[0];
+  return !s.question && first !== undefined && YES_NO.has(first.word);
+}
+
+/** The words a hedge governs: "depends on …", "зависит от …", "залежить від …". */
+const HEDGE_OBJECT = new Set(['on', 'upon', 'от', 'від', 'од']);
+
+/**
+ * A hedge answers nothing: "Зависит от тарифа", "Hard to say", "Не можу сказати
+ * точно" — nor does its elliptical completion in the next sentence ("Depends." —
+ * "on what" — "On your policy type."). A hedge that gives figures
+ * ("зависит от тарифа: 100 или 500 ГБ") answers.
+ */
+function hedges(m: AnalyzedMessage, s: Sentence, afterHedge: boolean): boolean {
+  if (givesFigures(m, s)) return false;
+  if (has(s, 'hedge')) return true;
+  const first = s.tokens[0];
+  return afterHedge && first !== undefined && HEDGE_OBJECT.has(first.word);
+}
+
+/** A sentence that helps: an answer that neither hedges, sends the client away nor to the phone. */
+function helps(dialog: Dialog, m: AnalyzedMessage, s: Sentence, hedge: boolean): boolean {
   return (
     dialog.act(s) === 'answer' &&
+    !hedge &&
     referralSpan(dialog, m, s) === null &&
     !has(s, 'phone_push') &&
     !has(s, 'phone_ask')
@@ -55,13 +83,15 @@ function helps(dialog: Dialog, m: AnalyzedMessage, s: Sentence): boolean {
  * FAQ, help centre or documentation instead of helping. Judged per operator
  * turn (the operator's messages between two client messages): a turn that
  * points somewhere to read and answers nothing itself is a brush-off; a link
- * for details beside an answer is help. An account's banned phrases fail the
+ * for details beside an answer is help, a hedge ("it depends", "не знаю") is
+ * not. An account's banned phrases fail the
  * check wherever an operator writes them.
  */
 export function checkNoBrushOff(dialog: Dialog): AuditCheckResult {
   if (!dialog.taken) return notApplicable('no_brush_off', NO_OPERATOR);
   let referral: { m: AnalyzedMessage; span: [number, number] } | null = null;
   let helped = false;
+  let afterHedge = false;
   const brushedOff = () => referral !== null && !helped;
   for (const m of dialog.messages) {
     if (m.author === 'contact') {
@@ -76,10 +106,12 @@ export function checkNoBrushOff(dialog: Dialog): AuditCheckResult {
       return fail('no_brush_off', m.seq, 'The operator uses a phrase the account bans.', banned);
     }
     for (const s of m.sentences) {
+      const hedge = hedges(m, s, afterHedge);
+      afterHedge = hedge;
       const span = referralSpan(dialog, m, s);
-      if (span && answersToo(m, s)) helped = true;
+      if (span && !hedge && answersToo(m, s)) helped = true;
       else if (span) referral ??= { m, span };
-      else if (helps(dialog, m, s)) helped = true;
+      else if (helps(dialog, m, s, hedge) || (!hedge && saysYesOrNo(s))) helped = true;
     }
   }
   if (referral && !helped) {

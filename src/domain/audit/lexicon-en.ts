@@ -166,7 +166,12 @@ export const EN: LanguageLexicon = {
       '=see', '=check', '=read', '=visit', '=refer to', '=look at', '=go to', '=browse',
       "you'll find", 'you will find', 'you can find', 'can be found', 'all the info',
       'all the information', 'everything is', 'everything you need', 'all there', 'is explained',
-      'are explained', 'is described', 'have a look at', 'take a look at',
+      'are explained', 'is described', 'have a look at', 'take a look at', '=head over to', '=head to', 'all the answers',
+    ],
+    hedge: [
+      '=depends', 'it depends', 'hard to say', 'difficult to say', "can't say", 'cannot say',
+      "can't tell", 'cannot tell', "i don't know", 'i do not know', "i'm not sure", 'no idea',
+      "can't advise", 'cannot advise', 'unable to say', 'unable to advise',
     ],
     offer: [
       'want me to', 'would you like', 'do you want', 'shall i', 'should i', 'can i schedule',

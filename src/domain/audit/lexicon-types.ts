@@ -33,6 +33,8 @@ export type Concept =
   | 'brush_section'
   /** Sending the client to read it there ("посмотрите", "see", "everything is…"). */
   | 'brush_verb'
+  /** A hedge that answers nothing ("зависит", "hard to say", "не можу сказати"): not help. */
+  | 'hedge'
   /** Offering to do something ("хотите, оформлю?", "want me to…?"): a question, not about the outcome. */
   | 'offer'
   /** What a phone number asked for identifies: the order, the account, the profile. */

@@ -28,6 +28,7 @@ import {
   getAudit,
   operatorAudits,
   reviewedAudits,
+  sampledAudits,
   unreviewedAudits,
 } from '../../store/queries/audit.js';
 import { operatorScope } from '../auth.js';
@@ -52,6 +53,7 @@ const OPERATOR_COLUMNS = [
 ];
 const FAILING_COLUMNS = [
   'conversationId',
+  'contactName',
   'operatorId',
   'operatorName',
   'closedAt',
@@ -204,7 +206,9 @@ export async function registerAuditRoutes(base: FastifyInstance) {
       const scope = reviewerScope(request);
       const filter = await resolveFilters(services, scope.accountId, request.body);
       const candidates = await run(filter, (db) => unreviewedAudits(db, scope.accountId, filter));
-      return { conversationIds: sampleUniform(candidates, request.body.size, services.random) };
+      const ids = sampleUniform(candidates, request.body.size, services.random);
+      const conversations = await run(filter, (db) => sampledAudits(db, scope.accountId, ids));
+      return { conversationIds: ids, conversations };
     },
   );
 

@@ -116,6 +116,9 @@ export async function operatorAudits(
 
 export interface FailingRow {
   conversationId: string;
+  contactId: string;
+  /** The contact's name, else their e-mail address; null for an anonymous visitor. */
+  contactName: string | null;
   operatorId: string | null;
   operatorName: string | null;
   closedAt: string;
@@ -140,6 +143,11 @@ export async function failingAudits(
   const base = () =>
     audited(db, accountId, f)
       .leftJoin('operators as o', 'o.id', 'a.operator_id')
+      // The contact's shown name: contactName's rule (name, else e-mail, else null).
+      .leftJoin('contacts as k', (j) =>
+        j.onRef('k.id', '=', 'c.contact_id').on('k.account_id', '=', accountId),
+      )
+      .select((eb) => ['c.contact_id', eb.fn.coalesce('k.name', 'k.email').as('contact_name')])
       .select([
         'a.conversation_id',
         'a.operator_id',
@@ -167,6 +175,8 @@ export async function failingAudits(
   }
   return rows.map((r) => ({
     conversationId: r.conversation_id,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
     operatorId: r.operator_id,
     operatorName: r.name,
     closedAt: new Date(r.closed_at).toISOString(),
@@ -287,4 +297,50 @@ export async function reviewedAudits(db: Kysely<Database>, accountId: string, f:
     checks: r.checks as Record<string, StoredAuditCheck>,
     verdicts: r.verdicts as Partial<Record<AuditCheckId, AuditOutcome>>,
   }));
+}
+
+export interface SampledAudit {
+  conversationId: string;
+  contactId: string;
+  contactName: string | null;
+  closedAt: string;
+}
+
+/** The drawn sample's rows in the order drawn: whom each dialog was with and when it closed. */
+export async function sampledAudits(
+  db: Kysely<Database>,
+  accountId: string,
+  ids: readonly string[],
+): Promise<SampledAudit[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('audit_results as a')
+    .innerJoin('conversations as c', 'c.id', 'a.conversation_id')
+    .leftJoin('contacts as k', (j) =>
+      j.onRef('k.id', '=', 'c.contact_id').on('k.account_id', '=', accountId),
+    )
+    .select((eb) => [
+      'a.conversation_id',
+      'a.closed_at',
+      'c.contact_id',
+      eb.fn.coalesce('k.name', 'k.email').as('contact_name'),
+    ])
+    .where('a.account_id', '=', accountId)
+    .where('c.account_id', '=', accountId)
+    .where('a.conversation_id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.conversation_id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [
+          {
+            conversationId: id,
+            contactId: r.contact_id,
+            contactName: r.contact_name,
+            closedAt: new Date(r.closed_at).toISOString(),
+          },
+        ]
+      : [];
+  });
 }

@@ -7,14 +7,15 @@ import { type FixtureSet, loadLabeledDialogs } from './fixtures/load-fixtures.js
 // Thresholds, and why. The independent corpus (issue 19) is what counts: its
 // held-out half was never read while tuning, so its figures are the honest
 // estimate for dialogs nobody here wrote. They are pinned at what the checks
-// reach there (docs/audit.md): 0.97 overall, 0.94 per check — one dialog
-// moves a per-check figure by 0.6 %, so a real regression trips them while a
-// change that trades one dialog for another does not. The sets written here
-// (tuning, holdout, challenge) follow the code's own conventions and stay near
-// 1; the development half was tuned on and must stay above 0.98.
-const HELDOUT_OVERALL = 0.97;
-const HELDOUT_PER_CHECK = 0.94;
-const DEV_OVERALL = 0.98;
+// reach there (docs/audit.md: 97.8 % overall, every check >= 95.1 % since
+// AUDIT_VERSION 3): 0.975 overall, 0.95 per check — the issue's target; one
+// dialog moves a per-check figure by 0.6 %, so a real regression trips them.
+// The sets written here (tuning, holdout, challenge) follow the code's own
+// conventions and stay near 1; the development half was tuned on (99.5 %) and
+// must stay above 0.99.
+const HELDOUT_OVERALL = 0.975;
+const HELDOUT_PER_CHECK = 0.95;
+const DEV_OVERALL = 0.99;
 const OWN_OVERALL = 0.97;
 
 const agreementOn = (set?: FixtureSet) =>

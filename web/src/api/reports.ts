@@ -85,11 +85,21 @@ export interface AuditOperatorRow {
 
 export interface FailingRow {
   conversationId: string;
+  contactId: string;
+  /** The contact's name, else their e-mail address; null for an anonymous visitor. */
+  contactName: string | null;
   operatorId: string | null;
   operatorName: string | null;
   closedAt: string;
   score: number;
   failed: AuditCheckId[];
+}
+
+export interface SampledAudit {
+  conversationId: string;
+  contactId: string;
+  contactName: string | null;
+  closedAt: string;
 }
 
 export interface AuditReview {

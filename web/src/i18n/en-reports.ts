@@ -92,6 +92,7 @@ export const enReports = {
   'audit.author.system': 'System',
   'audit.failing': 'Failing dialogs',
   'audit.anyCheck': 'Any check',
+  'audit.client': 'Client',
   'audit.closedAt': 'Closed',
   'audit.failed': 'Failed checks',
   'audit.noFailing': 'No failing dialogs.',

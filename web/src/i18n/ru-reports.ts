@@ -95,6 +95,7 @@ export const ruReports: Record<keyof typeof enReports, string> = {
   'audit.author.system': 'Система',
   'audit.failing': 'Диалоги с ошибками',
   'audit.anyCheck': 'Любая проверка',
+  'audit.client': 'Клиент',
   'audit.closedAt': 'Закрыт',
   'audit.failed': 'Не пройдено',
   'audit.noFailing': 'Диалогов с ошибками нет.',

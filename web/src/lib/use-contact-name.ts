@@ -2,7 +2,7 @@
 // (an e-mail without a display name), else "Client #abc123" so two anonymous
 // clients are still told apart.
 import { useEffect } from 'react';
-import { useI18n } from '../i18n';
+import { type Translate, useI18n } from '../i18n';
 import { useStore } from '../state/store';
 import { contacts } from '../state/workspace';
 import { ensureContact } from './contact-loader';
@@ -13,5 +13,15 @@ export function useContactName(contactId: string): string {
   const name = useStore(contacts, (m) => m.get(contactId)?.name ?? null);
   const email = useStore(contacts, (m) => m.get(contactId)?.email ?? null);
   useEffect(() => ensureContact(contactId), [contactId]);
+  return shownContactName(t, contactId, name, email);
+}
+
+/** The rule itself, for lists that already carry the name (or e-mail) from the API. */
+export function shownContactName(
+  t: Translate,
+  contactId: string,
+  name: string | null,
+  email: string | null = null,
+): string {
   return name?.trim() || email?.trim() || t('contact.anonymous', { id: shortId(contactId) });
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { formatShare } from '../../lib/report-format';
+import { shownContactName } from '../../lib/use-contact-name';
 import { navigate } from '../../state/router';
 
 export const FAILING_PAGE = 50;
@@ -76,6 +77,7 @@ export function FailingCard({ query }: { query: string | null }) {
         <table className="report-table">
           <thead>
             <tr>
+              <th scope="col">{t('audit.client')}</th>
               <th scope="col">{t('audit.closedAt')}</th>
               <th scope="col">{t('reports.col.operator')}</th>
               <th scope="col">{t('audit.score')}</th>
@@ -93,9 +95,10 @@ export function FailingCard({ query }: { query: string | null }) {
                       navigate({ view: 'audit', conversationId: r.conversationId });
                     }}
                   >
-                    {formatDateTime(r.closedAt, lang)}
+                    {shownContactName(t, r.contactId, r.contactName)}
                   </a>
                 </th>
+                <td>{formatDateTime(r.closedAt, lang)}</td>
                 <td>{r.operatorName ?? '—'}</td>
                 <td className="num">{formatShare(r.score, lang)}</td>
                 <td className="wrap">{r.failed.map((c) => t(`audit.check.${c}`)).join(', ')}</td>

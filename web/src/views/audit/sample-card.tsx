@@ -2,18 +2,20 @@
 // not yet reviewed dialogs from the filtered period, to review one by one.
 import { useState } from 'react';
 import { api } from '../../api/client';
+import type { SampledAudit } from '../../api/reports';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
-import { shortId } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { shownContactName } from '../../lib/use-contact-name';
 import { navigate } from '../../state/router';
 
 export const SAMPLE_MAX = 200;
 
 export function SampleCard({ query, current }: { query: string | null; current: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [size, setSize] = useState('20');
-  const [ids, setIds] = useState<string[] | null>(null);
+  const [ids, setIds] = useState<SampledAudit[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
 
@@ -34,8 +36,8 @@ export function SampleCard({ query, current }: { query: string | null; current: 
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ conversationIds: string[] }>('/audit/sample', body);
-      setIds(res.conversationIds);
+      const res = await api.post<{ conversations: SampledAudit[] }>('/audit/sample', body);
+      setIds(res.conversations);
     } catch (err) {
       setError(describeError(t, err));
     } finally {
@@ -68,7 +70,7 @@ export function SampleCard({ query, current }: { query: string | null; current: 
       {ids !== null && ids.length === 0 && <p className="empty">{t('audit.sampleEmpty')}</p>}
       {ids !== null && ids.length > 0 && (
         <ol className="sample-list">
-          {ids.map((id) => (
+          {ids.map(({ conversationId: id, contactId, contactName, closedAt }) => (
             <li key={id}>
               <a
                 href={`/audit/${id}`}
@@ -78,8 +80,11 @@ export function SampleCard({ query, current }: { query: string | null; current: 
                   navigate({ view: 'audit', conversationId: id });
                 }}
               >
-                {t('reports.conversation', { id: shortId(id) })}
-              </a>
+                {shownContactName(t, contactId, contactName)}
+              </a>{' '}
+              <time className="muted" dateTime={closedAt}>
+                {formatDateTime(closedAt, lang)}
+              </time>
             </li>
           ))}
         </ol>
