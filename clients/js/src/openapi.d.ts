@@ -836,7 +836,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1763,6 +1763,8 @@ export interface paths {
                         "application/json": {
                             rows: {
                                 closedAt: string;
+                                contactId: string;
+                                contactName: string | null;
                                 conversationId: string;
                                 failed: ("greeting" | "name" | "clarifying_question" | "no_one_word" | "no_phone_push" | "wait_warning" | "helped_check" | "anything_else" | "farewell" | "no_brush_off")[];
                                 operatorId: string | null;
@@ -2006,6 +2008,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             conversationIds: string[];
+                            conversations: {
+                                closedAt: string;
+                                contactId: string;
+                                contactName: string | null;
+                                conversationId: string;
+                            }[];
                         };
                     };
                 };
