@@ -6,6 +6,7 @@ import {
   formatPeriod,
   formatSeconds,
   formatShare,
+  localDayStart,
 } from '../../web/src/lib/report-format';
 
 const NB = '\u00a0';
@@ -51,5 +52,21 @@ describe('report formats', () => {
     expect(formatPeriod(mondayMsk, 'week', 'en', MSK).replace(/\s/g, ' ')).toBe('Dec 7 – 13');
     // An unknown zone falls back to UTC rather than throwing.
     expect(formatDay(noonMsk, 'en', 'Mars/Olympus')).toBe('Dec 12');
+  });
+});
+
+describe('localDayStart', () => {
+  it('finds the instant a local date begins in the zone, across DST changes', () => {
+    expect(localDayStart('2026-03-10', MSK)).toBe(Date.parse('2026-03-09T21:00:00Z'));
+    // New York moves its clocks on 2026-03-08 at 02:00: that midnight is still EST.
+    expect(localDayStart('2026-03-08', 'America/New_York')).toBe(
+      Date.parse('2026-03-08T05:00:00Z'),
+    );
+    expect(localDayStart('2026-03-09', 'America/New_York')).toBe(
+      Date.parse('2026-03-09T04:00:00Z'),
+    );
+    expect(localDayStart('2026-03-10', 'UTC')).toBe(Date.parse('2026-03-10T00:00:00Z'));
+    expect(localDayStart('2026-03-10', 'Mars/Olympus')).toBe(Date.parse('2026-03-10T00:00:00Z'));
+    expect(localDayStart('web', MSK)).toBeNaN();
   });
 });

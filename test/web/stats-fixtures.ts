@@ -107,6 +107,70 @@ export function drillRow(over: Partial<DrillRow>): DrillRow {
   };
 }
 
+const BOT_BY_CHANNEL = [
+  {
+    key: 'web',
+    label: 'Website',
+    conversations: 10,
+    resolvedByBot: 5,
+    handedOver: 4,
+    leftWithBot: 1,
+    containmentRate: 0.5,
+    botTimeAvgS: 75,
+  },
+];
+
+/** By day or week the bot report keys rows by the bucket's local start date. */
+const BOT_BY_PERIOD = [
+  { ...BOT_BY_CHANNEL[0]!, key: '2026-03-10', label: null },
+  {
+    key: '2026-03-11',
+    label: null,
+    conversations: 3,
+    resolvedByBot: 0,
+    handedOver: 3,
+    leftWithBot: 0,
+    containmentRate: 0,
+    botTimeAvgS: 20.5,
+  },
+];
+
+const FLAGS_BY_CHANNEL = [
+  {
+    key: 'tg',
+    label: 'Telegram',
+    conversations: 8,
+    flagged: 2,
+    flaggedShare: 0.25,
+    answered: 1,
+    answerAvgS: 45,
+    answerMedianS: 45,
+  },
+];
+
+/** By time the flag report keys rows by the bucket start (an instant); Moscow is UTC+3. */
+function flagsByPeriod(by: string | null) {
+  const starts =
+    by === 'hour'
+      ? ['2026-03-10T06:00:00.000Z', '2026-03-10T07:00:00.000Z']
+      : by === 'week'
+        ? ['2026-03-01T21:00:00.000Z', '2026-03-08T21:00:00.000Z']
+        : ['2026-03-09T21:00:00.000Z', '2026-03-10T21:00:00.000Z'];
+  return [
+    { ...FLAGS_BY_CHANNEL[0]!, key: starts[0]!, label: 'raw' },
+    {
+      key: starts[1]!,
+      label: 'raw',
+      conversations: 5,
+      flagged: 1,
+      flaggedShare: 0.2,
+      answered: 0,
+      answerAvgS: null,
+      answerMedianS: null,
+    },
+  ];
+}
+
 export function serve(): Recorded[] {
   return mockApi({
     'GET /reports/operators': () => ({
@@ -116,22 +180,11 @@ export function serve(): Recorded[] {
       rows: [NATALIA],
     }),
     'GET /reports/breakdown': (req) => ({ ...BREAKDOWN, by: req.query.get('by') }),
-    'GET /reports/bot': () => ({
+    'GET /reports/bot': (req) => ({
       from: BREAKDOWN.from,
       to: BREAKDOWN.to,
-      by: 'channel',
-      rows: [
-        {
-          key: 'web',
-          label: 'Website',
-          conversations: 10,
-          resolvedByBot: 5,
-          handedOver: 4,
-          leftWithBot: 1,
-          containmentRate: 0.5,
-          botTimeAvgS: 75,
-        },
-      ],
+      by: req.query.get('by') ?? 'channel',
+      rows: req.query.get('by') === 'channel' ? BOT_BY_CHANNEL : BOT_BY_PERIOD,
     }),
     'GET /reports/bot-articles': () => ({
       from: BREAKDOWN.from,
@@ -151,18 +204,8 @@ export function serve(): Recorded[] {
       from: BREAKDOWN.from,
       to: BREAKDOWN.to,
       by: req.query.get('by'),
-      rows: [
-        {
-          key: 'tg',
-          label: 'Telegram',
-          conversations: 8,
-          flagged: 2,
-          flaggedShare: 0.25,
-          answered: 1,
-          answerAvgS: 45,
-          answerMedianS: 45,
-        },
-      ],
+      rows:
+        req.query.get('by') === 'channel' ? FLAGS_BY_CHANNEL : flagsByPeriod(req.query.get('by')),
     }),
     'GET /reports/conversations': (req) => ({
       from: req.query.get('from'),

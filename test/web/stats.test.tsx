@@ -122,6 +122,7 @@ describe('statistics page', () => {
     expect(Object.fromEntries(flags.searchParams)).toEqual({
       ...Object.fromEntries(ops.searchParams),
       by: 'channel',
+      tz: 'Europe/Moscow',
     });
   });
 

@@ -39,4 +39,6 @@ export const enCare = {
   'flags.answerMedian': 'Median time to answer',
   'flags.empty': 'No conversations in this period.',
   'flags.csv': 'Flagged conversations as CSV',
+  'flags.chart.flagged': 'Flagged conversations per period',
+  'flags.chart.answer': 'Time to answer after the flag',
 };

@@ -41,4 +41,6 @@ export const ruCare: Record<keyof typeof enCare, string> = {
   'flags.answerMedian': 'Медиана времени ответа',
   'flags.empty': 'За этот период диалогов нет.',
   'flags.csv': 'Диалоги с флагом в CSV',
+  'flags.chart.flagged': 'Диалоги с флагом по периодам',
+  'flags.chart.answer': 'Время ответа после флага',
 };

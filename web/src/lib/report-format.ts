@@ -140,3 +140,36 @@ export function formatValue(v: number | null, unit: ValueUnit, lang: string): st
   if (unit === 'share') return formatShare(v, lang);
   return formatCount(v, lang);
 }
+
+/** The zone's offset from UTC at `ms`, in milliseconds (UTC for an unknown zone). */
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  const parts = dateFormat(
+    'en-US',
+    {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    },
+    timeZone,
+  ).formatToParts(ms);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant a local calendar day ("2026-03-10", as reports keyed by local
+ * date send it) starts in `timeZone`; NaN when the text is not such a date.
+ */
+export function localDayStart(date: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return Number.NaN;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  // Once more at the guessed instant, in case the offset changes that night.
+  return wall - zoneOffsetMs(first, timeZone);
+}

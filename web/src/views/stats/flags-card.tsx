@@ -1,12 +1,15 @@
 // Flagged conversations (issue 17; GET /reports/flags): how many a client
 // message flagged as angry or urgent, and how fast an operator answered after
-// the flag, by channel or period. A plain table: the charts are elsewhere.
+// the flag, by channel or period; by hour, day or week also as charts (flagged
+// count, time to answer) over the viewer's zone, which the query sends as `tz`.
 import { useState } from 'react';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
-import { formatSeconds, formatShare } from '../../lib/report-format';
+import { formatPeriod, formatSeconds, formatShare, type TimeBucket } from '../../lib/report-format';
+import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
+import { FlagCharts } from './care-charts';
 
 type FlagsBy = 'channel' | 'hour' | 'day' | 'week';
 const BYS: readonly FlagsBy[] = ['channel', 'day', 'week', 'hour'];
@@ -25,11 +28,19 @@ interface FlagRow {
 export function FlagsCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
   const [by, setBy] = useState<FlagsBy>('channel');
-  const full = query === null ? null : `${query}${query ? '&' : ''}by=${by}`;
+  const tz = useReportTimeZone();
+  const full =
+    query === null
+      ? null
+      : `${query}${query ? '&' : ''}${new URLSearchParams({ by, tz }).toString()}`;
   const report = useApi<{ by: FlagsBy; rows: FlagRow[] }>(
     full === null ? null : `/reports/flags?${full}`,
   );
   const rows = report.data?.by === by ? report.data.rows : [];
+  const bucket: TimeBucket | null = by === 'channel' ? null : by;
+  const timed = bucket ? rows.filter((r) => r.key !== null) : [];
+  const label = (r: FlagRow) =>
+    bucket && r.key !== null ? formatPeriod(Date.parse(r.key), bucket, lang, tz) : r.label;
   return (
     <section className="card wide" aria-labelledby="rep-flags-title" aria-busy={report.loading}>
       <div className="section-head">
@@ -54,6 +65,13 @@ export function FlagsCard({ query }: { query: string | null }) {
           {describeError(t, report.error).message}
         </p>
       )}
+      {bucket && timed.length > 0 && (
+        <FlagCharts
+          rows={timed.map((r) => ({ ...r, time: Date.parse(r.key ?? '') }))}
+          bucket={bucket}
+          timeZone={tz}
+        />
+      )}
       <table className="report-table" data-testid="flags-table">
         <thead>
           <tr>
@@ -69,7 +87,7 @@ export function FlagsCard({ query }: { query: string | null }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.key ?? 'none'}>
-              <th scope="row">{r.label}</th>
+              <th scope="row">{label(r)}</th>
               <td className="num">{r.conversations}</td>
               <td className="num">{r.flagged}</td>
               <td className="num">{formatShare(r.flaggedShare, lang)}</td>
