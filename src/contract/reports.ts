@@ -194,3 +194,15 @@ export const StaffingPlan = z.object({
     }),
   ),
 });
+
+export type OperatorReport = z.infer<typeof OperatorReport>;
+export type BreakdownReport = z.infer<typeof BreakdownReport>;
+export type CategoriesByChannel = z.infer<typeof CategoriesByChannel>;
+export type AuditCheckId = z.infer<typeof AuditCheckId>;
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+export type OperatorAudits = z.infer<typeof OperatorAudits>;
+export type FailingAudits = z.infer<typeof FailingAudits>;
+export type AuditView = z.infer<typeof AuditView>;
+export type AuditSample = z.infer<typeof AuditSample>;
+export type AuditAgreement = z.infer<typeof AuditAgreement>;
+export type StaffingPlan = z.infer<typeof StaffingPlan>;
