@@ -195,6 +195,64 @@ export const StaffingPlan = z.object({
   ),
 });
 
+/** GET /reports/conversations: the dialogs behind a figure, newest first. */
+export const DrillList = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  rows: z.array(
+    z.object({
+      conversationId: z.string(),
+      clientName: z.string().nullable(),
+      channelId: z.string(),
+      channelName: z.string().nullable(),
+      operatorId: z.string().nullable(),
+      operatorName: z.string().nullable(),
+      createdAt: z.string(),
+      waitS: sec,
+      firstResponseS: sec,
+      outcome: z.enum(['open', 'answered', 'abandoned', 'unanswered', 'bot']),
+      rating: z.enum(['like', 'dislike']).nullable(),
+    }),
+  ),
+});
+
+const dashboardFigures = z.object({
+  conversations: z.number().int(),
+  serviceLevel: z.number().nullable(),
+  firstResponseAvgS: sec,
+  missed: z.number().int(),
+  likes: z.number().int(),
+  auditScore: z.number().nullable(),
+});
+const dashboardDay = z.object({
+  from: z.string(),
+  to: z.string(),
+  figures: dashboardFigures,
+  hours: z.array(dashboardFigures.extend({ hour: z.number().int() })),
+});
+
+/** GET /reports/dashboard: today so far and the same weekday last week until the same time. */
+export const Dashboard = z.object({
+  timeZone: z.string(),
+  serviceLevelThresholdS: z.number(),
+  today: dashboardDay,
+  lastWeek: dashboardDay,
+});
+
+const phraseLists = z.object({
+  greeting: z.array(z.string()).readonly(),
+  farewell: z.array(z.string()).readonly(),
+  banned: z.array(z.string()).readonly(),
+});
+
+/** GET / PUT /audit/settings: the checks turned off and each language's phrases. */
+export const AuditSettings = z.object({
+  disabled: z.array(AuditCheckId).readonly(),
+  phrases: z.object({ ru: phraseLists, uk: phraseLists, en: phraseLists }),
+  updatedAt: z.string().nullable(),
+});
+
 export type OperatorReport = z.infer<typeof OperatorReport>;
 export type BreakdownReport = z.infer<typeof BreakdownReport>;
 export type CategoriesByChannel = z.infer<typeof CategoriesByChannel>;
@@ -206,3 +264,6 @@ export type AuditView = z.infer<typeof AuditView>;
 export type AuditSample = z.infer<typeof AuditSample>;
 export type AuditAgreement = z.infer<typeof AuditAgreement>;
 export type StaffingPlan = z.infer<typeof StaffingPlan>;
+export type DrillList = z.infer<typeof DrillList>;
+export type Dashboard = z.infer<typeof Dashboard>;
+export type AuditSettings = z.infer<typeof AuditSettings>;
