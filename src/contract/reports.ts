@@ -253,6 +253,60 @@ export const AuditSettings = z.object({
   updatedAt: z.string().nullable(),
 });
 
+/** GET /reports/bot: per channel or period, what the bot resolved and handed over. */
+export const BotReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.string(),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string().nullable(),
+      conversations: z.number(),
+      resolvedByBot: z.number(),
+      handedOver: z.number(),
+      leftWithBot: z.number(),
+      containmentRate: z.number().nullable(),
+      botTimeAvgS: sec,
+    }),
+  ),
+});
+
+/** GET /reports/bot-articles: the articles the bot showed, and how often they helped. */
+export const BotArticles = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      articleId: z.string(),
+      title: z.string(),
+      shown: z.number(),
+      helped: z.number(),
+      notHelped: z.number(),
+      helpedRate: z.number().nullable(),
+    }),
+  ),
+});
+
+/** GET /reports/flags: conversations flagged angry or urgent, and how fast they were answered. */
+export const FlagReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['channel', 'hour', 'day', 'week']),
+  rows: z.array(
+    z.object({
+      key: z.string().nullable(),
+      label: z.string(),
+      conversations: z.number().int(),
+      flagged: z.number().int(),
+      flaggedShare: z.number().nullable(),
+      answered: z.number().int(),
+      answerAvgS: sec,
+      answerMedianS: sec,
+    }),
+  ),
+});
+
 export type OperatorReport = z.infer<typeof OperatorReport>;
 export type BreakdownReport = z.infer<typeof BreakdownReport>;
 export type CategoriesByChannel = z.infer<typeof CategoriesByChannel>;
@@ -267,3 +321,6 @@ export type StaffingPlan = z.infer<typeof StaffingPlan>;
 export type DrillList = z.infer<typeof DrillList>;
 export type Dashboard = z.infer<typeof Dashboard>;
 export type AuditSettings = z.infer<typeof AuditSettings>;
+export type BotReport = z.infer<typeof BotReport>;
+export type BotArticles = z.infer<typeof BotArticles>;
+export type FlagReport = z.infer<typeof FlagReport>;

@@ -8,11 +8,14 @@ import type {
   AuditSample,
   AuditSettings,
   AuditView,
+  BotArticles,
+  BotReport,
   BreakdownReport,
   CategoriesByChannel,
   Dashboard,
   DrillList,
   FailingAudits,
+  FlagReport,
   OperatorAudits,
   OperatorReport,
   StaffingPlan,
@@ -23,10 +26,13 @@ export type {
   AuditCheckId,
   AuditOutcome,
   AuditSettings,
+  BotArticles,
+  BotReport,
   BreakdownReport,
   CategoriesByChannel,
   Dashboard,
   DrillList,
+  FlagReport,
 };
 
 export type OperatorsReport = OperatorReport;

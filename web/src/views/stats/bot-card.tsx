@@ -2,31 +2,15 @@
 // many conversations the bot resolved (containment) and handed over, time with
 // the bot, and the articles it showed with the share that helped. Tables only:
 // the charts are drawn elsewhere.
+import type { BotArticles, BotReport } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatSeconds, formatShare } from '../../lib/report-format';
 import { useApi } from '../../lib/use-api';
 
-interface BotRow {
-  key: string;
-  label: string | null;
-  conversations: number;
-  resolvedByBot: number;
-  handedOver: number;
-  leftWithBot: number;
-  containmentRate: number | null;
-  botTimeAvgS: number | null;
-}
-
-interface BotArticleRow {
-  articleId: string;
-  title: string;
-  shown: number;
-  helped: number;
-  notHelped: number;
-  helpedRate: number | null;
-}
+type BotRow = BotReport['rows'][number];
+type BotArticleRow = BotArticles['rows'][number];
 
 export function BotCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();

@@ -2,25 +2,17 @@
 // message flagged as angry or urgent, and how fast an operator answered after
 // the flag, by channel or period. A plain table: the charts are elsewhere.
 import { useState } from 'react';
+import type { FlagReport } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatSeconds, formatShare } from '../../lib/report-format';
 import { useApi } from '../../lib/use-api';
 
-type FlagsBy = 'channel' | 'hour' | 'day' | 'week';
+type FlagsBy = FlagReport['by'];
 const BYS: readonly FlagsBy[] = ['channel', 'day', 'week', 'hour'];
 
-interface FlagRow {
-  key: string | null;
-  label: string;
-  conversations: number;
-  flagged: number;
-  flaggedShare: number | null;
-  answered: number;
-  answerAvgS: number | null;
-  answerMedianS: number | null;
-}
+type FlagRow = FlagReport['rows'][number];
 
 export function FlagsCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
