@@ -25,6 +25,7 @@ export type {
   AuditAgreement,
   AuditCheckId,
   AuditOutcome,
+  AuditSample,
   AuditSettings,
   BotArticles,
   BotReport,
@@ -32,7 +33,9 @@ export type {
   CategoriesByChannel,
   Dashboard,
   DrillList,
+  FailingAudits,
   FlagReport,
+  OperatorAudits,
 };
 
 export type OperatorsReport = OperatorReport;
