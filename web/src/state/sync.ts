@@ -3,7 +3,6 @@
 import { api } from '../api/client';
 import { RealtimeClient, type RealtimeStatus } from '../api/realtime';
 import type {
-  Contact,
   ConversationDetail,
   ConversationPage,
   ConversationView,

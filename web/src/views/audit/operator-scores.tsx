@@ -1,7 +1,7 @@
 // Audit scores per operator with pass / fail / n.a. per check (GET /audit/operators).
 
 import { AUDIT_CHECKS } from '../../../../src/domain/audit/types';
-import type { AuditOperatorRow, CheckCounts, OperatorAudits } from '../../api/reports';
+import type { CheckCounts, OperatorAudits } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';

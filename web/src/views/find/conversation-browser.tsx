@@ -3,7 +3,7 @@
 // pages by the server's cursor.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ConversationPage, ConversationView } from '../../api/types';
+import type { ConversationPage } from '../../api/types';
 import { ChannelBadge } from '../../components/channel-badge';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
