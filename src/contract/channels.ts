@@ -30,3 +30,6 @@ export type RetriedAll = z.infer<typeof RetriedAll>;
 export type WebhookList = z.infer<typeof WebhookList>;
 export type WebhookWithSecret = z.infer<typeof WebhookWithSecret>;
 export type ChannelHealth = z.infer<typeof ChannelHealth>;
+/** POST /channels/:id/bot-credentials: the external bot's new secret and token, shown this once. */
+export const BotCredentials = z.object({ secret: z.string(), token: z.string() });
+export type BotCredentials = z.infer<typeof BotCredentials>;

@@ -194,3 +194,133 @@ export const StaffingPlan = z.object({
     }),
   ),
 });
+
+/** GET /reports/conversations: the dialogs behind a figure, newest first. */
+export const DrillList = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  rows: z.array(
+    z.object({
+      conversationId: z.string(),
+      clientName: z.string().nullable(),
+      channelId: z.string(),
+      channelName: z.string().nullable(),
+      operatorId: z.string().nullable(),
+      operatorName: z.string().nullable(),
+      createdAt: z.string(),
+      waitS: sec,
+      firstResponseS: sec,
+      outcome: z.enum(['open', 'answered', 'abandoned', 'unanswered', 'bot']),
+      rating: z.enum(['like', 'dislike']).nullable(),
+    }),
+  ),
+});
+
+const dashboardFigures = z.object({
+  conversations: z.number().int(),
+  serviceLevel: z.number().nullable(),
+  firstResponseAvgS: sec,
+  missed: z.number().int(),
+  likes: z.number().int(),
+  auditScore: z.number().nullable(),
+});
+const dashboardDay = z.object({
+  from: z.string(),
+  to: z.string(),
+  figures: dashboardFigures,
+  hours: z.array(dashboardFigures.extend({ hour: z.number().int() })),
+});
+
+/** GET /reports/dashboard: today so far and the same weekday last week until the same time. */
+export const Dashboard = z.object({
+  timeZone: z.string(),
+  serviceLevelThresholdS: z.number(),
+  today: dashboardDay,
+  lastWeek: dashboardDay,
+});
+
+const phraseLists = z.object({
+  greeting: z.array(z.string()).readonly(),
+  farewell: z.array(z.string()).readonly(),
+  banned: z.array(z.string()).readonly(),
+});
+
+/** GET / PUT /audit/settings: the checks turned off and each language's phrases. */
+export const AuditSettings = z.object({
+  disabled: z.array(AuditCheckId).readonly(),
+  phrases: z.object({ ru: phraseLists, uk: phraseLists, en: phraseLists }),
+  updatedAt: z.string().nullable(),
+});
+
+/** GET /reports/bot: per channel or period, what the bot resolved and handed over. */
+export const BotReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.string(),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string().nullable(),
+      conversations: z.number(),
+      resolvedByBot: z.number(),
+      handedOver: z.number(),
+      leftWithBot: z.number(),
+      containmentRate: z.number().nullable(),
+      botTimeAvgS: sec,
+    }),
+  ),
+});
+
+/** GET /reports/bot-articles: the articles the bot showed, and how often they helped. */
+export const BotArticles = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      articleId: z.string(),
+      title: z.string(),
+      shown: z.number(),
+      helped: z.number(),
+      notHelped: z.number(),
+      helpedRate: z.number().nullable(),
+    }),
+  ),
+});
+
+/** GET /reports/flags: conversations flagged angry or urgent, and how fast they were answered. */
+export const FlagReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['channel', 'hour', 'day', 'week']),
+  rows: z.array(
+    z.object({
+      key: z.string().nullable(),
+      label: z.string(),
+      conversations: z.number().int(),
+      flagged: z.number().int(),
+      flaggedShare: z.number().nullable(),
+      answered: z.number().int(),
+      answerAvgS: sec,
+      answerMedianS: sec,
+    }),
+  ),
+});
+
+export type OperatorReport = z.infer<typeof OperatorReport>;
+export type BreakdownReport = z.infer<typeof BreakdownReport>;
+export type CategoriesByChannel = z.infer<typeof CategoriesByChannel>;
+export type AuditCheckId = z.infer<typeof AuditCheckId>;
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+export type OperatorAudits = z.infer<typeof OperatorAudits>;
+export type FailingAudits = z.infer<typeof FailingAudits>;
+export type AuditView = z.infer<typeof AuditView>;
+export type AuditSample = z.infer<typeof AuditSample>;
+export type AuditAgreement = z.infer<typeof AuditAgreement>;
+export type StaffingPlan = z.infer<typeof StaffingPlan>;
+export type DrillList = z.infer<typeof DrillList>;
+export type Dashboard = z.infer<typeof Dashboard>;
+export type AuditSettings = z.infer<typeof AuditSettings>;
+export type BotReport = z.infer<typeof BotReport>;
+export type BotArticles = z.infer<typeof BotArticles>;
+export type FlagReport = z.infer<typeof FlagReport>;

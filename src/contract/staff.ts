@@ -183,3 +183,7 @@ export type CannedResponseList = z.infer<typeof CannedResponseList>;
 export type ApiTokenList = z.infer<typeof ApiTokenList>;
 export type PasswordSet = z.infer<typeof PasswordSet>;
 export type ContactCard = z.infer<typeof ContactCard>;
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
+export type CreatedOperator = z.infer<typeof CreatedOperator>;
+export type PasswordLinkInfo = z.infer<typeof PasswordLinkInfo>;

@@ -74,6 +74,7 @@ export const FoundArticle = named(
 );
 export type FoundArticle = z.infer<typeof FoundArticle>;
 export const WidgetArticles = z.object({ articles: z.array(FoundArticle) });
+export type WidgetArticles = z.infer<typeof WidgetArticles>;
 
 export const TelegramAck = z.object({
   ok: z.boolean(),

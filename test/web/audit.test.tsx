@@ -23,6 +23,7 @@ const DETAIL: AuditDetail = {
     outcome: check === 'greeting' ? 'pass' : check === 'farewell' ? 'fail' : 'na',
     messageId: check === 'greeting' ? 'msg-1' : null,
     note: check === 'farewell' ? 'No goodbye at the end.' : '',
+    span: null,
   })),
   review: null,
 };

@@ -33,7 +33,7 @@ import { createPageReporter } from './page-context.js';
 import { createSession } from './session.js';
 import { createSocket } from './socket.js';
 import { readJson, writeJson } from './storage.js';
-import type { Chat, ChatOptions, ChatState, Conversation, FoundArticle } from './types.js';
+import type { Chat, ChatOptions, ChatState, Conversation, WidgetArticles } from './types.js';
 import { newKey, toNumber } from './util.js';
 
 /** The operator's "typing" fades unless renewed (they send it every few hundred ms while typing). */
@@ -386,7 +386,7 @@ export function createChat(options: ChatOptions): Chat {
         `${base}/api/v1/widget/articles?channelKey=${encodeURIComponent(channelKey)}&q=${encodeURIComponent(q)}`,
         { credentials: 'omit' },
       );
-      return res.ok ? ((await res.json()) as { articles: FoundArticle[] }).articles : [];
+      return res.ok ? ((await res.json()) as WidgetArticles).articles : [];
     },
     attachmentUrl(a) {
       if (typeof a.url === 'string') return safeHref(new URL(a.url, base).href);

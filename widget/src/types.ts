@@ -3,6 +3,7 @@
 import type {
   FoundArticle,
   VisitorConversationView,
+  WidgetArticles,
   WidgetConfig as WidgetConfigAnswer,
 } from '../../src/contract/visitor.js';
 import type { FileNotice, Upload } from './files.js';
@@ -17,6 +18,9 @@ import type { KeyValueStore } from './outbox.js';
  */
 export type WidgetConfig = Omit<WidgetConfigAnswer, 'textColor' | 'uploads'> &
   Partial<Pick<WidgetConfigAnswer, 'textColor' | 'uploads'>>;
+
+/** GET /widget/articles's answer. */
+export type { WidgetArticles };
 
 export type Rating = NonNullable<VisitorConversationView['rating']>;
 

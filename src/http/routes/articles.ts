@@ -11,6 +11,15 @@ import { importArticles } from '../../actions/articles/import-articles.js';
 import { updateArticle } from '../../actions/articles/update-article.js';
 import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
+import {
+  ArticleImport,
+  ArticleList,
+  ArticlePreview,
+  ArticleView,
+  ArticleLanguage as articleLanguage,
+  RankedArticleList,
+  RenderedArticle,
+} from '../../contract/articles.js';
 import { invalid, notFound } from '../../errors.js';
 import { articlePlainText, renderArticleHtml } from '../../knowledge/markdown.js';
 import {
@@ -24,7 +33,6 @@ import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
 import { noContent } from '../replies.js';
 
-export const articleLanguage = z.enum(['ru', 'uk', 'en']);
 const MAX_BODY = 50_000;
 
 const articleFields = {
@@ -35,18 +43,6 @@ const articleFields = {
   published: z.boolean(),
 };
 const articleInput = z.object(articleFields).strict();
-
-export const articleView = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  language: articleLanguage,
-  tags: z.array(z.string()),
-  published: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type ArticleView = z.infer<typeof articleView>;
 
 interface ArticleRowLike {
   id: string;
@@ -90,7 +86,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
           published: z.enum(['true', 'false']).optional(),
           tag: z.string().trim().min(1).max(40).optional(),
         }),
-        response: { 200: z.object({ articles: z.array(articleView) }) },
+        response: { 200: ArticleList },
       },
     },
     async (request) => {
@@ -119,7 +115,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
           limit: z.coerce.number().int().min(1).max(50).default(20),
         }),
         response: {
-          200: z.object({ articles: z.array(articleView.extend({ rank: z.number() })) }),
+          200: RankedArticleList,
         },
       },
     },
@@ -146,7 +142,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
         summary:
           'Markdown as the widget shows it (sanitized HTML) and as the bot sends it (plain text)',
         body: z.object({ body: z.string().max(MAX_BODY) }).strict(),
-        response: { 200: z.object({ html: z.string(), text: z.string() }) },
+        response: { 200: ArticlePreview },
       },
     },
     async (request) => {
@@ -166,7 +162,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
         summary: 'Every article as one JSON document or one Markdown file (docs/bot.md)',
         querystring: z.object({ format: z.enum(['json', 'markdown']).default('json') }),
         response: {
-          200: z.union([z.object({ articles: z.array(articleView) }), z.string()]),
+          200: z.union([ArticleList, z.string()]),
         },
       },
     },
@@ -197,7 +193,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
           z.object({ format: z.literal('json'), articles: z.array(importItem).max(1000) }).strict(),
           z.object({ format: z.literal('markdown'), text: z.string().max(5_000_000) }).strict(),
         ]),
-        response: { 200: z.object({ created: z.number(), updated: z.number() }) },
+        response: { 200: ArticleImport },
       },
     },
     async (request) => {
@@ -217,7 +213,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
         tags: ['knowledge base'],
         summary: 'Write an article (admins)',
         body: articleInput,
-        response: { 201: articleView },
+        response: { 201: ArticleView },
       },
     },
     async (request, reply) => {
@@ -235,7 +231,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
         tags: ['knowledge base'],
         summary: 'One article, with its body rendered as the widget shows it',
         params: id,
-        response: { 200: articleView.extend({ html: z.string() }) },
+        response: { 200: RenderedArticle },
       },
     },
     async (request) => {
@@ -266,7 +262,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
           tags: articleFields.tags.optional(),
           published: z.boolean().optional(),
         }),
-        response: { 200: articleView },
+        response: { 200: ArticleView },
       },
     },
     async (request) => {

@@ -10,6 +10,7 @@ import {
 } from '../../actions/audit/update-audit-settings.js';
 import { perform } from '../../actions/context.js';
 import { authorize } from '../../actions/policy.js';
+import { AuditSettings } from '../../contract/reports.js';
 import { AUDIT_CHECKS, type AuditCheckId } from '../../domain/audit/index.js';
 import { loadAuditSettings } from '../../store/queries/audit-settings.js';
 import { operatorScope } from '../auth.js';
@@ -26,14 +27,6 @@ const settingsBody = z.strictObject({
   disabled: z.array(checkId).max(AUDIT_CHECKS.length),
   phrases,
 });
-const stored = z.array(z.string()).readonly();
-const storedKinds = z.object({ greeting: stored, farewell: stored, banned: stored });
-const settingsResponse = z.object({
-  disabled: z.array(checkId).readonly(),
-  phrases: z.object({ ru: storedKinds, uk: storedKinds, en: storedKinds }),
-  updatedAt: z.string().nullable(),
-});
-
 export async function registerAuditSettingsRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
@@ -44,7 +37,7 @@ export async function registerAuditSettingsRoutes(base: FastifyInstance) {
       schema: {
         tags: ['audit'],
         summary: "The account's audit settings: checks switched off, its own phrases per language",
-        response: { 200: settingsResponse },
+        response: { 200: AuditSettings },
       },
     },
     async (request) => {
@@ -61,7 +54,7 @@ export async function registerAuditSettingsRoutes(base: FastifyInstance) {
         tags: ['audit'],
         summary: 'Replace the audit settings (admins); they apply from the next audit on',
         body: settingsBody,
-        response: { 200: settingsResponse },
+        response: { 200: AuditSettings },
       },
     },
     async (request) => {

@@ -14,6 +14,7 @@ import {
 import { BOT_TOKEN_PREFIX, issueBotCredentials } from '../../actions/bot/bot-credentials.js';
 import { perform, type Scope } from '../../actions/context.js';
 import { sameSecret } from '../../channels/signature.js';
+import { BotCredentials } from '../../contract/channels.js';
 import { AppError } from '../../errors.js';
 import { hashToken } from '../../tokens.js';
 import { operatorScope } from '../auth.js';
@@ -71,7 +72,7 @@ export async function registerBotApiRoutes(base: FastifyInstance) {
         summary:
           "New signing secret and bot token for the channel's external bot, in this answer only; the old ones stop working (admins)",
         params: id,
-        response: { 200: z.object({ secret: z.string(), token: z.string() }) },
+        response: { 200: BotCredentials },
       },
     },
     async (request) => {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { BotArticles, BotReport } from '../../contract/reports.js';
 import { ratio } from '../../domain/metrics/index.js';
 import { botArticles, botReport } from '../../store/queries/bot-report.js';
 import { operatorScope } from '../auth.js';
@@ -40,25 +41,6 @@ const ARTICLE_COLUMNS = [
   'helpedRate',
 ] as const;
 
-const botRow = z.object({
-  key: z.string(),
-  label: z.string().nullable(),
-  conversations: z.number(),
-  resolvedByBot: z.number(),
-  handedOver: z.number(),
-  leftWithBot: z.number(),
-  containmentRate: z.number().nullable(),
-  botTimeAvgS: z.number().nullable(),
-});
-const articleRow = z.object({
-  articleId: z.string(),
-  title: z.string(),
-  shown: z.number(),
-  helped: z.number(),
-  notHelped: z.number(),
-  helpedRate: z.number().nullable(),
-});
-
 export async function registerBotReportRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { services } = app.deps;
@@ -73,10 +55,7 @@ export async function registerBotReportRoutes(base: FastifyInstance) {
           'The bot per channel, day or week: conversations it started, resolved (containment), handed over, time with the bot',
         querystring: filters.extend({ by: z.enum(['channel', 'day', 'week']).default('channel') }),
         response: {
-          200: z.union([
-            z.object({ from: z.string(), to: z.string(), by: z.string(), rows: z.array(botRow) }),
-            z.string(),
-          ]),
+          200: z.union([BotReport, z.string()]),
         },
       },
     },
@@ -111,10 +90,7 @@ export async function registerBotReportRoutes(base: FastifyInstance) {
           'Articles the bot showed most, with how often clients said they helped (helped ÷ answered)',
         querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
         response: {
-          200: z.union([
-            z.object({ from: z.string(), to: z.string(), rows: z.array(articleRow) }),
-            z.string(),
-          ]),
+          200: z.union([BotArticles, z.string()]),
         },
       },
     },

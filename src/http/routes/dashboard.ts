@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { Dashboard } from '../../contract/reports.js';
 import {
   type DashboardFigures,
   DEFAULT_SERVICE_LEVEL_TARGET_MS,
@@ -17,29 +18,6 @@ import { reportDefaults } from '../../store/queries/reports.js';
 import { operatorScope } from '../auth.js';
 import { reportRunner } from '../report-runner.js';
 import { isTimeZone, timeZone } from './quality-filters.js';
-
-const figures = z.object({
-  conversations: z.number().int(),
-  serviceLevel: z.number().nullable(),
-  firstResponseAvgS: z.number().nullable(),
-  missed: z.number().int(),
-  likes: z.number().int(),
-  auditScore: z.number().nullable(),
-});
-
-const day = z.object({
-  from: z.string(),
-  to: z.string(),
-  figures,
-  hours: z.array(figures.extend({ hour: z.number().int() })),
-});
-
-const dashboardResponse = z.object({
-  timeZone: z.string(),
-  serviceLevelThresholdS: z.number(),
-  today: day,
-  lastWeek: day,
-});
 
 function present(f: DashboardFigures) {
   return {
@@ -64,7 +42,7 @@ export async function registerDashboardRoutes(base: FastifyInstance) {
         tags: ['reports'],
         summary: 'Today so far against the same weekday last week, whole and per hour',
         querystring: z.object({ tz: timeZone.optional() }),
-        response: { 200: dashboardResponse },
+        response: { 200: Dashboard },
       },
     },
     async (request) => {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { FlagReport } from '../../contract/reports.js';
 import { ratio } from '../../domain/metrics/index.js';
 import { flagReport } from '../../store/queries/flag-report.js';
 import { type ReportFilter, reportDefaults } from '../../store/queries/reports.js';
@@ -13,7 +14,7 @@ import { sendCsv } from '../csv.js';
 import { reportRunner } from '../report-runner.js';
 import { qualityFilters, resolveFilters, timeZone } from './quality-filters.js';
 
-const FLAG_BREAKDOWNS = ['channel', 'hour', 'day', 'week'] as const;
+const FLAG_BREAKDOWNS = FlagReport.shape.by.options;
 
 export const FLAG_COLUMNS = [
   'key',
@@ -27,24 +28,6 @@ export const FLAG_COLUMNS = [
 ] as const;
 
 const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
-
-const flagRow = z.object({
-  key: z.string().nullable(),
-  label: z.string(),
-  conversations: z.number().int(),
-  flagged: z.number().int(),
-  flaggedShare: z.number().nullable(),
-  answered: z.number().int(),
-  answerAvgS: z.number().nullable(),
-  answerMedianS: z.number().nullable(),
-});
-
-const flagReportBody = z.object({
-  from: z.string(),
-  to: z.string(),
-  by: z.enum(FLAG_BREAKDOWNS),
-  rows: z.array(flagRow),
-});
 
 export async function registerFlagReportRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -62,7 +45,7 @@ export async function registerFlagReportRoutes(base: FastifyInstance) {
           tz: timeZone.optional(),
           by: z.enum(FLAG_BREAKDOWNS).default('channel'),
         }),
-        response: { 200: z.union([flagReportBody, z.string()]) },
+        response: { 200: z.union([FlagReport, z.string()]) },
       },
     },
     async (request, reply) => {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { ReplayAnswer, ReplaySettingsBody } from '../../contract/replay.js';
 import type { ReplaySettings, ReplaySide } from '../../domain/simulation/replay-types.js';
 import { invalid } from '../../errors.js';
 import { replayHistory } from '../../store/queries/replay.js';
@@ -17,59 +18,6 @@ import { accountTimeZone, instant, timeZone } from './quality-filters.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MAX_PERIOD_DAYS = 31;
-const uuid = z.string().uuid();
-
-const modeSchema = z.enum(['least_loaded', 'random', 'round_robin', 'manual']);
-
-const settingsSchema = z
-  .object({
-    mode: modeSchema.optional(),
-    limits: z.record(uuid, z.number().int().min(1).max(100)).optional(),
-    operatorsPerHour: z.array(z.number().int().min(0).max(1000).nullable()).length(24).optional(),
-    channelPriorities: z.record(uuid, z.number().int().min(1).max(100)).optional(),
-    slaSeconds: z.number().positive().max(3600).optional(),
-  })
-  .strict();
-
-const figures = {
-  conversations: z.number().int(),
-  serviceLevel: z.number().nullable(),
-  avgWaitS: z.number().nullable(),
-  p90WaitS: z.number().nullable(),
-  abandoned: z.number().int(),
-};
-const figuresSchema = z.object(figures);
-const sideSchema = z.object({
-  totals: figuresSchema,
-  operators: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      virtual: z.boolean(),
-      onlineHours: z.number(),
-      handled: z.number().int(),
-      occupancy: z.number().nullable(),
-    }),
-  ),
-  hours: z.array(z.object({ start: z.string(), operatorsOnline: z.number(), ...figures })),
-});
-
-export const replayResponse = z.object({
-  /** The settings as they are, for a form to start from. */
-  baseline: z.object({
-    mode: modeSchema,
-    teams: z.array(z.object({ id: z.string(), name: z.string(), mode: modeSchema })),
-    operators: z.array(z.object({ id: z.string(), name: z.string(), limit: z.number().int() })),
-    channels: z.array(z.object({ id: z.string(), name: z.string(), priority: z.number().int() })),
-    slaSeconds: z.number(),
-  }),
-  period: z.object({ from: z.string(), to: z.string(), tz: z.string() }),
-  slaSeconds: z.number(),
-  actual: sideSchema,
-  replay: sideSchema,
-  /** The replay of the settings as they were: its distance from `actual` is the replay's own error. */
-  unchanged: z.object({ totals: figuresSchema }),
-});
 
 /** Minutes east of UTC in `tz` at `at` (Intl's "GMT+03:00"). */
 export function utcOffsetMinutes(tz: string, at: Date): number {
@@ -105,10 +53,10 @@ export async function registerReplayRoutes(base: FastifyInstance) {
             from: instant.optional(),
             to: instant.optional(),
             tz: timeZone.optional(),
-            settings: settingsSchema.default({}),
+            settings: ReplaySettingsBody.default({}),
           })
           .strict(),
-        response: { 200: replayResponse },
+        response: { 200: ReplayAnswer },
       },
     },
     async (request) => {

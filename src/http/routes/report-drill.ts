@@ -6,33 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../actions/policy.js';
+import { DrillList } from '../../contract/reports.js';
 import { drillConversations, MAX_DRILL_ROWS } from '../../store/queries/report-drill.js';
 import { operatorScope } from '../auth.js';
 import { reportRunner } from '../report-runner.js';
 import { qualityFilters, resolveFilters } from './quality-filters.js';
 
 const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
-
-export const drillRowSchema = z.object({
-  conversationId: z.string(),
-  clientName: z.string().nullable(),
-  channelId: z.string(),
-  channelName: z.string().nullable(),
-  operatorId: z.string().nullable(),
-  operatorName: z.string().nullable(),
-  createdAt: z.string(),
-  waitS: z.number().nullable(),
-  firstResponseS: z.number().nullable(),
-  outcome: z.enum(['open', 'answered', 'abandoned', 'unanswered', 'bot']),
-  rating: z.enum(['like', 'dislike']).nullable(),
-});
-
-const drillResponse = z.object({
-  from: z.string(),
-  to: z.string(),
-  total: z.number().int(),
-  rows: z.array(drillRowSchema),
-});
 
 export async function registerReportDrillRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -50,7 +30,7 @@ export async function registerReportDrillRoutes(base: FastifyInstance) {
           rating: z.enum(['like', 'dislike']).optional(),
           limit: z.coerce.number().int().min(1).max(MAX_DRILL_ROWS).default(50),
         }),
-        response: { 200: drillResponse },
+        response: { 200: DrillList },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 // The logged-in operator and their account. `null` shows the login form.
 import { api, setCsrfToken } from '../api/client';
-import type { Account, Me, OperatorView } from '../api/types';
+import type { Account, LoginAnswer, Me, OperatorView } from '../api/types';
 import { createStore } from './store';
 
 export type SessionState =
@@ -40,7 +40,7 @@ export async function logIn(
   password: string,
   accountId: string | null = accountInLink(),
 ): Promise<void> {
-  const res = await api.post<{ csrfToken: string }>('/auth/login', {
+  const res = await api.post<LoginAnswer>('/auth/login', {
     email,
     password,
     ...(accountId ? { accountId } : {}),

@@ -3,7 +3,7 @@
 import { api } from '../api/client';
 import { RealtimeClient, type RealtimeStatus } from '../api/realtime';
 import type {
-  Contact,
+  ConversationDetail,
   ConversationPage,
   ConversationView,
   Me,
@@ -141,7 +141,7 @@ export async function loadOwnDetails(conversationId: string): Promise<void> {
   try {
     const [{ messages }, detail] = await Promise.all([
       api.get<MessageList>(`/conversations/${conversationId}/messages?limit=1000`),
-      api.get<{ contact: Contact | null }>(`/conversations/${conversationId}`),
+      api.get<ConversationDetail>(`/conversations/${conversationId}`),
     ]);
     setClock(conversationId, messages.map(toClock));
     if (detail.contact) rememberContact(detail.contact);

@@ -2,26 +2,11 @@
 // position (GET /conversation-summaries, POST /conversations/:id/read), so a
 // reload or another tab shows the same counts; live messages add to them here.
 import { api } from '../api/client';
-import type { MessageView } from '../api/types';
+import type { ConversationSummary, MessageView, SummaryList } from '../api/types';
 import { createStore } from './store';
 
-export interface LastMessage {
-  seq: number;
-  author: MessageView['author'];
-  authorName: string | null;
-  text: string;
-  attachments: number;
-  createdAt: string;
-}
-
-export interface Summary {
-  conversationId: string;
-  readSeq: number;
-  unread: number;
-  lastMessage: LastMessage | null;
-  /** The newest message's seq, to mark read up to. */
-  lastSeq: number;
-}
+/** A row of GET /conversation-summaries, with the newest message's seq to mark read up to. */
+export type Summary = ConversationSummary & { lastSeq: number };
 
 export const summaries = createStore<ReadonlyMap<string, Summary>>(new Map());
 
@@ -31,7 +16,7 @@ const BATCH = 200;
 export async function loadSummaries(ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {
     const part = ids.slice(i, i + BATCH);
-    const { summaries: rows } = await api.get<{ summaries: Summary[] }>(
+    const { summaries: rows } = await api.get<SummaryList>(
       `/conversation-summaries?ids=${part.join(',')}`,
     );
     summaries.set((m) => {

@@ -3,7 +3,7 @@
 // tokens; the server decides (GET /api-tokens).
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ApiTokenList, ApiTokenView } from '../../api/types';
+import type { ApiTokenList, ApiTokenView, CreatedApiToken } from '../../api/types';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
@@ -14,12 +14,6 @@ const EXPIRY_DAYS = ['never', '30', '90', '365'] as const;
 type Expiry = (typeof EXPIRY_DAYS)[number];
 const DAY_MS = 86_400_000;
 
-interface CreatedToken {
-  id: string;
-  name: string;
-  token: string;
-}
-
 export function ApiTokensAdmin() {
   const { t, lang } = useI18n();
   const [tokens, setTokens] = useState<ApiTokenView[] | null>(null);
@@ -28,7 +22,7 @@ export function ApiTokensAdmin() {
   const [expiry, setExpiry] = useState<Expiry>('never');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
-  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -49,7 +43,10 @@ export function ApiTokensAdmin() {
     try {
       const expiresAt =
         expiry === 'never' ? null : new Date(Date.now() + Number(expiry) * DAY_MS).toISOString();
-      const token = await api.post<CreatedToken>('/api-tokens', { name: name.trim(), expiresAt });
+      const token = await api.post<CreatedApiToken>('/api-tokens', {
+        name: name.trim(),
+        expiresAt,
+      });
       setCreated(token);
       setName('');
       setExpiry('never');
@@ -156,7 +153,7 @@ export function ApiTokensAdmin() {
 }
 
 /** The secret, this once: selectable, with a copy button. */
-function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
   const { t } = useI18n();
   async function copy() {
     try {

@@ -1,6 +1,7 @@
 // One article: Markdown on the left, the preview as the widget shows it (the
 // server renders and sanitizes it) beside it.
 import { type FormEvent, useEffect, useState } from 'react';
+import type { ArticlePreview } from '../../../../src/contract/articles';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
@@ -27,7 +28,7 @@ export function ArticleForm({
   useEffect(() => {
     const timer = setTimeout(() => {
       void api
-        .post<{ html: string }>('/articles/preview', { body })
+        .post<ArticlePreview>('/articles/preview', { body })
         .then((r) => setPreview(r.html))
         .catch(() => {});
     }, 300);

@@ -1,21 +1,19 @@
 // The knowledge base (issue 17): articles in Markdown, searched as the bot
 // searches them, imported and exported as JSON or Markdown files.
 import { useCallback, useEffect, useState } from 'react';
+import type {
+  ArticleImport,
+  ArticleList,
+  ArticleView,
+  RankedArticleList,
+} from '../../../../src/contract/articles';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ArticleForm } from './article-form';
 import { useSave } from './use-save';
 
-export interface Article {
-  id: string;
-  title: string;
-  body: string;
-  language: 'en' | 'ru' | 'uk';
-  tags: string[];
-  published: boolean;
-  updatedAt: string;
-  rank?: number;
-}
+/** An article as listed, or found by search (then with its rank). */
+export type Article = ArticleView & { rank?: number };
 
 export function ArticlesAdmin() {
   const { t } = useI18n();
@@ -26,7 +24,7 @@ export function ArticlesAdmin() {
 
   const load = useCallback(async () => {
     const path = q.trim() ? `/articles/search?q=${encodeURIComponent(q.trim())}` : '/articles';
-    const body = await api.get<{ articles: Article[] }>(path);
+    const body = await api.get<ArticleList | RankedArticleList>(path);
     setArticles(body.articles);
   }, [q]);
 
@@ -46,7 +44,7 @@ export function ArticlesAdmin() {
       const body = markdown
         ? { format: 'markdown', text }
         : { format: 'json', articles: importable(JSON.parse(text)) };
-      const done = await api.post<{ created: number; updated: number }>('/articles/import', body);
+      const done = await api.post<ArticleImport>('/articles/import', body);
       return done;
     }, t('articles.imported'));
     if (ok) await load();

@@ -29,21 +29,20 @@ const toTexts = (s: AuditSettings): Texts =>
     ]),
   ) as Texts;
 
-const toLists = (texts: Texts): AuditSettings['phrases'] =>
-  Object.fromEntries(
-    LANGUAGES.map((l) => [
-      l,
-      Object.fromEntries(
-        KINDS.map((k) => [
-          k,
-          texts[l][k]
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        ]),
-      ),
-    ]),
-  ) as AuditSettings['phrases'];
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+const toLists = (texts: Texts): AuditSettings['phrases'] => {
+  const kinds = (l: AuditLanguage) => ({
+    greeting: lines(texts[l].greeting),
+    farewell: lines(texts[l].farewell),
+    banned: lines(texts[l].banned),
+  });
+  return { ru: kinds('ru'), uk: kinds('uk'), en: kinds('en') };
+};
 
 export function AuditSettingsAdmin() {
   const { t } = useI18n();

@@ -2,6 +2,7 @@
 // knowledge base (greeting, menu, threshold, turns), or an external bot with
 // its URL, answer time and credentials (shown once).
 import { useState } from 'react';
+import type { BotCredentials } from '../../../../src/contract/channels';
 import { api } from '../../api/client';
 import { CopyButton } from '../../components/copy-button';
 import { Field, fieldError } from '../../components/form';
@@ -29,7 +30,7 @@ export function BotSettingsEditor({
   const mode = bot.mode ?? 'off';
   const [menu, setMenu] = useState(JSON.stringify(bot.menu ?? [], null, 2));
   const [menuError, setMenuError] = useState<string | null>(null);
-  const [credentials, setCredentials] = useState<{ secret: string; token: string } | null>(null);
+  const [credentials, setCredentials] = useState<BotCredentials | null>(null);
   const setBot = (next: Bot) => onChange({ ...settings, bot: next });
   const err = (f: string) => fieldError(error, `settings.bot.${f}`);
   const greeting = (bot.greeting ?? {}) as Record<string, string>;
@@ -42,7 +43,7 @@ export function BotSettingsEditor({
 
   async function issue() {
     if (!channelId || !window.confirm(t('bot.confirmCredentials'))) return;
-    setCredentials(await api.post(`/channels/${channelId}/bot-credentials`));
+    setCredentials(await api.post<BotCredentials>(`/channels/${channelId}/bot-credentials`));
   }
 
   return (

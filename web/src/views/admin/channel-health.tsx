@@ -2,14 +2,8 @@
 // worked since; an error a later delivery cleared shows as past, in grey.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ChannelView } from '../../api/types';
+import type { ChannelView, ChannelHealth as Health } from '../../api/types';
 import { useI18n } from '../../i18n';
-
-interface Health {
-  state: 'ok' | 'failing';
-  currentError: string | null;
-  lastError: string | null;
-}
 
 export function ChannelHealth({ channel }: { channel: ChannelView }) {
   const { t } = useI18n();

@@ -3,7 +3,7 @@
 // back to show the admin); editing, an admin may set a new password.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { LinkDelivery, OperatorView, Role } from '../../api/types';
+import type { CreatedOperator, OperatorView, Role } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
@@ -21,7 +21,7 @@ export const OPERATOR_FIELD_MESSAGES = {
   teamIds: 'operators.error.teamIds',
 } as const;
 
-export type Invited = OperatorView & { invitation: LinkDelivery | null };
+export type Invited = CreatedOperator;
 
 export function OperatorForm({
   operator,

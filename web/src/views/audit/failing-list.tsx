@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { AUDIT_CHECKS } from '../../../../src/domain/audit/types';
 import { api } from '../../api/client';
-import type { AuditCheckId, FailingRow } from '../../api/reports';
+import type { AuditCheckId, FailingAudits, FailingRow } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -27,9 +27,7 @@ export function FailingCard({ query }: { query: string | null }) {
     if (query === null) return;
     setBusy(true);
     try {
-      const res = await api.get<{ rows: FailingRow[] }>(
-        `/audit/failing?${pageQuery(query, check, before)}`,
-      );
+      const res = await api.get<FailingAudits>(`/audit/failing?${pageQuery(query, check, before)}`);
       if (!isLive()) return;
       setRows((r) => (replace ? res.rows : [...r, ...res.rows]));
       setMore(res.rows.length === FAILING_PAGE);

@@ -1,7 +1,7 @@
 // Audit scores per operator with pass / fail / n.a. per check (GET /audit/operators).
 
 import { AUDIT_CHECKS } from '../../../../src/domain/audit/types';
-import type { AuditOperatorRow, CheckCounts } from '../../api/reports';
+import type { CheckCounts, OperatorAudits } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -10,9 +10,7 @@ import { useApi } from '../../lib/use-api';
 
 export function OperatorScoresCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
-  const report = useApi<{ rows: AuditOperatorRow[] }>(
-    query === null ? null : `/audit/operators?${query}`,
-  );
+  const report = useApi<OperatorAudits>(query === null ? null : `/audit/operators?${query}`);
   const rows = report.data?.rows ?? [];
   return (
     <section className="card wide" aria-labelledby="audit-ops-title" aria-busy={report.loading}>

@@ -14,13 +14,13 @@ const OUTCOMES: readonly AuditOutcome[] = ['pass', 'fail', 'na'];
 export const COMMENT_MAX = 2000;
 
 function initialVerdicts(detail: AuditDetail): Record<AuditCheckId, AuditOutcome> {
-  if (detail.review) return { ...detail.review.verdicts };
   // Start from the automatic outcomes: the reviewer changes only what they disagree with.
+  // A review made before a check existed lacks its verdict: the automatic outcome fills it.
   const byCheck = new Map(detail.checks.map((c) => [c.check, c.outcome]));
-  return Object.fromEntries(AUDIT_CHECKS.map((c) => [c, byCheck.get(c) ?? 'na'])) as Record<
-    AuditCheckId,
-    AuditOutcome
-  >;
+  const saved = detail.review?.verdicts ?? {};
+  return Object.fromEntries(
+    AUDIT_CHECKS.map((c) => [c, saved[c] ?? byCheck.get(c) ?? 'na']),
+  ) as Record<AuditCheckId, AuditOutcome>;
 }
 
 export function ReviewForm({

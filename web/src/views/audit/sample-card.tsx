@@ -2,7 +2,7 @@
 // not yet reviewed dialogs from the filtered period, to review one by one.
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { SampledAudit } from '../../api/reports';
+import type { AuditSample, SampledAudit } from '../../api/reports';
 import { Field, FormError, fieldError } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
@@ -36,7 +36,7 @@ export function SampleCard({ query, current }: { query: string | null; current: 
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ conversations: SampledAudit[] }>('/audit/sample', body);
+      const res = await api.post<AuditSample>('/audit/sample', body);
       setIds(res.conversations);
     } catch (err) {
       setError(describeError(t, err));

@@ -2,7 +2,12 @@
 // GET /contacts/:id is preferred; the conversations filter is the fallback.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Contact, ConversationPage, ConversationView } from '../../api/types';
+import type {
+  Contact,
+  ContactCard as ContactCardAnswer,
+  ConversationPage,
+  ConversationView,
+} from '../../api/types';
 import { ChannelBadge } from '../../components/channel-badge';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -10,24 +15,13 @@ import { useLookups } from '../../lib/use-account';
 import { openConversation } from '../../state/router';
 import { VisitorContextView } from './visitor-context';
 
-interface Identity {
-  channelId: string;
-  externalId: string;
-}
-
-async function loadHistory(contactId: string): Promise<{
-  conversations: ConversationView[];
-  identities: Identity[];
-}> {
+/** The contact's conversations across channels. */
+async function loadHistory(contactId: string): Promise<ConversationView[]> {
   try {
-    const res = await api.get<{
-      conversations: ConversationView[];
-      contact: { identities?: Identity[] };
-    }>(`/contacts/${contactId}`);
-    return { conversations: res.conversations, identities: res.contact.identities ?? [] };
+    return (await api.get<ContactCardAnswer>(`/contacts/${contactId}`)).conversations;
   } catch {
     const res = await api.get<ConversationPage>(`/conversations?contactId=${contactId}&limit=100`);
-    return { conversations: res.conversations, identities: [] };
+    return res.conversations;
   }
 }
 
@@ -46,16 +40,13 @@ export function ContactCard({
   const { t, lang } = useI18n();
   const lookups = useLookups();
   const [history, setHistory] = useState<ConversationView[] | null>(null);
-  const [identities, setIdentities] = useState<Identity[]>([]);
   const contactId = conversation.contactId;
 
   useEffect(() => {
     let live = true;
     loadHistory(contactId)
-      .then((h) => {
-        if (!live) return;
-        setHistory([...h.conversations].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-        setIdentities(h.identities);
+      .then((list) => {
+        if (live) setHistory([...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
       })
       .catch(() => live && setHistory([]));
     return () => {
@@ -93,12 +84,6 @@ export function ContactCard({
             <dd className="badge-danger">{t('contact.blocked')}</dd>
           </>
         )}
-        {identities.map((i) => (
-          <div key={`${i.channelId}:${i.externalId}`} className="identity">
-            <dt>{lookups.channel(i.channelId)?.name ?? t('contact.channel')}</dt>
-            <dd>{i.externalId}</dd>
-          </div>
-        ))}
       </dl>
       {conversation.visitorContext && (
         <VisitorContextView

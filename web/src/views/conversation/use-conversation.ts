@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type {
   Contact,
+  ConversationDetail,
   ConversationView,
   MessageList,
   MessageView,
@@ -56,10 +57,7 @@ export function useConversation(id: string): ConversationState & { setContact(c:
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     let live = true;
-    Promise.all([
-      api.get<{ conversation: ConversationView; contact: Contact | null }>(`/conversations/${id}`),
-      loadMessages(id),
-    ])
+    Promise.all([api.get<ConversationDetail>(`/conversations/${id}`), loadMessages(id)])
       .then(([detail, messages]) => {
         if (!live) return;
         if (detail.contact) rememberContact(detail.contact);

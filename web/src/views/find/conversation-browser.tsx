@@ -3,7 +3,7 @@
 // pages by the server's cursor.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ConversationView } from '../../api/types';
+import type { ConversationPage } from '../../api/types';
 import { ChannelBadge } from '../../components/channel-badge';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -31,11 +31,6 @@ const NONE: Filters = {
   to: '',
 };
 
-interface Page {
-  conversations: ConversationView[];
-  nextCursor: string | null;
-}
-
 /** The list's query: whole local days, `to` day included (sent as the next day's start). */
 export function browseQuery(f: Filters, cursor: string | null): string {
   const p = new URLSearchParams({ limit: '50' });
@@ -57,7 +52,7 @@ export function ConversationBrowser() {
   const ref = useReference();
   const lookups = useLookups();
   const [filters, setFilters] = useState<Filters>(NONE);
-  const [page, setPage] = useState<Page | null>(null);
+  const [page, setPage] = useState<ConversationPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,7 +60,7 @@ export function ConversationBrowser() {
     setBusy(true);
     setError(null);
     try {
-      const next = await api.get<Page>(browseQuery(filters, cursor));
+      const next = await api.get<ConversationPage>(browseQuery(filters, cursor));
       setPage((prev) =>
         cursor && prev
           ? { ...next, conversations: [...prev.conversations, ...next.conversations] }

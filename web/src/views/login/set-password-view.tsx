@@ -3,19 +3,13 @@
 // token stays in the fragment, which the browser never sends to the server.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { PasswordSet } from '../../api/types';
+import type { PasswordLinkInfo, PasswordSet } from '../../api/types';
 import { Field, FormError, fieldError } from '../../components/form';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useI18n } from '../../i18n';
 import type { ShownError } from '../../lib/errors';
 import { describeFieldError } from '../../lib/field-errors';
 import { logIn } from '../../state/session';
-
-interface LinkInfo {
-  email: string;
-  name: string;
-  purpose: 'invite' | 'reset';
-}
 
 const MIN_LENGTH = 8;
 const FIELD_MESSAGES = { password: 'password.tooShort' } as const;
@@ -27,7 +21,7 @@ export function tokenInLocation(): string {
 export function SetPasswordView({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const [token] = useState(tokenInLocation);
-  const [link, setLink] = useState<LinkInfo | null>(null);
+  const [link, setLink] = useState<PasswordLinkInfo | null>(null);
   const [linkError, setLinkError] = useState<ShownError | null>(null);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -36,7 +30,7 @@ export function SetPasswordView({ onDone }: { onDone: () => void }) {
 
   useEffect(() => {
     api
-      .post<LinkInfo>('/auth/password-link/check', { token })
+      .post<PasswordLinkInfo>('/auth/password-link/check', { token })
       .then(setLink)
       .catch((err: unknown) => setLinkError(describeFieldError(t, err)));
   }, [token, t]);

@@ -4,6 +4,7 @@
 // week the figures are also charted (containment, resolved and handed over)
 // in the viewer's zone, which the query sends as `tz`.
 import { useState } from 'react';
+import type { BotArticles, BotReport } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -21,26 +22,8 @@ import { BotCharts } from './care-charts';
 type BotBy = 'channel' | 'day' | 'week';
 const BYS: readonly BotBy[] = ['channel', 'day', 'week'];
 
-interface BotRow {
-  /** The channel id, or the bucket's local start date ("2026-03-10") by day or week. */
-  key: string;
-  label: string | null;
-  conversations: number;
-  resolvedByBot: number;
-  handedOver: number;
-  leftWithBot: number;
-  containmentRate: number | null;
-  botTimeAvgS: number | null;
-}
-
-interface BotArticleRow {
-  articleId: string;
-  title: string;
-  shown: number;
-  helped: number;
-  notHelped: number;
-  helpedRate: number | null;
-}
+type BotRow = BotReport['rows'][number];
+type BotArticleRow = BotArticles['rows'][number];
 
 export function BotCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();

@@ -3,6 +3,7 @@
 // the flag, by channel or period; by hour, day or week also as charts (flagged
 // count, time to answer) over the viewer's zone, which the query sends as `tz`.
 import { useState } from 'react';
+import type { FlagReport } from '../../api/reports';
 import { CsvLink } from '../../components/csv-link';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -11,19 +12,10 @@ import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import { FlagCharts } from './care-charts';
 
-type FlagsBy = 'channel' | 'hour' | 'day' | 'week';
+type FlagsBy = FlagReport['by'];
 const BYS: readonly FlagsBy[] = ['channel', 'day', 'week', 'hour'];
 
-interface FlagRow {
-  key: string | null;
-  label: string;
-  conversations: number;
-  flagged: number;
-  flaggedShare: number | null;
-  answered: number;
-  answerAvgS: number | null;
-  answerMedianS: number | null;
-}
+type FlagRow = FlagReport['rows'][number];
 
 export function FlagsCard({ query }: { query: string | null }) {
   const { t, lang } = useI18n();
