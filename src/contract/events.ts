@@ -166,6 +166,22 @@ export const VisitorEvent = named(
 );
 export type VisitorEvent = z.infer<typeof VisitorEvent>;
 
+/**
+ * Files a message carries, as the ids of the sender's own uploads; the rest is
+ * taken from the upload (name, type and size sent along by older clients are
+ * ignored). The same over the websocket and the REST API.
+ */
+export const AttachmentReferences = z
+  .array(
+    z.object({
+      id: z.string().max(100),
+      name: z.string().optional(),
+      contentType: z.string().optional(),
+      size: z.number().optional(),
+    }),
+  )
+  .max(10);
+
 export const ClientMessage = named(
   'ClientMessage',
   z.discriminatedUnion('type', [
@@ -182,19 +198,7 @@ export const ClientMessage = named(
       conversationId: z.string().uuid().optional(),
       text: z.string().max(10_000).default(''),
       clientKey: z.string().min(1).max(100),
-      attachments: z
-        .array(
-          // The id of an upload of the sender's; the rest is taken from the upload
-          // (name, type and size sent along by older clients are ignored).
-          z.object({
-            id: z.string().max(100),
-            name: z.string().optional(),
-            contentType: z.string().optional(),
-            size: z.number().optional(),
-          }),
-        )
-        .max(10)
-        .optional(),
+      attachments: AttachmentReferences.optional(),
     }),
     z.object({
       type: z.literal('typing'),

@@ -15,6 +15,7 @@ import {
   QueueStanding,
   SentMessage,
 } from '../../contract/conversations.js';
+import { AttachmentReferences } from '../../contract/events.js';
 import { invalid } from '../../errors.js';
 import { presentConversation, presentMessage, presentTransfer } from '../../presenters.js';
 import { checkListIds, listConversationPage } from '../../store/queries/conversation-list.js';
@@ -37,19 +38,7 @@ const id = z.object({ id: z.string().uuid() });
 export const messageBody = z.object({
   text: z.string().max(10_000).default(''),
   clientKey: z.string().min(1).max(100).optional(),
-  attachments: z
-    .array(
-      // The id of an upload of the sender's; the rest is taken from the upload
-      // (name, type and size sent along by older clients are ignored).
-      z.object({
-        id: z.string().max(100),
-        name: z.string().optional(),
-        contentType: z.string().optional(),
-        size: z.number().optional(),
-      }),
-    )
-    .max(10)
-    .optional(),
+  attachments: AttachmentReferences.optional(),
 });
 
 export async function registerConversationRoutes(base: FastifyInstance) {

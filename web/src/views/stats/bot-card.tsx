@@ -17,6 +17,7 @@ import {
 } from '../../lib/report-format';
 import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
+import { ByPicker } from './by-picker';
 import { BotCharts } from './care-charts';
 
 type BotBy = 'channel' | 'day' | 'week';
@@ -59,16 +60,7 @@ export function BotCard({ query }: { query: string | null }) {
       <div className="section-head">
         <h2 id="rep-bot-title">{t('botStats.title')}</h2>
         <div className="section-tools">
-          <label>
-            <span>{t('botStats.by')}</span>
-            <select value={by} onChange={(e) => setBy(e.target.value as BotBy)}>
-              {BYS.map((b) => (
-                <option key={b} value={b}>
-                  {t(`reports.by.${b}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ByPicker label={t('botStats.by')} value={by} options={BYS} onChange={setBy} />
           {full !== null && query !== null && (
             <>
               <CsvLink path="/reports/bot" query={full} label={t('botStats.title')} />

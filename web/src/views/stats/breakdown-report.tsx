@@ -21,6 +21,7 @@ import { thresholdsFor } from '../../lib/sla';
 import { useMe, useReference, useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
 import { BreakdownCharts } from './breakdown-chart';
+import { ByPicker } from './by-picker';
 import { DrillList, drillQuery } from './drill-list';
 
 export function BreakdownCard({ query }: { query: string | null }) {
@@ -51,16 +52,7 @@ export function BreakdownCard({ query }: { query: string | null }) {
       <div className="section-head">
         <h2 id="rep-bd-title">{t('reports.breakdown')}</h2>
         <div className="section-tools">
-          <label>
-            <span>{t('reports.by')}</span>
-            <select value={by} onChange={(e) => setBy(e.target.value as BreakdownBy)}>
-              {BREAKDOWNS.map((b) => (
-                <option key={b} value={b}>
-                  {t(`reports.by.${b}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ByPicker label={t('reports.by')} value={by} options={BREAKDOWNS} onChange={setBy} />
           <label>
             <span>{t('reports.slSeconds')}</span>
             <input

@@ -10,6 +10,7 @@ import { describeError } from '../../lib/errors';
 import { formatPeriod, formatSeconds, formatShare, type TimeBucket } from '../../lib/report-format';
 import { useReportTimeZone } from '../../lib/use-account';
 import { useApi } from '../../lib/use-api';
+import { ByPicker } from './by-picker';
 import { FlagCharts } from './care-charts';
 
 type FlagsBy = FlagReport['by'];
@@ -38,16 +39,7 @@ export function FlagsCard({ query }: { query: string | null }) {
       <div className="section-head">
         <h2 id="rep-flags-title">{t('flags.title')}</h2>
         <div className="section-tools">
-          <label>
-            <span>{t('flags.by')}</span>
-            <select value={by} onChange={(e) => setBy(e.target.value as FlagsBy)}>
-              {BYS.map((b) => (
-                <option key={b} value={b}>
-                  {t(`reports.by.${b}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ByPicker label={t('flags.by')} value={by} options={BYS} onChange={setBy} />
           {full !== null && <CsvLink path="/reports/flags" query={full} label={t('flags.title')} />}
         </div>
       </div>
