@@ -1,7 +1,9 @@
 // Where client messages meet the bot (docs/bot.md): after a batch of client
-// messages is written, each one that landed in a conversation still in state
-// 'bot' goes to that channel's bot — the built-in one answers in the same
-// transaction; an external one gets a delivery the bot worker posts.
+// messages is written, each one that landed in a conversation in state 'bot'
+// goes to that channel's bot — the built-in one answers in the same
+// transaction; an external one gets a delivery the bot worker posts. The
+// caller passes only those messages (sendMessages saw the state under its row
+// lock), so a batch without a bot conversation costs no query here.
 import { botSettingsOf } from '../../channels/bot-settings.js';
 import type { ActionContext } from '../context.js';
 import { builtinBotTurn } from './builtin-bot.js';
@@ -16,25 +18,14 @@ export interface BotBoundMessage {
 }
 
 export async function runBots(ctx: ActionContext, messages: readonly BotBoundMessage[]) {
-  if (messages.length === 0) return;
-  const ids = [...new Set(messages.map((m) => m.conversationId))];
-  const inBot = await ctx.trx
-    .selectFrom('conversations')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('account_id', '=', ctx.accountId)
-    .where('state', '=', 'bot')
-    .execute();
-  if (inBot.length === 0) return;
-  const candidates = new Set(inBot.map((r) => r.id));
   const greeted = new Set<string>();
   for (const m of messages) {
-    if (!candidates.has(m.conversationId)) continue;
     // Read again for each message: an earlier one of the batch may have ended the bot's part.
     const conv = await ctx.trx
       .selectFrom('conversations')
       .selectAll()
       .where('id', '=', m.conversationId)
+      .where('account_id', '=', ctx.accountId)
       .executeTakeFirstOrThrow();
     if (conv.state !== 'bot') continue;
     const channel = await ctx.trx

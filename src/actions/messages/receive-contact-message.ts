@@ -221,7 +221,7 @@ function botBound(
   for (const [n, outcome] of sent.entries()) {
     const i = index[n]!;
     const r = resolved[i]!;
-    if (r instanceof AppError || !outcome.ok || outcome.duplicate) continue;
+    if (r instanceof AppError || !outcome.ok || outcome.duplicate || !outcome.inBot) continue;
     if (items[i]!.actor.kind !== 'contact') continue;
     out.push({
       conversationId: r.conversationId,

@@ -36,7 +36,13 @@ export interface MessageRequest {
 }
 
 export type MessageOutcome =
-  | { ok: true; message: MessageView; duplicate: boolean }
+  | {
+      ok: true;
+      message: MessageView;
+      duplicate: boolean;
+      /** The conversation was with the bot (state 'bot') when the message was written. */
+      inBot: boolean;
+    }
   | { ok: false; error: AppError };
 
 interface Author {
@@ -91,7 +97,12 @@ export async function sendMessages(
     const key = replayKey(r.input, author, conv.channel_id);
     const replay = key ? replays.get(key) : undefined;
     if (replay) {
-      outcomes[r.i] = { ok: true, message: presentMessage(replay, author.name), duplicate: true };
+      outcomes[r.i] = {
+        ok: true,
+        message: presentMessage(replay, author.name),
+        duplicate: true,
+        inBot: conv.state === 'bot',
+      };
       continue;
     }
     const earlier = key ? seen.get(key) : undefined;
@@ -131,7 +142,7 @@ export async function sendMessages(
     flags.see(ctx, conv, author.kind, row);
     if (key) seen.set(key, r.i);
     const message = presentMessage(row, author.name);
-    outcomes[r.i] = { ok: true, message, duplicate: false };
+    outcomes[r.i] = { ok: true, message, duplicate: false, inBot: conv.state === 'bot' };
     ctx.emit(
       event(
         'message.created',

@@ -27,7 +27,7 @@ import {
   MarkdownFileError,
   parseMarkdownArticles,
 } from '../../knowledge/markdown-files.js';
-import { listArticles, searchArticles } from '../../store/queries/articles.js';
+import { articlesByIds, listArticles, searchArticles } from '../../store/queries/articles.js';
 import type { ArticleLanguage } from '../../store/schema.js';
 import { operatorScope } from '../auth.js';
 import { changeSet } from '../input-guards.js';
@@ -237,12 +237,7 @@ export async function registerArticleRoutes(base: FastifyInstance) {
     async (request) => {
       const scope = operatorScope(request);
       authorize(scope.actor, 'account.configure');
-      const row = await services.db
-        .selectFrom('articles')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .where('account_id', '=', scope.accountId)
-        .executeTakeFirst();
+      const [row] = await articlesByIds(services.db, scope.accountId, [request.params.id], false);
       if (!row) throw notFound('Article');
       return { ...presentArticle(row), html: renderArticleHtml(row.body) };
     },
