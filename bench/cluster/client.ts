@@ -15,7 +15,13 @@ export interface EventFrame {
 }
 
 export type SendResult =
-  | { ok: true; conversationId: string; message: { id: string } }
+  | {
+      ok: true;
+      conversationId: string;
+      message: { id: string };
+      /** performance.now() when the frame first left this client (not when send() was called). */
+      sentAt: number;
+    }
   | { ok: false; code: string };
 
 export interface ClientHooks {
@@ -37,6 +43,8 @@ export interface ClientRecord {
 interface Pending {
   frame: Record<string, unknown>;
   sentOn: WebSocket | null;
+  /** performance.now() of the first transmission; null while waiting for a socket. */
+  firstSentAt: number | null;
   resolve(r: SendResult): void;
 }
 
@@ -90,7 +98,12 @@ export class RealtimeClient implements ClientRecord {
   send(frame: Record<string, unknown>): Promise<SendResult> {
     const clientKey = randomUUID();
     return new Promise((resolve) => {
-      const p: Pending = { frame: { type: 'send', clientKey, ...frame }, sentOn: null, resolve };
+      const p: Pending = {
+        frame: { type: 'send', clientKey, ...frame },
+        sentOn: null,
+        firstSentAt: null,
+        resolve,
+      };
       this.pending.set(clientKey, p);
       if (this.ready) this.transmit(p);
       // No answer in this time: send again on whatever socket is up, as the widget does.
@@ -105,6 +118,7 @@ export class RealtimeClient implements ClientRecord {
   private transmit(p: Pending) {
     if (!this.ws) return;
     p.sentOn = this.ws;
+    p.firstSentAt ??= performance.now();
     this.ws.send(JSON.stringify(p.frame));
   }
 
@@ -169,6 +183,7 @@ export class RealtimeClient implements ClientRecord {
           ok: true,
           conversationId: m.conversationId as string,
           message: m.message as { id: string },
+          sentAt: p?.firstSentAt ?? performance.now(),
         });
         return;
       }

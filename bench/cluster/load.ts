@@ -51,6 +51,8 @@ export interface LoadResult {
   acked: { id: string; conversationId: string }[];
   /** Creation (the visitor's first send) → conversation.assigned on the assignee's socket, ms. */
   assignLatencies: number[];
+  /** Per conversation, wall-clock ms: the first send, the assignment's commit stamp (`at`), its receipt. */
+  assignTimes: Map<string, { sent: number; committed: number; seen: number }>;
   /** Receive time minus event time, live events only, ms. */
   eventLags: number[];
   /** The newest event id once the cluster was quiet: every client's entitlement ends here. */
@@ -69,6 +71,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const acked: LoadResult['acked'] = [];
   const openedAt = new Map<string, number>();
   const assignedSeenAt = new Map<string, number>();
+  const assignedCommittedAt = new Map<string, number>();
   let transfers = 0;
   let statusChanges = 0;
   let chaosOn = o.chaos;
@@ -112,7 +115,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     if (!id) return;
     const p = e.payload;
     if (e.type === 'conversation.assigned' && p.operatorId === me) {
-      if (live && !assignedSeenAt.has(id)) assignedSeenAt.set(id, performance.now());
+      if (live && !assignedSeenAt.has(id)) {
+        assignedSeenAt.set(id, performance.now());
+        assignedCommittedAt.set(id, Date.parse(e.at));
+      }
       take(a, id);
     } else if (e.type === 'conversation.transferred' && p.toOperatorId === me) take(a, id);
     else if (
@@ -222,11 +228,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     );
     visitors.push(v);
     v.client.start();
-    const t0 = performance.now();
+    // Creation is when the opening message leaves the visitor, not when its
+    // socket started connecting.
     const first = await v.client.send({ text: 'Hello, I need help with my order' });
     if (!first.ok) throw new Error(`first message refused: ${first.code}`);
     v.conversationId = first.conversationId;
-    openedAt.set(first.conversationId, t0);
+    openedAt.set(first.conversationId, first.sentAt);
     acked.push({ id: first.message.id, conversationId: first.conversationId });
     // A follow-up or two at once, before any operator could close the dialog
     // (a message after the close would open a new conversation).
@@ -313,9 +320,17 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const seconds = (performance.now() - t0) / 1000;
 
   const assignLatencies: number[] = [];
+  const assignTimes: LoadResult['assignTimes'] = new Map();
+  const wall = (t: number) => performance.timeOrigin + t;
   for (const [id, at] of assignedSeenAt) {
     const opened = openedAt.get(id);
-    if (opened !== undefined && at >= opened) assignLatencies.push(at - opened);
+    if (opened === undefined || at < opened) continue;
+    assignLatencies.push(at - opened);
+    assignTimes.set(id, {
+      sent: wall(opened),
+      committed: assignedCommittedAt.get(id)!,
+      seen: wall(at),
+    });
   }
   const clients: ClientResult[] = [
     ...staff.map((a) => ({
@@ -341,6 +356,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     clients,
     acked,
     assignLatencies,
+    assignTimes,
     eventLags,
     finalBound,
     reconnects,

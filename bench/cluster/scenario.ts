@@ -4,13 +4,14 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createMemoryBus } from '../../src/events/bus.js';
 import { openStore } from '../../src/store/database.js';
 import { latestEventId } from '../../src/store/queries/events.js';
+import type { Database } from '../../src/store/schema.js';
 import { type Counts, check } from './check.js';
 import { buildFixture } from './fixture.js';
-import { runLoad } from './load.js';
+import { type LoadResult, runLoad } from './load.js';
 import { startCluster } from './nodes.js';
 
 export interface ScenarioOptions {
@@ -102,6 +103,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         `load done in ${load.seconds.toFixed(1)} s: ${load.reconnects} reconnects, ${load.statusChanges} status changes, ${load.transfers} transfers`,
       );
       const counts = await check(store.db, fixture, load);
+      const phases = await assignPhases(store.db, fixture.accountId, load.assignTimes);
       const conversations = await store.db
         .selectFrom('conversations')
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -123,6 +125,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         assign_to_socket_p50_ms: percentile(load.assignLatencies, 0.5),
         assign_to_socket_p99_ms: percentile(load.assignLatencies, 0.99),
         event_to_socket_p99_ms: percentile(load.eventLags, 0.99),
+        assign_phases_ms: phases,
         operators: o.operators,
         // A visitor's follow-up that arrives after their conversation closed opens another.
         conversations_created: Number(conversations.n),
@@ -143,6 +146,41 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     await store.close();
     await forgetRedis(o.redisUrl, `switchboard-cluster-${runId}`);
   }
+}
+
+/**
+ * Where the assignment latency goes, p50 / p99 of each leg (wall clocks of
+ * one machine): the opening message's send → the conversation's commit
+ * (`conversation.created`'s stamp) → the assignment's commit → its receipt
+ * on the operator's socket.
+ */
+async function assignPhases(
+  db: Kysely<Database>,
+  accountId: string,
+  times: LoadResult['assignTimes'],
+) {
+  const created = await db
+    .selectFrom('events')
+    .select(['conversation_id', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('type', '=', 'conversation.created')
+    .execute();
+  const createdAt = new Map(created.map((r) => [r.conversation_id, r.created_at.getTime()]));
+  const legs = {
+    send_to_created: [] as number[],
+    created_to_assigned: [] as number[],
+    assigned_to_socket: [] as number[],
+  };
+  for (const [id, t] of times) {
+    const c = createdAt.get(id);
+    if (c === undefined) continue;
+    legs.send_to_created.push(c - t.sent);
+    legs.created_to_assigned.push(t.committed - c);
+    legs.assigned_to_socket.push(t.seen - t.committed);
+  }
+  return Object.fromEntries(
+    Object.entries(legs).map(([k, v]) => [k, [percentile(v, 0.5), percentile(v, 0.99)]]),
+  );
 }
 
 /** Pub/sub leaves nothing behind; this only checks that no key of the run's prefix remains. */

@@ -12,6 +12,7 @@ import { perform, type Services } from '../actions/context.js';
 import { expireDroppedOperator } from '../actions/operators/expire-dropped-operators.js';
 import { recordPresence } from '../actions/operators/record-presence.js';
 import { refreshPresence } from '../actions/operators/refresh-presence.js';
+import { connectionDropped, type PresenceRow } from '../domain/routing/index.js';
 
 export interface PresenceTiming {
   /** How often this node refreshes its live rows. */
@@ -105,13 +106,33 @@ export function startPresence(
     }
   }
 
+  /**
+   * One read of every presence row; a transaction only for the operators that
+   * look dropped by it. The action reads again under the operator's lock, so a
+   * reconnect between this read and that one still keeps them online.
+   */
   async function expire() {
-    const operators = await services.db
-      .selectFrom('operator_presence')
-      .select(['account_id', 'operator_id'])
-      .distinct()
+    const rows = await services.db
+      .selectFrom('operator_presence as p')
+      .innerJoin('accounts as a', 'a.id', 'p.account_id')
+      .select(['p.account_id', 'p.operator_id', 'p.connections', 'p.seen_at', 'a.settings'])
       .execute();
-    for (const { account_id: accountId, operator_id: operatorId } of operators) {
+    const byOperator = new Map<
+      string,
+      { accountId: string; graceMs: number; rows: PresenceRow[] }
+    >();
+    for (const r of rows) {
+      const entry = byOperator.get(r.operator_id) ?? {
+        accountId: r.account_id,
+        graceMs: r.settings.offlineGraceMs ?? timing.defaultGraceMs,
+        rows: [],
+      };
+      entry.rows.push({ connections: r.connections, seenAt: new Date(r.seen_at).getTime() });
+      byOperator.set(r.operator_id, entry);
+    }
+    const now = services.now().getTime();
+    for (const [operatorId, { accountId, graceMs, rows: presence }] of byOperator) {
+      if (!connectionDropped(presence, { now, graceMs, staleMs: timing.staleMs })) continue;
       await perform(services, { accountId, actor: { kind: 'system' } }, (ctx) =>
         expireDroppedOperator(ctx, {
           operatorId,
