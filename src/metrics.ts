@@ -56,6 +56,13 @@ export const metrics = {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   }),
+  messageBatch: new Histogram({
+    name: 'switchboard_message_batch_seconds',
+    help: 'Group commit of messages: how long a message waited for its batch (wait) and how long the batch took to commit (write)',
+    labelNames: ['phase'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  }),
   deliveryAttempts: new Counter({
     name: 'switchboard_outbound_delivery_attempts_total',
     help: 'Outbound delivery attempts made by this node, by the state they left the delivery in',

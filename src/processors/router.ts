@@ -3,7 +3,9 @@
 // raised, team joined) — not on a timer. A slow sweep over all accounts is the
 // safety net for what events cannot see (e.g. a node that died mid-way).
 // Runs are coalesced per account: while one runs, further triggers mark the
-// account dirty and it runs once more afterwards.
+// account dirty and it runs once more afterwards. Across nodes, a pass run for
+// an event carries that event's seq, and ends at once when a pass of any node
+// has already seen it (src/actions/routing/routing-snapshot.ts).
 //
 // Nothing slow holds the account's routing lock: a pass commits its
 // assignments, then the notices for clients still waiting are written in
@@ -33,8 +35,12 @@ function triggers(e: StoredEvent): boolean {
 }
 
 export interface Router {
-  /** Routes an account now (coalesced); resolves when the run that covers this call is done. */
-  route(accountId: string): Promise<void>;
+  /**
+   * Routes an account now (coalesced); resolves when the run that covers this
+   * call is done. `after`: the seq of the event that asks for it — the pass is
+   * skipped if another one has seen that event; without it, a pass runs.
+   */
+  route(accountId: string, after?: number): Promise<void>;
   /** Routes every account that has a waiting conversation. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
@@ -42,7 +48,8 @@ export interface Router {
 
 export function startRouter(services: Services, logger: Logger, sweepMs: number): Router {
   const running = new Map<string, Promise<void>>();
-  const dirty = new Set<string>();
+  /** Accounts to route again, with the highest trigger seq asked for (Infinity: in any case). */
+  const dirty = new Map<string, number>();
   const noticing = new Map<string, Promise<void>>();
   const noticesDirty = new Set<string>();
   const wakeUps = new Map<string, { at: number; timer: NodeJS.Timeout }>();
@@ -51,13 +58,17 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
 
   async function runLoop(accountId: string): Promise<void> {
     do {
+      const after = dirty.get(accountId) ?? Number.POSITIVE_INFINITY;
       dirty.delete(accountId);
+      const trigger = Number.isFinite(after) ? after : null;
       const timer = metrics.routingPassDuration.startTimer();
       try {
-        const { result } = await perform(services, scopeOf(accountId), (ctx) => assignQueued(ctx));
-        metrics.routingPasses.inc({ result: 'ok' });
+        const { result } = await perform(services, scopeOf(accountId), (ctx) =>
+          assignQueued(ctx, { trigger }),
+        );
+        metrics.routingPasses.inc({ result: result.covered ? 'covered' : 'ok' });
         // A full batch may leave more behind: go again.
-        if (result.assigned > 0 && result.waiting > 0) dirty.add(accountId);
+        if (result.assigned > 0 && result.waiting > 0) want(accountId, Number.POSITIVE_INFINITY);
         if (result.waiting > 0) void notices(accountId);
         if (result.wakeAt !== null) wakeAt(accountId, result.wakeAt);
       } catch (error) {
@@ -107,19 +118,22 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
     wakeUps.set(accountId, { at, timer });
   }
 
-  function route(accountId: string): Promise<void> {
+  function want(accountId: string, after: number) {
+    dirty.set(accountId, Math.max(dirty.get(accountId) ?? Number.NEGATIVE_INFINITY, after));
+  }
+
+  function route(accountId: string, after = Number.POSITIVE_INFINITY): Promise<void> {
     const current = running.get(accountId);
-    if (current) {
-      dirty.add(accountId);
-      return current;
-    }
+    want(accountId, after);
+    if (current) return current;
     const run = runLoop(accountId).finally(() => running.delete(accountId));
     running.set(accountId, run);
     return run;
   }
 
   const unsubscribe = onLocalEvents(services.bus, (events) => {
-    if (events.some(triggers)) void route(events[0]!.accountId);
+    const asking = events.filter(triggers);
+    if (asking.length > 0) void route(asking[0]!.accountId, Math.max(...asking.map((e) => e.seq)));
   });
 
   async function sweep() {

@@ -22,6 +22,7 @@ import { m023AutomaticCare } from './migrations/023-automatic-care.js';
 import { m024StatusHistory } from './migrations/024-status-history.js';
 import { m025AuditSettings } from './migrations/025-audit-settings.js';
 import { m027ReportAuditScore } from './migrations/027-report-audit-score.js';
+import { m028RoutingState } from './migrations/028-routing-state.js';
 
 // Forward-only, applied in name order at every start; the same on the embedded and any external PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '025-audit-settings': m025AuditSettings,
   '021-knowledge-base': m021KnowledgeBase,
   '022-bot': m022Bot,
+  '028-routing-state': m028RoutingState,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema

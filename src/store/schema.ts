@@ -217,6 +217,12 @@ export interface OperatorStatusLogTable {
   at: Timestamp;
 }
 
+/** The highest event seq the account's last routing pass saw (migration 028). */
+export interface RoutingStateTable {
+  account_id: string;
+  routed_seq: number;
+}
+
 export interface RoutingCursorsTable {
   account_id: string;
   team_key: string;
@@ -346,6 +352,7 @@ export interface Database extends ChannelTables, QualityTables, BotTables {
   api_tokens: ApiTokensTable;
   events: EventsTable;
   routing_cursors: RoutingCursorsTable;
+  routing_state: RoutingStateTable;
   operator_presence: OperatorPresenceTable;
   operator_status_log: OperatorStatusLogTable;
   uploads: UploadsTable;

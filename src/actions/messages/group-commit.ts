@@ -5,6 +5,7 @@
 // own acknowledgement, after the commit, or its own error.
 import type { Logger } from 'pino';
 import { AppError } from '../../errors.js';
+import { metrics } from '../../metrics.js';
 import { type Actor, perform, type Scope, type Services } from '../context.js';
 import {
   type ContactMessageInput,
@@ -14,9 +15,10 @@ import {
 import type { SendMessageResult } from './send-message.js';
 import type { SendMessageInput, sendMessages } from './send-messages.js';
 
-type Item =
+type Item = { queuedAt: number } & (
   | { kind: 'send'; actor: Actor; input: SendMessageInput; done: Settle<SendMessageResult> }
-  | { kind: 'receive'; actor: Actor; input: ContactMessageInput; done: Settle<ReceivedMessage> };
+  | { kind: 'receive'; actor: Actor; input: ContactMessageInput; done: Settle<ReceivedMessage> }
+);
 
 export type ReceivedMessage = Extract<ReceiveOutcome, { ok: true }>['result'];
 
@@ -111,8 +113,12 @@ export function createGroupCommit(
   }
 
   async function flush(accountId: string, batch: Item[]) {
+    const started = performance.now();
+    for (const item of batch)
+      metrics.messageBatch.observe({ phase: 'wait' }, (started - item.queuedAt) / 1000);
     try {
       const results = await write(accountId, batch);
+      metrics.messageBatch.observe({ phase: 'write' }, (performance.now() - started) / 1000);
       for (const [i, item] of batch.entries()) settle(item, results[i]!);
     } catch (error) {
       // The database is away (already waited for, bounded): every sender hears so.
@@ -170,6 +176,7 @@ export function createGroupCommit(
     send: (scope, input) =>
       new Promise((resolve, reject) =>
         enqueue(scope.accountId, {
+          queuedAt: performance.now(),
           kind: 'send',
           actor: scope.actor,
           input,
@@ -179,6 +186,7 @@ export function createGroupCommit(
     receive: (scope, input) =>
       new Promise((resolve, reject) =>
         enqueue(scope.accountId, {
+          queuedAt: performance.now(),
           kind: 'receive',
           actor: scope.actor,
           input,

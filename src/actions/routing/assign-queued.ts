@@ -21,6 +21,10 @@ import { lockAndLoadRoutingSnapshot } from './routing-snapshot.js';
  * Invariants 1 and 2 hold whatever happens in between; the database CHECKs
  * back them up.
  *
+ * A pass run for an event (`trigger`, its seq) that a pass has already seen
+ * ends at once (routing-snapshot.ts): under load, passes of several nodes
+ * queue on the lock, and most find their work done by the one before.
+ *
  * Nothing slow runs under the lock: the notices for clients still waiting
  * are written after commit (notify-waiting.ts). `wakeAt` is the earliest time
  * a waiting conversation's language rule expires, when it may go to anyone:
@@ -28,8 +32,11 @@ import { lockAndLoadRoutingSnapshot } from './routing-snapshot.js';
  */
 export async function assignQueued(
   ctx: ActionContext,
-): Promise<{ assigned: number; waiting: number; wakeAt: number | null }> {
-  const snapshot = await lockAndLoadRoutingSnapshot(ctx);
+  input: { trigger?: number | null } = {},
+): Promise<{ assigned: number; waiting: number; wakeAt: number | null; covered: boolean }> {
+  const snapshot = await lockAndLoadRoutingSnapshot(ctx, input.trigger ?? null);
+  // Another pass (of any node) planned with the trigger in view: nothing new here.
+  if (!snapshot) return { assigned: 0, waiting: 0, wakeAt: null, covered: true };
   const plan = planAssignments({
     queue: snapshot.queue,
     operators: snapshot.operators,
@@ -50,7 +57,7 @@ export async function assignQueued(
     const at = languageExpiresAt(c, snapshot.policyFor(c.teamId), ctx.now.getTime());
     if (at !== null && (wakeAt === null || at < wakeAt)) wakeAt = at;
   }
-  return { assigned: applied.length, waiting: waiting.length, wakeAt };
+  return { assigned: applied.length, waiting: waiting.length, wakeAt, covered: false };
 }
 
 async function applyAssignments(

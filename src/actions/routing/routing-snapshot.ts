@@ -63,42 +63,92 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
  * server (src/store/one-message.ts): the snapshot's statement runs once the
  * lock is granted, with a snapshot of its own that sees the previous pass's
  * commit, and the lock is not held across a round trip to this node.
+ *
+ * `trigger`: the seq of the event this pass runs for, or null to run in any
+ * case (the sweep, a language timer, a pass that left work behind). Each pass
+ * records in routing_state the account's highest event seq its snapshot saw
+ * (committed with its assignments); when that already covers the trigger, a
+ * pass of some node has planned with the trigger's change in view, and this
+ * one returns null without reading the snapshot.
  */
-export async function lockAndLoadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSnapshot> {
-  const [row] = await inOneMessage<SnapshotRow, Database>(ctx.trx, [
+export async function lockAndLoadRoutingSnapshot(
+  ctx: ActionContext,
+  trigger: number | null = null,
+): Promise<RoutingSnapshot | null> {
+  const [row] = await inOneMessage<SnapshotRow & { run: boolean }, Database>(ctx.trx, [
     routingLockStatement(ctx),
-    snapshotStatement(ctx),
+    claimingSnapshotStatement(ctx, trigger),
   ]);
-  return parseSnapshot(row!);
+  return row!.run ? parseSnapshot(row!) : null;
 }
 
 /**
- * One statement, so one round trip and one consistent view: assignment takes
- * milliseconds (DESIGN §2) and a pass runs on every event. Only online
- * operators are read, with their teams through the operator_id index.
+ * The snapshot's parts, subqueries of one statement: one round trip and one
+ * consistent view (assignment takes milliseconds, DESIGN §2, and a pass runs
+ * on every event). Only online operators are read, with their teams through
+ * the operator_id index.
  */
-function snapshotStatement(ctx: ActionContext) {
-  return sql<SnapshotRow>`
-    SELECT
-      COALESCE((SELECT json_agg(q) FROM (
+function snapshotParts(ctx: ActionContext) {
+  return {
+    queue: sql`COALESCE((SELECT json_agg(q) FROM (
         SELECT c.id, c.team_id, c.priority, COALESCE(c.queued_at, c.created_at) AS queued_at,
           c.language, c.excluded_operator_id, c.flagged_at IS NOT NULL AS flagged
         FROM conversations c
         WHERE c.account_id = ${ctx.accountId} AND c.state = 'queued'
         ORDER BY ${queueOrderKey('c')}
-        LIMIT ${QUEUE_BATCH}) q), '[]') AS queue,
-      COALESCE((SELECT json_agg(o) FROM (
+        LIMIT ${QUEUE_BATCH}) q), '[]')`,
+    operators: sql`COALESCE((SELECT json_agg(o) FROM (
         SELECT o.id, o.status, o."limit", o.open_count, o.languages, o.last_assigned_at,
           ARRAY(SELECT m.team_id FROM team_members m WHERE m.operator_id = o.id) AS team_ids
         FROM operators o
-        WHERE o.account_id = ${ctx.accountId} AND o.status = 'online') o), '[]') AS operators,
-      COALESCE((SELECT json_agg(t) FROM (
+        WHERE o.account_id = ${ctx.accountId} AND o.status = 'online') o), '[]')`,
+    teams: sql`COALESCE((SELECT json_agg(t) FROM (
         SELECT t.id, t.mode, t.language_routing, t.language_timeout_ms
-        FROM teams t WHERE t.account_id = ${ctx.accountId}) t), '[]') AS teams,
-      COALESCE((SELECT json_agg(r) FROM (
+        FROM teams t WHERE t.account_id = ${ctx.accountId}) t), '[]')`,
+    cursors: sql`COALESCE((SELECT json_agg(r) FROM (
         SELECT r.team_key, r.last_operator_id
-        FROM routing_cursors r WHERE r.account_id = ${ctx.accountId}) r), '[]') AS cursors,
-      (SELECT a.settings FROM accounts a WHERE a.id = ${ctx.accountId}) AS settings`;
+        FROM routing_cursors r WHERE r.account_id = ${ctx.accountId}) r), '[]')`,
+    settings: sql`(SELECT a.settings FROM accounts a WHERE a.id = ${ctx.accountId})`,
+  };
+}
+
+function snapshotStatement(ctx: ActionContext) {
+  const p = snapshotParts(ctx);
+  return sql<SnapshotRow>`
+    SELECT ${p.queue} AS queue, ${p.operators} AS operators, ${p.teams} AS teams,
+      ${p.cursors} AS cursors, ${p.settings} AS settings`;
+}
+
+/**
+ * The claim and the snapshot in one statement, so the seq it records and the
+ * state it reads are of one instant: a pass never claims an event it did not
+ * see. A covered pass writes nothing, and the snapshot's subqueries (initplans,
+ * run on first use) are not run.
+ */
+function claimingSnapshotStatement(ctx: ActionContext, trigger: number | null) {
+  const p = snapshotParts(ctx);
+  const covered =
+    trigger === null
+      ? sql`FALSE`
+      : sql`EXISTS (SELECT 1 FROM routing_state s
+          WHERE s.account_id = ${ctx.accountId} AND s.routed_seq >= ${trigger})`;
+  return sql<SnapshotRow & { run: boolean }>`
+    WITH go AS (SELECT NOT ${covered} AS run),
+    claim AS (
+      INSERT INTO routing_state (account_id, routed_seq)
+      SELECT ${ctx.accountId}::uuid, COALESCE(
+        (SELECT e.seq FROM events e WHERE e.account_id = ${ctx.accountId}
+         ORDER BY e.seq DESC LIMIT 1), 0)
+      FROM go WHERE go.run
+      ON CONFLICT (account_id) DO UPDATE
+        SET routed_seq = GREATEST(routing_state.routed_seq, EXCLUDED.routed_seq))
+    SELECT go.run,
+      CASE WHEN go.run THEN ${p.queue} END AS queue,
+      CASE WHEN go.run THEN ${p.operators} END AS operators,
+      CASE WHEN go.run THEN ${p.teams} END AS teams,
+      CASE WHEN go.run THEN ${p.cursors} END AS cursors,
+      CASE WHEN go.run THEN ${p.settings} END AS settings
+    FROM go`;
 }
 
 function parseSnapshot(row: SnapshotRow): RoutingSnapshot {

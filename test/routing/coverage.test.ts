@@ -1,0 +1,131 @@
+// A routing pass run for an event that an earlier pass (of any node) has
+// already seen ends at once; a pass for a newer event, or for no event, runs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identifyContact } from '../../src/actions/contacts/identify-contact.js';
+import { perform, type Services } from '../../src/actions/context.js';
+import { startConversation } from '../../src/actions/conversations/start-conversation.js';
+import { assignQueued } from '../../src/actions/routing/assign-queued.js';
+import { createMemoryBus } from '../../src/events/bus.js';
+import type { Store } from '../../src/store/database.js';
+import { buildAccount, openTestStore, storeName, type TestAccount } from '../support/harness.js';
+
+let store: Store;
+let services: Services;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  services = { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random };
+});
+afterAll(() => store.close());
+
+/** Queues a conversation; gives its id and the seq of its `conversation.queued` event. */
+async function queue(account: TestAccount) {
+  const channelId = account.channels.widget!.id;
+  const { result: contact } = await perform(services, account.system, (ctx) =>
+    identifyContact(ctx, { channelId, externalId: crypto.randomUUID() }),
+  );
+  const { result, events } = await perform(services, account.system, (ctx) =>
+    startConversation(ctx, { channelId, contactId: contact.id }),
+  );
+  const queued = events.find((e) => e.type === 'conversation.queued')!;
+  return { id: result.conversation.id, seq: queued.seq };
+}
+
+const pass = (account: TestAccount, trigger: number | null) =>
+  perform(services, account.system, (ctx) => assignQueued(ctx, { trigger })).then((r) => r.result);
+
+const routedSeq = async (accountId: string) =>
+  (
+    await store.db
+      .selectFrom('routing_state')
+      .select('routed_seq')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst()
+  )?.routed_seq ?? null;
+
+const stateOf = async (id: string) =>
+  (
+    await store.db
+      .selectFrom('conversations')
+      .select('state')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).state;
+
+describe(`routing passes covered by an earlier one (${storeName})`, () => {
+  it('records the newest event a pass saw, and skips a pass for an event at or below it', async () => {
+    const account = await buildAccount(services, {
+      operators: [{ name: 'Natalia', online: false }],
+    });
+    const first = await queue(account);
+    // Nobody online: the pass plans with the conversation in view, assigns nothing.
+    const ran = await pass(account, first.seq);
+    expect(ran).toMatchObject({ covered: false, assigned: 0, waiting: 1 });
+    const newest = await store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('account_id', '=', account.accountId)
+      .executeTakeFirstOrThrow();
+    expect(await routedSeq(account.accountId)).toBe(Number(newest.seq));
+
+    // The same trigger again (another node's pass for the same event): nothing to do.
+    expect(await pass(account, first.seq)).toEqual({
+      assigned: 0,
+      waiting: 0,
+      wakeAt: null,
+      covered: true,
+    });
+    expect(await routedSeq(account.accountId)).toBe(Number(newest.seq));
+
+    // A newer event is not covered: the pass runs and assigns.
+    await store.db
+      .updateTable('operators')
+      .set({ status: 'online' })
+      .where('id', '=', account.operator('Natalia').id)
+      .execute();
+    const second = await queue(account);
+    expect(second.seq).toBeGreaterThan(first.seq);
+    const again = await pass(account, second.seq);
+    expect(again.covered).toBe(false);
+    expect(again.assigned).toBe(2);
+    expect(await stateOf(first.id)).toBe('assigned');
+    expect(await stateOf(second.id)).toBe('assigned');
+    expect(await routedSeq(account.accountId)).toBeGreaterThanOrEqual(second.seq);
+  });
+
+  it('always runs a pass asked for without an event (the sweep, a timer)', async () => {
+    const account = await buildAccount(services, {
+      operators: [{ name: 'Tatiana', online: false }],
+    });
+    const q = await queue(account);
+    expect((await pass(account, q.seq)).covered).toBe(false);
+    // The operator comes online without an event (as if the event was lost): only an
+    // unconditional pass can notice.
+    await store.db
+      .updateTable('operators')
+      .set({ status: 'online' })
+      .where('id', '=', account.operator('Tatiana').id)
+      .execute();
+    expect((await pass(account, q.seq)).covered).toBe(true);
+    expect(await stateOf(q.id)).toBe('queued');
+    const swept = await pass(account, null);
+    expect(swept).toMatchObject({ covered: false, assigned: 1 });
+    expect(await stateOf(q.id)).toBe('assigned');
+  });
+
+  it('claims nothing when the pass fails: the next one for the same event runs', async () => {
+    const account = await buildAccount(services, {
+      operators: [{ name: 'Maxim', online: false }],
+    });
+    const q = await queue(account);
+    const before = await routedSeq(account.accountId);
+    await expect(
+      perform(services, account.system, async (ctx) => {
+        await assignQueued(ctx, { trigger: q.seq });
+        throw new Error('the node died mid-pass');
+      }),
+    ).rejects.toThrow('the node died mid-pass');
+    expect(await routedSeq(account.accountId)).toBe(before);
+    expect((await pass(account, q.seq)).covered).toBe(false);
+  });
+});
