@@ -61,6 +61,10 @@ export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
   // A client lent out when its connection dies emits 'error' too when no query
   // is running (between two statements of a transaction); the transaction's
   // next statement then fails and the pool discards the client on release.
+  // A client goes back with no BEGIN waiting for a statement of the next user.
+  pool.on('release', (_err: unknown, client: pg.PoolClient) => {
+    (client as unknown as { beginPending: boolean }).beginPending = false;
+  });
   pool.on('connect', (client) => {
     client.on('error', (err) => {
       countDatabaseError();
@@ -87,13 +91,41 @@ function errorSummary(err: unknown) {
  * - A COMMIT asked for when the server reports no transaction open — the
  *   outbox's write committed it already — is answered at once, without a
  *   round trip the server would only answer with a warning.
+ * - A bare BEGIN is not sent on its own: it goes in front of the
+ *   transaction's first statement, in one message (beginWith), which saves
+ *   a round trip per transaction — under load each one waits for a busy
+ *   server process and a busy event loop (docs/architecture.md, "Round
+ *   trips").
  */
 function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typeof pg.Client {
   return class GuardedClient extends pg.Client {
+    /** A BEGIN asked for and not sent yet (it goes with the next statement). */
+    beginPending = false;
+
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads
     override query(...args: any[]): any {
-      if (isBareCommit(args[0]) && this.getTransactionStatus() === 'I')
+      if (isBare(args[0], 'begin') && !this.beginPending && this.getTransactionStatus() === 'I') {
+        this.beginPending = true;
+        return Promise.resolve(BEGUN);
+      }
+      if (this.beginPending) {
+        this.beginPending = false;
+        // A transaction that ran no statement has nothing to end.
+        if (isBare(args[0], 'commit') || isBare(args[0], 'rollback'))
+          return Promise.resolve(COMMITTED_ALREADY);
+        const merged = beginWith(args[0], args[1]);
+        // pg runs its queue in order; a BEGIN that fails has lost the
+        // connection, and the statement behind it fails with it.
+        if (merged === null) this.send(['BEGIN']).catch(() => {});
+        else args = [merged];
+      }
+      if (isBare(args[0], 'commit') && this.getTransactionStatus() === 'I')
         return Promise.resolve(COMMITTED_ALREADY);
+      return this.send(args);
+    }
+
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    private send(args: any[]): any {
       // biome-ignore lint/suspicious/noExplicitAny: see above
       const sent = (super.query as (...a: any[]) => any)(...args);
       if (!sent || typeof sent.then !== 'function') return sent;
@@ -114,6 +146,41 @@ function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typ
   } as unknown as typeof pg.Client;
 }
 
+/** pg's conversion of a parameter to what it sends (not in its typings). */
+const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils
+  .prepareValue;
+
+const BEGUN = { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: 0 };
+
+/**
+ * `BEGIN;` and the statement as one simple-protocol message, its parameters
+ * written in as the quoted text pg would have sent for them (pg's own
+ * prepareValue), so the server types them from their context exactly as it
+ * types parameters. Null when that cannot be done: a parameter pg sends as
+ * binary, or not a plain text query — then BEGIN goes first on its own.
+ */
+function beginWith(text: unknown, values: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  if (values === undefined || (Array.isArray(values) && values.length === 0))
+    return `BEGIN;\n${text}`;
+  if (!Array.isArray(values)) return null;
+  const literals: string[] = [];
+  for (const v of values) {
+    const prepared = prepareValue(v);
+    if (prepared === null) literals.push('NULL');
+    else if (typeof prepared === 'string') literals.push(pg.escapeLiteral(prepared));
+    else return null;
+  }
+  // Kysely writes $1…$n only for parameters (never inside our statements' literals).
+  let unknown = false;
+  const inlined = text.replace(/\$(\d+)/g, (_, n: string) => {
+    const literal = literals[Number(n) - 1];
+    if (literal === undefined) unknown = true;
+    return literal ?? '';
+  });
+  return unknown ? null : `BEGIN;\n${inlined}`;
+}
+
 const COMMITTED_ALREADY = {
   command: 'COMMIT',
   rowCount: null,
@@ -122,8 +189,8 @@ const COMMITTED_ALREADY = {
   oid: 0,
 } as unknown as pg.QueryResult;
 
-function isBareCommit(text: unknown): boolean {
-  return typeof text === 'string' && text.length < 16 && text.trim().toLowerCase() === 'commit';
+function isBare(text: unknown, command: 'begin' | 'commit' | 'rollback'): boolean {
+  return typeof text === 'string' && text.length < 16 && text.trim().toLowerCase() === command;
 }
 
 function lastRows(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResult {
