@@ -110,12 +110,12 @@ export function createRealtime(
   }
 
   // Staff see most events whole, so one event goes out as the same frame to
-  // many sockets: serialise it once, not once per operator.
-  const wholeFrames = new WeakMap<StoredEvent, string>();
-  function frameOf(e: StoredEvent): string {
+  // many sockets: serialise and encode it once, not once per operator.
+  const wholeFrames = new WeakMap<StoredEvent, Buffer>();
+  function frameOf(e: StoredEvent): Buffer {
     let frame = wholeFrames.get(e);
     if (frame === undefined) {
-      frame = JSON.stringify({ type: 'event', event: e } satisfies ServerMessage);
+      frame = Buffer.from(JSON.stringify({ type: 'event', event: e } satisfies ServerMessage));
       wholeFrames.set(e, frame);
     }
     return frame;
@@ -174,14 +174,15 @@ export function createRealtime(
     sendFrame(conn, JSON.stringify(message));
   }
 
-  function sendFrame(conn: Connection, frame: string) {
+  /** A text frame: a string, or its UTF-8 bytes when they are shared by many sockets. */
+  function sendFrame(conn: Connection, frame: string | Buffer) {
     if (conn.socket.readyState !== conn.socket.OPEN) return;
     if (conn.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       conn.socket.close(1013, 'too slow; resume from your last event id');
       return;
     }
     cork(conn);
-    conn.socket.send(frame);
+    conn.socket.send(frame, { binary: false });
   }
 
   // What one turn of the event loop sends a socket (a visitor's ack and their

@@ -24,20 +24,20 @@ export async function startConversation(
   ctx: ActionContext,
   input: StartConversationInput,
 ): Promise<{ conversation: ConversationWithContact; created: boolean }> {
-  const [channel, contact] = await Promise.all([
-    ctx.trx
-      .selectFrom('channels')
-      .select(['id', 'priority', 'default_team_id', 'settings'])
-      .where('id', '=', input.channelId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst(),
-    ctx.trx
-      .selectFrom('contacts')
-      .select(['id', 'blocked'])
-      .where('id', '=', input.contactId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst(),
-  ]);
+  // The channel and the contact in one round trip.
+  const found = await ctx.trx
+    .selectFrom('channels as ch')
+    .leftJoin('contacts as ct', (join) =>
+      join.on('ct.id', '=', input.contactId).on('ct.account_id', '=', ctx.accountId),
+    )
+    .select(['ch.id', 'ch.priority', 'ch.default_team_id', 'ch.settings'])
+    .select(['ct.id as contact_id', 'ct.blocked'])
+    .where('ch.id', '=', input.channelId)
+    .where('ch.account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  const channel = found;
+  const contact =
+    found?.contact_id != null ? { id: found.contact_id, blocked: found.blocked === true } : null;
   if (!channel) throw notFound('Channel');
   if (!contact) throw notFound('Contact');
   if (contact.blocked) throw new AppError('contact_blocked');

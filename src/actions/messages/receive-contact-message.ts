@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { detectLanguage } from '../../domain/language.js';
 import { AppError } from '../../errors.js';
 import { type BotBoundMessage, runBots } from '../bot/run-bots.js';
@@ -79,9 +80,11 @@ export async function receiveAlongside(
       continue;
     }
     try {
+      // Its first message's language goes in with the new row (no update after).
       const { conversation, created } = await startConversation(ctx, {
         channelId: input.channelId,
         contactId: input.contactId,
+        language: input.text.trim() ? detectLanguage([input.text]) : null,
       });
       open.set(key, { id: conversation.id, language: conversation.language });
       resolved[i] = { conversationId: conversation.id, created, language: conversation.language };
@@ -233,6 +236,7 @@ function botBound(
   return out;
 }
 
+/** The language of conversations still without one, from their new client messages: one update. */
 async function detectLanguages(
   ctx: ActionContext,
   sent: MessageOutcome[],
@@ -240,7 +244,7 @@ async function detectLanguages(
   resolved: ({ conversationId: string; language: string | null } | AppError)[],
   items: readonly { input: ContactMessageInput }[],
 ) {
-  const done = new Set<string>();
+  const detected = new Map<string, string>();
   for (const [n, outcome] of sent.entries()) {
     const i = index[n]!;
     const r = resolved[i]!;
@@ -249,16 +253,15 @@ async function detectLanguages(
       !outcome.ok ||
       outcome.duplicate ||
       r.language !== null ||
-      done.has(r.conversationId)
+      detected.has(r.conversationId)
     )
       continue;
     const language = detectLanguage([items[i]!.input.text]);
-    if (!language) continue;
-    done.add(r.conversationId);
-    await ctx.trx
-      .updateTable('conversations')
-      .set({ language })
-      .where('id', '=', r.conversationId)
-      .execute();
+    if (language) detected.set(r.conversationId, language);
   }
+  if (detected.size === 0) return;
+  await sql`
+    UPDATE conversations c SET language = v.language
+    FROM unnest(${[...detected.keys()]}::uuid[], ${[...detected.values()]}::text[]) AS v(id, language)
+    WHERE c.id = v.id AND c.account_id = ${ctx.accountId}`.execute(ctx.trx);
 }

@@ -331,13 +331,15 @@ async function writeMessages(
   const touched = [...new Set(rows.map((r) => r.conversation_id))].map(
     (id) => conversations.get(id)!,
   );
+  // One statement, one round trip: the counters' update runs to completion
+  // as a data-modifying WITH, whether or not the INSERT reads it.
   await sql`
-    UPDATE conversations c SET last_seq = v.seq,
-      first_operator_reply_at = CASE WHEN v.first_reply THEN ${ctx.now}::timestamptz ELSE c.first_operator_reply_at END
-    FROM unnest(${touched.map((c) => c.id)}::uuid[], ${touched.map((c) => c.last_seq)}::int[],
-                ${touched.map((c) => firstReplies.has(c.id))}::boolean[]) AS v(id, seq, first_reply)
-    WHERE c.id = v.id`.execute(ctx.trx);
-  await sql`
+    WITH counters AS (
+      UPDATE conversations c SET last_seq = v.seq,
+        first_operator_reply_at = CASE WHEN v.first_reply THEN ${ctx.now}::timestamptz ELSE c.first_operator_reply_at END
+      FROM unnest(${touched.map((c) => c.id)}::uuid[], ${touched.map((c) => c.last_seq)}::int[],
+                  ${touched.map((c) => firstReplies.has(c.id))}::boolean[]) AS v(id, seq, first_reply)
+      WHERE c.id = v.id)
     INSERT INTO messages (id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
                           text, attachments, client_key, external_id, created_at, buttons)
     SELECT id, account_id, conversation_id, channel_id, seq, author_kind, author_id,
