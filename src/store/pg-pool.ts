@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '../config.js';
 import { countDatabaseError, type QueryTracker } from './resilience.js';
+import { isStalePreparedStatement, statementName } from './statement-names.js';
 
 /** How much longer than the server's statement_timeout the client waits for an answer. */
 const CLIENT_MARGIN_MS = 2_000;
@@ -50,6 +51,11 @@ export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
       `-c tcp_keepalives_idle=${Math.max(1, Math.round(keepAliveMs / 1000))}`,
       '-c tcp_keepalives_interval=2',
       '-c tcp_keepalives_count=3',
+      // Prepared statements (statement-names.ts) save parsing, not planning:
+      // each run is planned for its values, as an unnamed statement is. A
+      // generic plan cannot match a partial index (or an ON CONFLICT's
+      // arbiter) whose predicate is a parameter.
+      '-c plan_cache_mode=force_custom_plan',
       `-c tcp_user_timeout=${keepAliveMs * 2}`,
     ].join(' '),
   });
@@ -101,6 +107,8 @@ function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typ
   return class GuardedClient extends pg.Client {
     /** A BEGIN asked for and not sent yet (it goes with the next statement). */
     beginPending = false;
+    /** A prepared statement went stale: drop them all when the transaction ends. */
+    staleStatements = false;
 
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads
     override query(...args: any[]): any {
@@ -121,7 +129,35 @@ function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typ
       }
       if (isBare(args[0], 'commit') && this.getTransactionStatus() === 'I')
         return Promise.resolve(COMMITTED_ALREADY);
-      return this.send(args);
+      if (this.staleStatements && isBare(args[0], 'rollback')) {
+        this.staleStatements = false;
+        const connection = this.connection as unknown as {
+          parsedStatements: Record<string, string>;
+          submittedNamedStatements: Record<string, string>;
+        };
+        connection.parsedStatements = {};
+        connection.submittedNamedStatements = {};
+        return this.send(['ROLLBACK; DEALLOCATE ALL']);
+      }
+      // A hot statement inside a transaction (the actions' small statements;
+      // reports and other reads outside one keep plans made for their values)
+      // is sent by name: parsed once per connection, planned once when a
+      // generic plan will do (statement-names.ts).
+      if (
+        typeof args[0] === 'string' &&
+        Array.isArray(args[1]) &&
+        args[1].length > 0 &&
+        this.getTransactionStatus() === 'T'
+      ) {
+        const name = statementName(args[0]);
+        if (name !== null) args = [{ name, text: args[0], values: args[1] }];
+      }
+      const sent = this.send(args);
+      if (!sent || typeof sent.then !== 'function') return sent;
+      return (sent as Promise<unknown>).catch((error: unknown) => {
+        if (isStalePreparedStatement(error)) this.staleStatements = true;
+        throw error;
+      });
     }
 
     // biome-ignore lint/suspicious/noExplicitAny: see above

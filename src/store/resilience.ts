@@ -7,7 +7,9 @@
 // the commit may have happened, so the caller gets `database_unavailable` and
 // retries with its idempotency key — never a false acknowledgement, never a
 // second copy.
+
 import { AppError } from '../errors.js';
+import { isStalePreparedStatement } from './statement-names.js';
 
 let deadlockRetryCount = 0;
 let databaseErrorCount = 0;
@@ -69,6 +71,8 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure {
   if (error instanceof AppError || !(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && RETRY_CODES.has(code)) return 'retry';
+  // A prepared statement outlived a migration: the connection drops it, the transaction runs again.
+  if (isStalePreparedStatement(error)) return 'retry';
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return 'unavailable';
   if (UNAVAILABLE_MESSAGES.some((m) => error.message.includes(m))) return 'unavailable';
   const cause = (error as { cause?: unknown }).cause;

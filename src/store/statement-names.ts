@@ -1,0 +1,52 @@
+// Which statements the database keeps prepared on each connection
+// (src/store/pg-pool.ts). A statement sent with a name is parsed once per
+// connection: parsing, analysis and planning were half of PostgreSQL's time
+// under the cluster bench, most of it for the same small statements of every
+// message and routing pass. Each run is still planned for its values
+// (plan_cache_mode=force_custom_plan, pg-pool.ts): a generic plan cannot use a
+// partial index whose predicate is a parameter, and Kysely makes every value
+// one. Only the hot ones get a name (seen often enough),
+// and only so many, so a connection keeps a bounded set whatever texts the
+// application builds (IN lists of every length, say).
+
+/** Uses of a statement text in this process before it is given a name. */
+export const PREPARE_AFTER_USES = 20;
+/** Names handed out per process at most; each connection keeps at most these. */
+export const MAX_NAMED_STATEMENTS = 200;
+/** Texts counted at most; past it the counts start over (names already given stay). */
+const MAX_COUNTED = 5_000;
+
+const names = new Map<string, string>();
+const uses = new Map<string, number>();
+
+/** The statement's name, once it is hot; null while it is not (or no more names are left). */
+export function statementName(text: string): string | null {
+  const named = names.get(text);
+  if (named !== undefined) return named;
+  if (names.size >= MAX_NAMED_STATEMENTS) return null;
+  const seen = (uses.get(text) ?? 0) + 1;
+  if (seen < PREPARE_AFTER_USES) {
+    if (uses.size >= MAX_COUNTED) uses.clear();
+    uses.set(text, seen);
+    return null;
+  }
+  uses.delete(text);
+  const name = `sb_${names.size + 1}`;
+  names.set(text, name);
+  return name;
+}
+
+/**
+ * A prepared statement whose tables changed shape since it was prepared (a
+ * migration added a column to a `SELECT *`): the server refuses to run it.
+ * The connection drops its prepared statements and the transaction is
+ * retried (src/store/resilience.ts).
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    e?.code === '0A000' &&
+    typeof e.message === 'string' &&
+    e.message.includes('cached plan must not change result type')
+  );
+}
