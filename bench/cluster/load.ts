@@ -16,6 +16,7 @@ import {
   record,
 } from './client.js';
 import type { Fixture, Staff } from './fixture.js';
+import { pool, sleep, waitUntil } from './waits.js';
 
 export interface LoadOptions {
   entry: () => string;
@@ -62,8 +63,6 @@ export interface LoadResult {
   transfers: number;
   seconds: number;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const { fixture, random } = o;
@@ -395,21 +394,4 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     })();
     return { stopped };
   }
-}
-
-export async function waitUntil(ok: () => boolean, timeoutMs: number, what: string) {
-  const deadline = performance.now() + timeoutMs;
-  while (!ok()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-async function pool<T>(items: T[], size: number, f: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) await f(items[next++]!);
-    }),
-  );
 }
