@@ -122,10 +122,15 @@ function guardedClient(readTimeoutMs: number, tracker: QueryTracker | null): typ
         if (isBare(args[0], 'commit') || isBare(args[0], 'rollback'))
           return Promise.resolve(COMMITTED_ALREADY);
         const merged = beginWith(args[0], args[1]);
-        // pg runs its queue in order; a BEGIN that fails has lost the
-        // connection, and the statement behind it fails with it.
-        if (merged === null) this.send(['BEGIN']).catch(() => {});
-        else args = [merged];
+        if (merged === null) {
+          // A statement with a binary parameter: BEGIN first, then the statement.
+          const rest = args;
+          if (typeof rest[0] === 'string')
+            return this.send(['BEGIN']).then(() => this.query(...rest));
+          // A cursor must be handed back at once: pg's queue keeps the order,
+          // and a BEGIN that fails has lost the connection the cursor needs too.
+          this.send(['BEGIN']).catch(() => {});
+        } else args = [merged];
       }
       if (isBare(args[0], 'commit') && this.getTransactionStatus() === 'I')
         return Promise.resolve(COMMITTED_ALREADY);
