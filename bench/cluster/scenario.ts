@@ -46,6 +46,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     random: Math.random,
   };
   const runId = randomBytes(6).toString('hex');
+  const metricsToken = randomBytes(24).toString('base64url');
   try {
     o.log(`fixture: ${o.teams} teams, ${o.operators} operators, ${o.supervisors} supervisors`);
     const fixture = await buildFixture(services, {
@@ -60,7 +61,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       redisUrl: o.redisUrl,
       redisPrefix: `switchboard-cluster-${runId}`,
       secret: randomBytes(24).toString('base64url'),
-      metricsToken: randomBytes(24).toString('base64url'),
+      metricsToken,
       haproxy: o.haproxy,
       log: o.log,
     });
@@ -69,6 +70,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     );
     const victim = Math.min(1, o.nodes - 1);
     try {
+      const cpuBefore = await nodesCpuSeconds(cluster.nodeUrls, metricsToken);
       const load = await runLoad({
         entry: cluster.entry,
         fixture,
@@ -99,6 +101,11 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
             }
           : {}),
       });
+      // The nodes' CPU over the load, a steadier figure than latency on a
+      // saturated machine (a killed node's counter starts again: not given then).
+      const cpuAfter = await nodesCpuSeconds(cluster.nodeUrls, metricsToken);
+      const nodesCpu =
+        o.kill || cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       o.log(
         `load done in ${load.seconds.toFixed(1)} s: ${load.reconnects} reconnects, ${load.statusChanges} status changes, ${load.transfers} transfers`,
       );
@@ -126,6 +133,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         assign_to_socket_p99_ms: percentile(load.assignLatencies, 0.99),
         event_to_socket_p99_ms: percentile(load.eventLags, 0.99),
         assign_phases_ms: phases,
+        nodes_cpu_seconds: nodesCpu === null ? null : Math.round(nodesCpu * 10) / 10,
         operators: o.operators,
         // A visitor's follow-up that arrives after their conversation closed opens another.
         conversations_created: Number(conversations.n),
@@ -181,6 +189,22 @@ async function assignPhases(
   return Object.fromEntries(
     Object.entries(legs).map(([k, v]) => [k, [percentile(v, 0.5), percentile(v, 0.99)]]),
   );
+}
+
+/** Σ of the nodes' process_cpu_seconds_total (their /metrics), or null if one does not answer. */
+async function nodesCpuSeconds(urls: string[], token: string): Promise<number | null> {
+  const values = await Promise.all(
+    urls.map(async (url) => {
+      const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) return null;
+      const line = (await res.text())
+        .split('\n')
+        .find((l) => l.startsWith('process_cpu_seconds_total '));
+      return line ? Number(line.split(' ')[1]) : null;
+    }),
+  ).catch(() => null);
+  if (!values || values.some((v) => v === null || !Number.isFinite(v))) return null;
+  return (values as number[]).reduce((a, b) => a + b, 0);
 }
 
 /** Pub/sub leaves nothing behind; this only checks that no key of the run's prefix remains. */
