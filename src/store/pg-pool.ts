@@ -51,11 +51,6 @@ export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
       `-c tcp_keepalives_idle=${Math.max(1, Math.round(keepAliveMs / 1000))}`,
       '-c tcp_keepalives_interval=2',
       '-c tcp_keepalives_count=3',
-      // Prepared statements (statement-names.ts) save parsing, not planning:
-      // each run is planned for its values, as an unnamed statement is. A
-      // generic plan cannot match a partial index (or an ON CONFLICT's
-      // arbiter) whose predicate is a parameter.
-      '-c plan_cache_mode=force_custom_plan',
       `-c tcp_user_timeout=${keepAliveMs * 2}`,
     ].join(' '),
   });

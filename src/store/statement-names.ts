@@ -1,12 +1,13 @@
 // Which statements the database keeps prepared on each connection
-// (src/store/pg-pool.ts). A statement sent with a name is parsed once per
-// connection: parsing, analysis and planning were half of PostgreSQL's time
-// under the cluster bench, most of it for the same small statements of every
-// message and routing pass. Each run is still planned for its values
-// (plan_cache_mode=force_custom_plan, pg-pool.ts): a generic plan cannot use a
-// partial index whose predicate is a parameter, and Kysely makes every value
-// one. Only the hot ones get a name (seen often enough),
-// and only so many, so a connection keeps a bounded set whatever texts the
+// (src/store/pg-pool.ts). A statement sent with a name is parsed and analysed
+// once per connection, and after five runs PostgreSQL plans it once too when
+// a generic plan costs no more than the plans made for each run's values
+// (plan_cache_mode = auto): parsing, analysis and planning were half of
+// PostgreSQL's time under the cluster bench, most of it for the same small
+// statements of every message and routing pass. Only statements inside a
+// transaction (the actions' small ones; reports and lists outside one keep
+// plans made for their values), only hot ones (seen often enough), and only
+// so many, so a connection keeps a bounded set whatever texts the
 // application builds (IN lists of every length, say).
 
 /** Uses of a statement text in this process before it is given a name. */
@@ -16,11 +17,17 @@ export const MAX_NAMED_STATEMENTS = 200;
 /** Texts counted at most; past it the counts start over (names already given stay). */
 const MAX_COUNTED = 5_000;
 
+const ARBITER_WITH_PREDICATE = /\bon\s+conflict\s*\([^)]*\)\s*where\b/i;
+
 const names = new Map<string, string>();
 const uses = new Map<string, number>();
 
 /** The statement's name, once it is hot; null while it is not (or no more names are left). */
 export function statementName(text: string): string | null {
+  // ON CONFLICT (…) WHERE <partial index predicate>: a generic plan cannot
+  // infer the arbiter index when the predicate holds a parameter (Kysely makes
+  // every value one) and fails — so such a statement is never named.
+  if (ARBITER_WITH_PREDICATE.test(text)) return null;
   const named = names.get(text);
   if (named !== undefined) return named;
   if (names.size >= MAX_NAMED_STATEMENTS) return null;
