@@ -195,7 +195,10 @@ async function assignPhases(
 async function nodesCpuSeconds(urls: string[], token: string): Promise<number | null> {
   const values = await Promise.all(
     urls.map(async (url) => {
-      const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${url}/metrics`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(5_000),
+      });
       if (!res.ok) return null;
       const line = (await res.text())
         .split('\n')

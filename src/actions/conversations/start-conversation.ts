@@ -25,7 +25,7 @@ export async function startConversation(
   input: StartConversationInput,
 ): Promise<{ conversation: ConversationWithContact; created: boolean }> {
   // The channel and the contact in one round trip.
-  const found = await ctx.trx
+  const channel = await ctx.trx
     .selectFrom('channels as ch')
     .leftJoin('contacts as ct', (join) =>
       join.on('ct.id', '=', input.contactId).on('ct.account_id', '=', ctx.accountId),
@@ -35,9 +35,10 @@ export async function startConversation(
     .where('ch.id', '=', input.channelId)
     .where('ch.account_id', '=', ctx.accountId)
     .executeTakeFirst();
-  const channel = found;
   const contact =
-    found?.contact_id != null ? { id: found.contact_id, blocked: found.blocked === true } : null;
+    channel?.contact_id != null
+      ? { id: channel.contact_id, blocked: channel.blocked === true }
+      : null;
   if (!channel) throw notFound('Channel');
   if (!contact) throw notFound('Contact');
   if (contact.blocked) throw new AppError('contact_blocked');

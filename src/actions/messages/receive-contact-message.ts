@@ -60,6 +60,7 @@ export async function receiveAlongside(
     | { conversationId: string; created: boolean; language: string | null }
     | AppError
   )[] = new Array(items.length);
+  const opened = new Set<number>();
   // A message that will be refused opens no conversation (nothing half-written).
   const refused = await checkRequests(ctx, items);
   // New conversations are started in (contact, channel) order: two batches
@@ -84,10 +85,11 @@ export async function receiveAlongside(
       const { conversation, created } = await startConversation(ctx, {
         channelId: input.channelId,
         contactId: input.contactId,
-        language: input.text.trim() ? detectLanguage([input.text]) : null,
+        language: detectLanguage([input.text]),
       });
       open.set(key, { id: conversation.id, language: conversation.language });
       resolved[i] = { conversationId: conversation.id, created, language: conversation.language };
+      if (created) opened.add(i);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       resolved[i] = error;
@@ -105,7 +107,7 @@ export async function receiveAlongside(
   const all = await sendMessages(ctx, [...requests, ...alongside]);
   await reopenClosedUnderfoot(ctx, items, requests, index, resolved, all);
   const sent = all.slice(0, requests.length);
-  await detectLanguages(ctx, sent, index, resolved, items);
+  await detectLanguages(ctx, sent, index, resolved, items, opened);
   await runBots(ctx, botBound(sent, index, resolved, items));
   const positions = new Map(index.map((itemIndex, n) => [itemIndex, n]));
   const received = items.map((_, i): ReceiveOutcome => {
@@ -243,6 +245,8 @@ async function detectLanguages(
   index: number[],
   resolved: ({ conversationId: string; language: string | null } | AppError)[],
   items: readonly { input: ContactMessageInput }[],
+  /** Items whose text was examined when they opened their conversation. */
+  opened: ReadonlySet<number>,
 ) {
   const detected = new Map<string, string>();
   for (const [n, outcome] of sent.entries()) {
@@ -253,7 +257,8 @@ async function detectLanguages(
       !outcome.ok ||
       outcome.duplicate ||
       r.language !== null ||
-      detected.has(r.conversationId)
+      detected.has(r.conversationId) ||
+      opened.has(i)
     )
       continue;
     const language = detectLanguage([items[i]!.input.text]);
