@@ -50,9 +50,10 @@ export interface LoadResult {
   clients: ClientResult[];
   /** Messages the server acknowledged (ack frame or HTTP 2xx): id and conversation. */
   acked: { id: string; conversationId: string }[];
-  /** Creation (the visitor's first send) → conversation.assigned on the assignee's socket, ms. */
-  assignLatencies: number[];
-  /** Per conversation, wall-clock ms: the first send, the assignment's commit stamp (`at`), its receipt. */
+  /**
+   * Per conversation, wall-clock ms: the opening message's first transmission,
+   * the assignment's commit stamp (`at`), and its receipt on the assignee's socket.
+   */
   assignTimes: Map<string, { sent: number; committed: number; seen: number }>;
   /** Receive time minus event time, live events only, ms. */
   eventLags: number[];
@@ -318,13 +319,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   );
   const seconds = (performance.now() - t0) / 1000;
 
-  const assignLatencies: number[] = [];
   const assignTimes: LoadResult['assignTimes'] = new Map();
   const wall = (t: number) => performance.timeOrigin + t;
   for (const [id, at] of assignedSeenAt) {
     const opened = openedAt.get(id);
     if (opened === undefined || at < opened) continue;
-    assignLatencies.push(at - opened);
     assignTimes.set(id, {
       sent: wall(opened),
       committed: assignedCommittedAt.get(id)!,
@@ -354,7 +353,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   return {
     clients,
     acked,
-    assignLatencies,
     assignTimes,
     eventLags,
     finalBound,
