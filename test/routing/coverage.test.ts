@@ -1,10 +1,12 @@
 // A routing pass run for an event that an earlier pass (of any node) has
 // already seen ends at once; a pass for a newer event, or for no event, runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { identifyContact } from '../../src/actions/contacts/identify-contact.js';
 import { perform, type Services } from '../../src/actions/context.js';
 import { startConversation } from '../../src/actions/conversations/start-conversation.js';
 import { assignQueued } from '../../src/actions/routing/assign-queued.js';
+import { lockAndLoadRoutingSnapshot } from '../../src/actions/routing/routing-snapshot.js';
 import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
 import { buildAccount, openTestStore, storeName, type TestAccount } from '../support/harness.js';
@@ -127,5 +129,60 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
     ).rejects.toThrow('the node died mid-pass');
     expect(await routedSeq(account.accountId)).toBe(before);
     expect((await pass(account, q.seq)).covered).toBe(false);
+  });
+
+  it('never holds the lock for a pass that the pass before it covered', async () => {
+    const account = await buildAccount(services, {
+      operators: [{ name: 'Yulia', online: false }],
+    });
+    const q = await queue(account);
+    // Each pass in a transaction of its own, held open until told to commit.
+    const open = (trigger: number | null) => {
+      let commit!: () => void;
+      const committed = new Promise<void>((r) => {
+        commit = r;
+      });
+      let snapshot!: Promise<unknown>;
+      const started = new Promise<void>((ready) => {
+        const done = store.db.transaction().execute(async (trx) => {
+          snapshot = lockAndLoadRoutingSnapshot(
+            { ...account.system, trx, now: new Date(), random: Math.random, emit: () => {} },
+            trigger,
+          );
+          ready();
+          await snapshot;
+          await committed;
+        });
+        void done.catch(() => {});
+      });
+      return { started, snapshot: () => snapshot, commit };
+    };
+    const waiting = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`
+            SELECT count(*) AS n FROM pg_locks WHERE NOT granted`.execute(store.db)
+        ).rows[0]!.n,
+      );
+    const baseline = await waiting();
+
+    const first = open(null);
+    await first.started;
+    expect(await first.snapshot()).not.toBeNull();
+    const second = open(q.seq);
+    await second.started;
+    // The second waits for the first's row lock; the first's snapshot saw q.
+    await vi.waitFor(async () => expect(await waiting()).toBeGreaterThan(baseline), {
+      timeout: 30_000,
+      interval: 20,
+    });
+    first.commit();
+    expect(await second.snapshot()).toBeNull();
+    // Still open, the covered pass holds nothing: a third takes the lock at once.
+    const third = open(null);
+    await third.started;
+    expect(await third.snapshot()).not.toBeNull();
+    third.commit();
+    second.commit();
   });
 });

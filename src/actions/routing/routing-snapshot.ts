@@ -69,14 +69,27 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
  * records in routing_state the account's highest event seq its snapshot saw
  * (committed with its assignments); when that already covers the trigger, a
  * pass of some node has planned with the trigger's change in view, and this
- * one returns null without reading the snapshot.
+ * one returns null without reading the snapshot — and without the lock.
+ *
+ * The lock is the account's routing_state row, taken only while the trigger
+ * is not covered (routingLockStatement): a pass waiting behind another finds,
+ * when that one commits, whether it still has anything to do, and if not
+ * never holds the lock. Under load most passes end that way; with a lock
+ * taken first and checked after, each held it across a round trip to its
+ * node and back for its COMMIT.
  */
 export async function lockAndLoadRoutingSnapshot(
   ctx: ActionContext,
   trigger: number | null = null,
 ): Promise<RoutingSnapshot | null> {
   const [row] = await inOneMessage<SnapshotRow & { run: boolean }, Database>(ctx.trx, [
-    routingLockStatement(ctx),
+    // The row to lock, the account's first time; once it exists this inserts
+    // nothing and waits on nobody (ON CONFLICT alone would wait for its holder).
+    sql`INSERT INTO routing_state (account_id, routed_seq)
+      SELECT ${ctx.accountId}, 0
+      WHERE NOT EXISTS (SELECT 1 FROM routing_state WHERE account_id = ${ctx.accountId})
+      ON CONFLICT (account_id) DO NOTHING`,
+    routingLockStatement(ctx, trigger),
     claimingSnapshotStatement(ctx, trigger),
   ]);
   return row!.run ? parseSnapshot(row!) : null;
@@ -123,7 +136,8 @@ function snapshotStatement(ctx: ActionContext) {
  * The claim and the snapshot in one statement, so the seq it records and the
  * state it reads are of one instant: a pass never claims an event it did not
  * see. A covered pass writes nothing, and the snapshot's subqueries (initplans,
- * run on first use) are not run.
+ * run on first use) are not run. Whether it is covered agrees with the lock
+ * statement before it: routed_seq only grows, and only under the lock.
  */
 function claimingSnapshotStatement(ctx: ActionContext, trigger: number | null) {
   const p = snapshotParts(ctx);
@@ -135,13 +149,10 @@ function claimingSnapshotStatement(ctx: ActionContext, trigger: number | null) {
   return sql<SnapshotRow & { run: boolean }>`
     WITH go AS (SELECT NOT ${covered} AS run),
     claim AS (
-      INSERT INTO routing_state (account_id, routed_seq)
-      SELECT ${ctx.accountId}::uuid, COALESCE(
+      UPDATE routing_state SET routed_seq = GREATEST(routed_seq, COALESCE(
         (SELECT e.seq FROM events e WHERE e.account_id = ${ctx.accountId}
-         ORDER BY e.seq DESC LIMIT 1), 0)
-      FROM go WHERE go.run
-      ON CONFLICT (account_id) DO UPDATE
-        SET routed_seq = GREATEST(routing_state.routed_seq, EXCLUDED.routed_seq))
+         ORDER BY e.seq DESC LIMIT 1), 0))
+      FROM go WHERE go.run AND routing_state.account_id = ${ctx.accountId})
     SELECT go.run,
       CASE WHEN go.run THEN ${p.queue} END AS queue,
       CASE WHEN go.run THEN ${p.operators} END AS operators,
@@ -190,7 +201,14 @@ function parseSnapshot(row: SnapshotRow): RoutingSnapshot {
   };
 }
 
-/** Serialises routers of one account across all nodes, until commit. */
-function routingLockStatement(ctx: ActionContext) {
-  return sql`SELECT pg_advisory_xact_lock(hashtextextended(${`route:${ctx.accountId}`}, 0))`;
+/**
+ * Serialises routers of one account across all nodes, until commit: the
+ * account's routing_state row, locked only if `trigger` is not covered yet.
+ * Waiting behind a pass, PostgreSQL checks the condition again on the row that
+ * pass committed (READ COMMITTED), so a pass it covered takes no lock.
+ */
+function routingLockStatement(ctx: ActionContext, trigger: number | null) {
+  const uncovered = trigger === null ? sql`TRUE` : sql`routed_seq < ${trigger}`;
+  return sql`SELECT 1 FROM routing_state
+    WHERE account_id = ${ctx.accountId} AND ${uncovered} FOR UPDATE`;
 }

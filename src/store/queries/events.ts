@@ -73,10 +73,18 @@ export async function eventsAfter(
     .where('seq', '<=', sql<string>`${upToSeq}`)
     .orderBy('seq')
     .limit(limit);
+  // An id is turned into the seq of the account's last event at or before it
+  // (one probe of the (account_id, id) index): filtering the seq range by id
+  // would read the account's whole history on every resume.
   q =
     'seq' in after
       ? q.where('seq', '>', sql<string>`${after.seq}`)
-      : q.where('id', '>', sql<string>`${after.id}`);
+      : q.where(
+          'seq',
+          '>',
+          sql<string>`COALESCE((SELECT p.seq FROM events p WHERE p.account_id = ${accountId}
+            AND p.id <= ${after.id} ORDER BY p.id DESC LIMIT 1), 0)`,
+        );
   if (visitor) {
     if (visitor.conversationIds.length === 0) return [];
     q = q
