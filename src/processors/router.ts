@@ -66,7 +66,7 @@ export function startRouter(services: Services, logger: Logger, sweepMs: number)
         const { result } = await perform(services, scopeOf(accountId), (ctx) =>
           assignQueued(ctx, { trigger }),
         );
-        metrics.routingPasses.inc({ result: result.covered ? 'covered' : 'ok' });
+        metrics.routingPasses.inc({ result: result.skipped ?? 'ok' });
         // A full batch may leave more behind: go again.
         if (result.assigned > 0 && result.waiting > 0) want(accountId, Number.POSITIVE_INFINITY);
         if (result.waiting > 0) void notices(accountId);

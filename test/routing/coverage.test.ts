@@ -62,7 +62,7 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
     const first = await queue(account);
     // Nobody online: the pass plans with the conversation in view, assigns nothing.
     const ran = await pass(account, first.seq);
-    expect(ran).toMatchObject({ covered: false, assigned: 0, waiting: 1 });
+    expect(ran).toMatchObject({ skipped: null, assigned: 0, waiting: 1 });
     const newest = await store.db
       .selectFrom('events')
       .select((eb) => eb.fn.max('seq').as('seq'))
@@ -75,7 +75,7 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
       assigned: 0,
       waiting: 0,
       wakeAt: null,
-      covered: true,
+      skipped: 'covered',
     });
     expect(await routedSeq(account.accountId)).toBe(Number(newest.seq));
 
@@ -88,7 +88,7 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
     const second = await queue(account);
     expect(second.seq).toBeGreaterThan(first.seq);
     const again = await pass(account, second.seq);
-    expect(again.covered).toBe(false);
+    expect(again.skipped).toBeNull();
     expect(again.assigned).toBe(2);
     expect(await stateOf(first.id)).toBe('assigned');
     expect(await stateOf(second.id)).toBe('assigned');
@@ -100,7 +100,7 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
       operators: [{ name: 'Tatiana', online: false }],
     });
     const q = await queue(account);
-    expect((await pass(account, q.seq)).covered).toBe(false);
+    expect((await pass(account, q.seq)).skipped).toBeNull();
     // The operator comes online without an event (as if the event was lost): only an
     // unconditional pass can notice.
     await store.db
@@ -108,10 +108,10 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
       .set({ status: 'online' })
       .where('id', '=', account.operator('Tatiana').id)
       .execute();
-    expect((await pass(account, q.seq)).covered).toBe(true);
+    expect((await pass(account, q.seq)).skipped).toBe('covered');
     expect(await stateOf(q.id)).toBe('queued');
     const swept = await pass(account, null);
-    expect(swept).toMatchObject({ covered: false, assigned: 1 });
+    expect(swept).toMatchObject({ skipped: null, assigned: 1 });
     expect(await stateOf(q.id)).toBe('assigned');
   });
 
@@ -128,7 +128,7 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
       }),
     ).rejects.toThrow('the node died mid-pass');
     expect(await routedSeq(account.accountId)).toBe(before);
-    expect((await pass(account, q.seq)).covered).toBe(false);
+    expect((await pass(account, q.seq)).skipped).toBeNull();
   });
 
   it('never holds the lock for a pass that the pass before it covered', async () => {
@@ -168,7 +168,7 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
 
     const first = open(null);
     await first.started;
-    expect(await first.snapshot()).not.toBeNull();
+    expect(await first.snapshot()).toHaveProperty('queue');
     const second = open(q.seq);
     await second.started;
     // The second waits for the first's row lock; the first's snapshot saw q.
@@ -177,12 +177,38 @@ describe(`routing passes covered by an earlier one (${storeName})`, () => {
       interval: 20,
     });
     first.commit();
-    expect(await second.snapshot()).toBeNull();
+    expect(await second.snapshot()).toBe('covered');
     // Still open, the covered pass holds nothing: a third takes the lock at once.
     const third = open(null);
     await third.started;
-    expect(await third.snapshot()).not.toBeNull();
+    expect(await third.snapshot()).toHaveProperty('queue');
     third.commit();
     second.commit();
+  });
+
+  it('ends a pass without the lock when nothing is queued', async () => {
+    const account = await buildAccount(services, {
+      operators: [{ name: 'Oleg', online: true }],
+    });
+    const q = await queue(account);
+    expect(await pass(account, q.seq)).toMatchObject({ skipped: null, assigned: 1 });
+    const routed = await routedSeq(account.accountId);
+    // The conversation closes (capacity frees up): nobody waits, so nothing to plan.
+    await store.db
+      .updateTable('conversations')
+      .set({ state: 'closed', closed_at: new Date() })
+      .where('id', '=', q.id)
+      .execute();
+    expect(await pass(account, routed! + 1)).toEqual({
+      assigned: 0,
+      waiting: 0,
+      wakeAt: null,
+      skipped: 'idle',
+    });
+    expect(await pass(account, null)).toMatchObject({ skipped: 'idle' });
+    expect(await routedSeq(account.accountId)).toBe(routed);
+    // Someone waits again: the pass runs.
+    const next = await queue(account);
+    expect(await pass(account, next.seq)).toMatchObject({ skipped: null, assigned: 1 });
   });
 });

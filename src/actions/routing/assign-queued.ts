@@ -6,7 +6,7 @@ import { inOneMessage } from '../../store/one-message.js';
 import type { ConversationRow, Database } from '../../store/schema.js';
 import type { ActionContext } from '../context.js';
 import { lockOperatorsStatement } from '../load.js';
-import { lockAndLoadRoutingSnapshot } from './routing-snapshot.js';
+import { lockAndLoadRoutingSnapshot, type SkippedPass } from './routing-snapshot.js';
 
 /**
  * The router: assigns every queued conversation it can, in queue order, by the
@@ -22,8 +22,9 @@ import { lockAndLoadRoutingSnapshot } from './routing-snapshot.js';
  * back them up.
  *
  * A pass run for an event (`trigger`, its seq) that a pass has already seen
- * ends at once (routing-snapshot.ts): under load, passes of several nodes
- * queue on the lock, and most find their work done by the one before.
+ * ends at once ('covered', routing-snapshot.ts): under load, passes of several
+ * nodes queue on the lock, and most find their work done by the one before.
+ * So does a pass with nothing queued ('idle').
  *
  * Nothing slow runs under the lock: the notices for clients still waiting
  * are written after commit (notify-waiting.ts). `wakeAt` is the earliest time
@@ -33,10 +34,16 @@ import { lockAndLoadRoutingSnapshot } from './routing-snapshot.js';
 export async function assignQueued(
   ctx: ActionContext,
   input: { trigger?: number | null } = {},
-): Promise<{ assigned: number; waiting: number; wakeAt: number | null; covered: boolean }> {
+): Promise<{
+  assigned: number;
+  waiting: number;
+  wakeAt: number | null;
+  skipped: SkippedPass | null;
+}> {
   const snapshot = await lockAndLoadRoutingSnapshot(ctx, input.trigger ?? null);
-  // Another pass (of any node) planned with the trigger in view: nothing new here.
-  if (!snapshot) return { assigned: 0, waiting: 0, wakeAt: null, covered: true };
+  // Another pass (of any node) planned with the trigger in view, or nobody waits.
+  if (typeof snapshot === 'string')
+    return { assigned: 0, waiting: 0, wakeAt: null, skipped: snapshot };
   const plan = planAssignments({
     queue: snapshot.queue,
     operators: snapshot.operators,
@@ -57,7 +64,7 @@ export async function assignQueued(
     const at = languageExpiresAt(c, snapshot.policyFor(c.teamId), ctx.now.getTime());
     if (at !== null && (wakeAt === null || at < wakeAt)) wakeAt = at;
   }
-  return { assigned: applied.length, waiting: waiting.length, wakeAt, covered: false };
+  return { assigned: applied.length, waiting: waiting.length, wakeAt, skipped: null };
 }
 
 async function applyAssignments(

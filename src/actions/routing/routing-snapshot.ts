@@ -58,6 +58,9 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
   return parseSnapshot(rows[0]!);
 }
 
+/** Why a pass ended without the lock: its event already planned with, or nothing queued. */
+export type SkippedPass = 'covered' | 'idle';
+
 /**
  * Locks the account's routing and reads the snapshot in one message to the
  * server (src/store/one-message.ts): the snapshot's statement runs once the
@@ -69,30 +72,37 @@ export async function loadRoutingSnapshot(ctx: ActionContext): Promise<RoutingSn
  * records in routing_state the account's highest event seq its snapshot saw
  * (committed with its assignments); when that already covers the trigger, a
  * pass of some node has planned with the trigger's change in view, and this
- * one returns null without reading the snapshot — and without the lock.
+ * one ends ('covered') without reading the snapshot — and without the lock.
+ * A pass also ends ('idle') when nothing is queued: capacity that frees up
+ * (a close, an operator back online) matters only to a waiting conversation,
+ * and each conversation that starts waiting brings a pass of its own.
  *
- * The lock is the account's routing_state row, taken only while the trigger
- * is not covered (routingLockStatement): a pass waiting behind another finds,
- * when that one commits, whether it still has anything to do, and if not
- * never holds the lock. Under load most passes end that way; with a lock
- * taken first and checked after, each held it across a round trip to its
- * node and back for its COMMIT.
+ * The lock is the account's routing_state row, taken only while the pass has
+ * something to do (routingLockStatement): a pass waiting behind another finds,
+ * when that one commits, whether its event is still new, and if not never
+ * holds the lock. Under load most passes end that way; with a lock taken
+ * first and checked after, each held it across a round trip to its node and
+ * back for its COMMIT.
  */
 export async function lockAndLoadRoutingSnapshot(
   ctx: ActionContext,
   trigger: number | null = null,
-): Promise<RoutingSnapshot | null> {
-  const [row] = await inOneMessage<SnapshotRow & { run: boolean }, Database>(ctx.trx, [
-    // The row to lock, the account's first time; once it exists this inserts
-    // nothing and waits on nobody (ON CONFLICT alone would wait for its holder).
-    sql`INSERT INTO routing_state (account_id, routed_seq)
-      SELECT ${ctx.accountId}, 0
-      WHERE NOT EXISTS (SELECT 1 FROM routing_state WHERE account_id = ${ctx.accountId})
-      ON CONFLICT (account_id) DO NOTHING`,
-    routingLockStatement(ctx, trigger),
-    claimingSnapshotStatement(ctx, trigger),
-  ]);
-  return row!.run ? parseSnapshot(row!) : null;
+): Promise<RoutingSnapshot | SkippedPass> {
+  const [row] = await inOneMessage<SnapshotRow & { run: boolean; covered: boolean }, Database>(
+    ctx.trx,
+    [
+      // The row to lock, the account's first time; once it exists this inserts
+      // nothing and waits on nobody (ON CONFLICT alone would wait for its holder).
+      sql`INSERT INTO routing_state (account_id, routed_seq)
+        SELECT ${ctx.accountId}, 0
+        WHERE NOT EXISTS (SELECT 1 FROM routing_state WHERE account_id = ${ctx.accountId})
+        ON CONFLICT (account_id) DO NOTHING`,
+      routingLockStatement(ctx, trigger),
+      claimingSnapshotStatement(ctx, trigger),
+    ],
+  );
+  if (row!.run) return parseSnapshot(row!);
+  return row!.covered ? 'covered' : 'idle';
 }
 
 /**
@@ -135,9 +145,9 @@ function snapshotStatement(ctx: ActionContext) {
 /**
  * The claim and the snapshot in one statement, so the seq it records and the
  * state it reads are of one instant: a pass never claims an event it did not
- * see. A covered pass writes nothing, and the snapshot's subqueries (initplans,
- * run on first use) are not run. Whether it is covered agrees with the lock
- * statement before it: routed_seq only grows, and only under the lock.
+ * see. It runs if the lock statement before it took the lock (a setting local
+ * to the transaction says so); otherwise it writes nothing, and the
+ * snapshot's subqueries (initplans, run on first use) are not run.
  */
 function claimingSnapshotStatement(ctx: ActionContext, trigger: number | null) {
   const p = snapshotParts(ctx);
@@ -146,14 +156,16 @@ function claimingSnapshotStatement(ctx: ActionContext, trigger: number | null) {
       ? sql`FALSE`
       : sql`EXISTS (SELECT 1 FROM routing_state s
           WHERE s.account_id = ${ctx.accountId} AND s.routed_seq >= ${trigger})`;
-  return sql<SnapshotRow & { run: boolean }>`
-    WITH go AS (SELECT NOT ${covered} AS run),
+  return sql<SnapshotRow & { run: boolean; covered: boolean }>`
+    WITH go AS (
+      SELECT current_setting(${LOCK_SETTING}, TRUE) IS NOT DISTINCT FROM 'held' AS run,
+        ${covered} AS covered),
     claim AS (
       UPDATE routing_state SET routed_seq = GREATEST(routed_seq, COALESCE(
         (SELECT e.seq FROM events e WHERE e.account_id = ${ctx.accountId}
          ORDER BY e.seq DESC LIMIT 1), 0))
       FROM go WHERE go.run AND routing_state.account_id = ${ctx.accountId})
-    SELECT go.run,
+    SELECT go.run, go.covered,
       CASE WHEN go.run THEN ${p.queue} END AS queue,
       CASE WHEN go.run THEN ${p.operators} END AS operators,
       CASE WHEN go.run THEN ${p.teams} END AS teams,
@@ -201,14 +213,24 @@ function parseSnapshot(row: SnapshotRow): RoutingSnapshot {
   };
 }
 
+/** Set for the transaction by the lock statement once it holds the lock. */
+const LOCK_SETTING = 'switchboard.routing_lock';
+
 /**
  * Serialises routers of one account across all nodes, until commit: the
- * account's routing_state row, locked only if `trigger` is not covered yet.
- * Waiting behind a pass, PostgreSQL checks the condition again on the row that
- * pass committed (READ COMMITTED), so a pass it covered takes no lock.
+ * account's routing_state row, locked only if `trigger` is not covered yet and
+ * a conversation is queued. Waiting behind a pass, PostgreSQL checks the
+ * row's condition again on the row that pass committed (READ COMMITTED), so a
+ * pass it covered takes no lock. The setting is made only for a row the
+ * inner query locked: the statement after it runs the pass only then.
  */
 function routingLockStatement(ctx: ActionContext, trigger: number | null) {
   const uncovered = trigger === null ? sql`TRUE` : sql`routed_seq < ${trigger}`;
-  return sql`SELECT 1 FROM routing_state
-    WHERE account_id = ${ctx.accountId} AND ${uncovered} FOR UPDATE`;
+  return sql`
+    SELECT set_config(${LOCK_SETTING}, 'held', TRUE) FROM (
+      SELECT 1 FROM routing_state
+      WHERE account_id = ${ctx.accountId} AND ${uncovered}
+        AND EXISTS (SELECT 1 FROM conversations c
+                    WHERE c.account_id = ${ctx.accountId} AND c.state = 'queued')
+      FOR UPDATE) AS locked`;
 }
