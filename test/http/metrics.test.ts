@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeRegistry } from '../../src/metrics.js';
 import {
   buildAccount,
@@ -66,6 +66,16 @@ describe('GET /metrics', () => {
     socket.send({ type: 'send', text: 'Hello?', clientKey: 'k1' });
     const ack = await socket.waitFor((m) => m.type === 'ack');
     await socket.waitFor((m) => m.type === 'event');
+    // The routing pass for the new conversation runs after its commit, on its own.
+    await vi.waitFor(
+      async () => {
+        const now = await (await scrape(server.url, { authorization: `Bearer ${TOKEN}` })).text();
+        expect(sample(now, 'switchboard_routing_passes_total', { result: 'ok' })).toBeGreaterThan(
+          0,
+        );
+      },
+      { timeout: 30_000, interval: 50 },
+    );
 
     const res = await scrape(server.url, { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);

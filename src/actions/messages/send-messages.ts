@@ -7,7 +7,14 @@ import { sql } from 'kysely';
 import { AppError, invalid } from '../../errors.js';
 import { event } from '../../events/catalog.js';
 import { type MessageView, presentMessage } from '../../presenters.js';
-import type { Attachment, AuthorKind, ConversationRow, MessageRow } from '../../store/schema.js';
+import { inOneMessage } from '../../store/one-message.js';
+import type {
+  Attachment,
+  AuthorKind,
+  ConversationRow,
+  Database,
+  MessageRow,
+} from '../../store/schema.js';
 import type { ActionContext, Actor } from '../context.js';
 import { FlagChanges } from '../conversations/flag-urgent.js';
 import { can } from '../policy.js';
@@ -69,14 +76,7 @@ export async function sendMessages(
   for (const [i, c] of checks.entries()) if (!(c instanceof AppError)) attachments.set(i, c);
   const live = requests.map((r, i) => ({ ...r, i })).filter((r) => outcomes[r.i] === null);
   if (live.length === 0) return outcomes as MessageOutcome[];
-  const conversations = await lockConversations(ctx, [
-    ...new Set(live.map((r) => r.input.conversationId)),
-  ]);
-  const authors = await loadAuthors(
-    ctx,
-    live.map((r) => r.actor),
-  );
-  const replays = await findReplays(ctx, live, conversations);
+  const { conversations, authors, replays } = await lockAndLoad(ctx, live);
   const seen = new Map<string, number>();
   const rows: MessageRow[] = [];
   const firstReplies = new Set<string>();
@@ -199,50 +199,143 @@ const LOCKED_COLUMNS = [
 ] as const;
 type LockedConversation = Pick<ConversationRow, (typeof LOCKED_COLUMNS)[number]>;
 
-async function lockConversations(
-  ctx: ActionContext,
-  ids: string[],
-): Promise<Map<string, LockedConversation>> {
-  const rows = await ctx.trx
-    .selectFrom('conversations')
-    .select(LOCKED_COLUMNS)
-    .where('id', 'in', ids)
-    .where('account_id', '=', ctx.accountId)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+interface Authors {
+  contacts: Map<string, { id: string; name: string | null; blocked: boolean }>;
+  operators: Map<string, { id: string; name: string }>;
 }
 
-async function loadAuthors(ctx: ActionContext, actors: Actor[]) {
+interface Loaded {
+  conversations: Map<string, LockedConversation>;
+  authors: Authors;
+  /** Earlier messages by the identity of a request (replayKey). */
+  replays: Map<string, MessageRow>;
+}
+
+/** What lockAndLoad's second statement answers: JSON documents, null where nothing was asked. */
+interface LoadedRow {
+  conversations:
+    | (Omit<LockedConversation, 'first_operator_reply_at' | 'flagged_at' | 'flag_answered_at'> & {
+        first_operator_reply_at: string | null;
+        flagged_at: string | null;
+        flag_answered_at: string | null;
+      })[]
+    | null;
+  contacts: { id: string; name: string | null; blocked: boolean }[] | null;
+  operators: { id: string; name: string }[] | null;
+  keyed: MessageRow[] | null;
+  external: MessageRow[] | null;
+}
+
+/**
+ * Locks the batch's conversations (FOR UPDATE, in id order) and reads what
+ * writing needs — the conversations, the authors, earlier messages with the
+ * identity of any request (a retried clientKey, a channel's message id) — in
+ * one message to the server (src/store/one-message.ts): the reads run once
+ * the locks are granted, with a snapshot that sees what the previous holder
+ * committed, so a retry racing its original always finds it. The rows stay
+ * locked for two round trips to this node (the write, then the events with
+ * the COMMIT) instead of five: a routing pass claiming a new conversation
+ * waits on its first messages for that long.
+ *
+ * Earlier messages: one probe of a unique index per key. The keys arrive as
+ * a JSON array, joined laterally with LIMIT 1, so the plan is a loop of index
+ * lookups whatever the batch size — an `IN` list of row values planned as a
+ * bitmap OR took 17 ms a batch on average under load (half of PostgreSQL's
+ * time in the message benchmark), and a plain join would hash the account's
+ * whole history.
+ */
+async function lockAndLoad(
+  ctx: ActionContext,
+  requests: readonly MessageRequest[],
+): Promise<Loaded> {
+  const ids = [...new Set(requests.map((r) => r.input.conversationId))];
+  const actors = requests.map((r) => r.actor);
   const contactIds = [...new Set(actors.flatMap((a) => (a.kind === 'contact' ? [a.id] : [])))];
   const operatorIds = [...new Set(actors.flatMap((a) => (a.kind === 'operator' ? [a.id] : [])))];
-  const [contacts, operators] = await Promise.all([
-    contactIds.length > 0
-      ? ctx.trx
-          .selectFrom('contacts')
-          .select(['id', 'name', 'blocked'])
-          .where('id', 'in', contactIds)
-          .execute()
+  const keyed = requests.flatMap(({ actor, input }) =>
+    input.clientKey && actor.kind !== 'system'
+      ? [{ kind: actor.kind, author: actor.id, key: input.clientKey }]
       : [],
-    operatorIds.length > 0
-      ? ctx.trx
-          .selectFrom('operators')
-          .select(['id', 'name'])
-          .where('id', 'in', operatorIds)
-          .execute()
-      : [],
+  );
+  const external = requests.flatMap(({ input }) =>
+    input.externalId ? [{ conversation: input.conversationId, id: input.externalId }] : [],
+  );
+  const acc = ctx.accountId;
+  const list = (values: string[]) => sql.join(values);
+  const none = sql`NULL::json`;
+  const [row] = await inOneMessage<LoadedRow, Database>(ctx.trx, [
+    sql`SELECT id FROM conversations WHERE id IN (${list(ids)}) AND account_id = ${acc}
+      ORDER BY id FOR UPDATE`,
+    sql`SELECT
+      (SELECT json_agg(c) FROM (
+        SELECT ${sql.join(LOCKED_COLUMNS.map((c) => sql.ref(c)))} FROM conversations
+        WHERE id IN (${list(ids)}) AND account_id = ${acc}) c) AS conversations,
+      ${
+        contactIds.length > 0
+          ? sql`(SELECT json_agg(x) FROM (SELECT id, name, blocked FROM contacts
+              WHERE id IN (${list(contactIds)}) AND account_id = ${acc}) x)`
+          : none
+      } AS contacts,
+      ${
+        operatorIds.length > 0
+          ? sql`(SELECT json_agg(x) FROM (SELECT id, name FROM operators
+              WHERE id IN (${list(operatorIds)}) AND account_id = ${acc}) x)`
+          : none
+      } AS operators,
+      ${
+        keyed.length > 0
+          ? sql`(SELECT json_agg(m) FROM json_to_recordset(${JSON.stringify(keyed)}::json)
+                AS k(kind text, author uuid, key text)
+              CROSS JOIN LATERAL (
+                SELECT * FROM messages m
+                WHERE m.account_id = ${acc} AND m.client_key IS NOT NULL
+                  AND m.author_kind = k.kind AND m.author_id = k.author AND m.client_key = k.key
+                LIMIT 1) m)`
+          : none
+      } AS keyed,
+      ${
+        external.length > 0
+          ? sql`(SELECT json_agg(m) FROM json_to_recordset(${JSON.stringify(external)}::json)
+                AS k(conversation uuid, id text)
+              JOIN conversations c ON c.id = k.conversation AND c.account_id = ${acc}
+              CROSS JOIN LATERAL (
+                SELECT * FROM messages m
+                WHERE m.channel_id = c.channel_id AND m.external_id = k.id
+                  AND m.external_id IS NOT NULL AND m.account_id = ${acc}
+                LIMIT 1) m)`
+          : none
+      } AS external`,
   ]);
+  const date = (v: string | null) => (v === null ? null : new Date(v));
+  const conversations = new Map<string, LockedConversation>(
+    (row!.conversations ?? []).map((c) => [
+      c.id,
+      {
+        ...c,
+        first_operator_reply_at: date(c.first_operator_reply_at),
+        flagged_at: date(c.flagged_at),
+        flag_answered_at: date(c.flag_answered_at),
+      },
+    ]),
+  );
+  const replays = new Map<string, MessageRow>();
+  for (const m of row!.external ?? []) replays.set(`x:${m.channel_id}:${m.external_id}`, m);
+  for (const m of row!.keyed ?? [])
+    replays.set(`k:${m.author_kind}:${m.author_id}:${m.client_key}`, m);
   return {
-    contacts: new Map(contacts.map((c) => [c.id, c])),
-    operators: new Map(operators.map((o) => [o.id, o])),
+    conversations,
+    authors: {
+      contacts: new Map((row!.contacts ?? []).map((c) => [c.id, c])),
+      operators: new Map((row!.operators ?? []).map((o) => [o.id, o])),
+    },
+    replays,
   };
 }
 
 function authorOf(
   actor: Actor,
   conv: LockedConversation,
-  authors: Awaited<ReturnType<typeof loadAuthors>>,
+  authors: Authors,
   asBot: boolean,
 ): Author | AppError {
   if (actor.kind === 'system') return { kind: asBot ? 'bot' : 'system', id: null, name: null };
@@ -264,60 +357,6 @@ function replayKey(input: SendMessageInput, author: Author, channelId: string): 
   if (input.externalId) return `x:${channelId}:${input.externalId}`;
   if (input.clientKey && author.id) return `k:${author.kind}:${author.id}:${input.clientKey}`;
   return null;
-}
-
-/**
- * Earlier messages with the same identity as any of these requests: one probe
- * of a unique index per key. The keys arrive as arrays, joined laterally with
- * LIMIT 1, so the plan is a loop of index lookups whatever the batch size — an
- * `IN` list of row values planned as a bitmap OR took 17 ms a batch on
- * average under load (half of PostgreSQL's time in the message benchmark),
- * and a plain join would hash the account's whole history.
- */
-async function findReplays(
-  ctx: ActionContext,
-  requests: readonly MessageRequest[],
-  conversations: Map<string, LockedConversation>,
-): Promise<Map<string, MessageRow>> {
-  const external = { channels: [] as string[], ids: [] as string[] };
-  const keyed = { kinds: [] as string[], authors: [] as string[], keys: [] as string[] };
-  for (const { actor, input } of requests) {
-    const channelId = conversations.get(input.conversationId)?.channel_id;
-    if (input.externalId && channelId) {
-      external.channels.push(channelId);
-      external.ids.push(input.externalId);
-    }
-    if (input.clientKey && actor.kind !== 'system') {
-      keyed.kinds.push(actor.kind);
-      keyed.authors.push(actor.id);
-      keyed.keys.push(input.clientKey);
-    }
-  }
-  const found = new Map<string, MessageRow>();
-  if (external.ids.length > 0) {
-    const { rows } = await sql<MessageRow>`
-      SELECT m.* FROM unnest(${external.channels}::uuid[], ${external.ids}::text[]) AS k(channel, id)
-      CROSS JOIN LATERAL (
-        SELECT * FROM messages m
-        WHERE m.channel_id = k.channel AND m.external_id = k.id
-          AND m.external_id IS NOT NULL AND m.account_id = ${ctx.accountId}
-        LIMIT 1
-      ) m`.execute(ctx.trx);
-    for (const m of rows) found.set(`x:${m.channel_id}:${m.external_id}`, m);
-  }
-  if (keyed.keys.length > 0) {
-    const { rows } = await sql<MessageRow>`
-      SELECT m.* FROM unnest(${keyed.kinds}::text[], ${keyed.authors}::uuid[], ${keyed.keys}::text[])
-        AS k(kind, author, key)
-      CROSS JOIN LATERAL (
-        SELECT * FROM messages m
-        WHERE m.account_id = ${ctx.accountId} AND m.client_key IS NOT NULL
-          AND m.author_kind = k.kind AND m.author_id = k.author AND m.client_key = k.key
-        LIMIT 1
-      ) m`.execute(ctx.trx);
-    for (const m of rows) found.set(`k:${m.author_kind}:${m.author_id}:${m.client_key}`, m);
-  }
-  return found;
 }
 
 /** The batch's rows as one JSON array, its conversations' counters as arrays (see appendEventsAndCommit). */
