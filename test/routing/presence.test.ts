@@ -155,6 +155,38 @@ describe(`dropped operator connection (${storeName})`, () => {
     expect((await conversation(id)).state).toBe('queued');
   });
 
+  it('records presence only for an operator of the account', async () => {
+    const mine = await buildAccount(server.sb.services, {
+      operators: [{ name: 'Lev', online: true }],
+    });
+    const other = await buildAccount(server.sb.services, {
+      operators: [{ name: 'Gleb', online: true }],
+    });
+    const gleb = other.operator('Gleb').id;
+    await expect(
+      perform(server.sb.services, mine.system, (ctx) =>
+        recordPresence(ctx, { node: 'node-x', operatorId: gleb, connections: 1 }),
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const rows = await db()
+      .selectFrom('operator_presence')
+      .select('node')
+      .where('operator_id', '=', gleb)
+      .where('node', '=', 'node-x')
+      .execute();
+    expect(rows).toEqual([]);
+    await perform(server.sb.services, mine.system, (ctx) =>
+      recordPresence(ctx, { node: 'node-x', operatorId: mine.operator('Lev').id, connections: 2 }),
+    );
+    const lev = await db()
+      .selectFrom('operator_presence')
+      .select(['connections', 'account_id'])
+      .where('operator_id', '=', mine.operator('Lev').id)
+      .where('node', '=', 'node-x')
+      .executeTakeFirstOrThrow();
+    expect(lev).toEqual({ connections: 2, account_id: mine.accountId });
+  });
+
   it('uses the account’s own grace period, and leaves API-only operators alone', async () => {
     const account = await buildAccount(server.sb.services, {
       operators: [
