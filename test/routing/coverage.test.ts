@@ -7,16 +7,14 @@ import { perform, type Services } from '../../src/actions/context.js';
 import { startConversation } from '../../src/actions/conversations/start-conversation.js';
 import { assignQueued } from '../../src/actions/routing/assign-queued.js';
 import { lockAndLoadRoutingSnapshot } from '../../src/actions/routing/routing-snapshot.js';
-import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
-import { buildAccount, openTestStore, storeName, type TestAccount } from '../support/harness.js';
+import { buildAccount, openTestServices, storeName, type TestAccount } from '../support/harness.js';
 
 let store: Store;
 let services: Services;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  services = { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random };
+  ({ store, services } = await openTestServices());
 });
 afterAll(() => store.close());
 

@@ -5,17 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyContact } from '../../src/actions/contacts/identify-contact.js';
 import { perform, type Services } from '../../src/actions/context.js';
 import { startConversation } from '../../src/actions/conversations/start-conversation.js';
-import { createMemoryBus } from '../../src/events/bus.js';
 import type { Store } from '../../src/store/database.js';
 import { eventsAfter } from '../../src/store/queries/events.js';
-import { buildAccount, openTestStore, storeName, type TestAccount } from '../support/harness.js';
+import { buildAccount, openTestServices, storeName, type TestAccount } from '../support/harness.js';
 
 let store: Store;
 let services: Services;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  services = { db: store.db, bus: createMemoryBus(), now: () => new Date(), random: Math.random };
+  ({ store, services } = await openTestServices());
 });
 afterAll(() => store.close());
 
