@@ -48,22 +48,22 @@ export async function recordAudit(
     return { recorded: false, score: null };
   }
 
-  const [messages, contact, settings] = await Promise.all([
-    ctx.trx
-      .selectFrom('messages')
-      .select(['id', 'seq', 'author_kind', 'text', 'created_at'])
-      .where('conversation_id', '=', conv.id)
-      .where('account_id', '=', ctx.accountId)
-      .orderBy('seq')
-      .execute(),
-    ctx.trx
-      .selectFrom('contacts')
-      .select('name')
-      .where('id', '=', conv.contact_id)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst(),
-    loadAuditSettings(ctx.trx, ctx.accountId),
-  ]);
+  // One after another: a transaction's client runs one query at a time anyway
+  // (pg deprecates asking it for several at once).
+  const messages = await ctx.trx
+    .selectFrom('messages')
+    .select(['id', 'seq', 'author_kind', 'text', 'created_at'])
+    .where('conversation_id', '=', conv.id)
+    .where('account_id', '=', ctx.accountId)
+    .orderBy('seq')
+    .execute();
+  const contact = await ctx.trx
+    .selectFrom('contacts')
+    .select('name')
+    .where('id', '=', conv.contact_id)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  const settings = await loadAuditSettings(ctx.trx, ctx.accountId);
   const dialog: AuditInput = {
     messages: messages.map((m) => ({
       seq: m.seq,

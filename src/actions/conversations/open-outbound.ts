@@ -27,27 +27,27 @@ export async function openOutbound(
   ctx: ActionContext,
   input: OpenOutboundInput,
 ): Promise<{ conversation: ConversationWithContact; created: boolean }> {
-  const [channel, contact, identity] = await Promise.all([
-    ctx.trx
-      .selectFrom('channels')
-      .select(['id', 'kind', 'priority', 'default_team_id', 'settings'])
-      .where('id', '=', input.channelId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst(),
-    ctx.trx
-      .selectFrom('contacts')
-      .select(['id', 'blocked', 'email'])
-      .where('id', '=', input.contactId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst(),
-    ctx.trx
-      .selectFrom('contact_identities')
-      .select('external_id')
-      .where('contact_id', '=', input.contactId)
-      .where('channel_id', '=', input.channelId)
-      .where('account_id', '=', ctx.accountId)
-      .executeTakeFirst(),
-  ]);
+  // One after another: a transaction's client runs one query at a time anyway
+  // (pg deprecates asking it for several at once).
+  const channel = await ctx.trx
+    .selectFrom('channels')
+    .select(['id', 'kind', 'priority', 'default_team_id', 'settings'])
+    .where('id', '=', input.channelId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  const contact = await ctx.trx
+    .selectFrom('contacts')
+    .select(['id', 'blocked', 'email'])
+    .where('id', '=', input.contactId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
+  const identity = await ctx.trx
+    .selectFrom('contact_identities')
+    .select('external_id')
+    .where('contact_id', '=', input.contactId)
+    .where('channel_id', '=', input.channelId)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst();
   if (!channel) throw invalid('channelId', 'Not found in your account.');
   if (!contact) throw invalid('contactId', 'Not found in your account.');
   if (!OUTBOUND_KINDS.includes(channel.kind))
