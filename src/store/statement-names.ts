@@ -24,13 +24,14 @@ const uses = new Map<string, number>();
 
 /** The statement's name, once it is hot; null while it is not (or no more names are left). */
 export function statementName(text: string): string | null {
+  // The hot path: a named statement (never one the test below refuses).
+  const named = names.get(text);
+  if (named !== undefined) return named;
+  if (names.size >= MAX_NAMED_STATEMENTS) return null;
   // ON CONFLICT (…) WHERE <partial index predicate>: a generic plan cannot
   // infer the arbiter index when the predicate holds a parameter (Kysely makes
   // every value one) and fails — so such a statement is never named.
   if (ARBITER_WITH_PREDICATE.test(text)) return null;
-  const named = names.get(text);
-  if (named !== undefined) return named;
-  if (names.size >= MAX_NAMED_STATEMENTS) return null;
   const seen = (uses.get(text) ?? 0) + 1;
   if (seen < PREPARE_AFTER_USES) {
     if (uses.size >= MAX_COUNTED) uses.clear();

@@ -222,9 +222,12 @@ interface LoadedRow {
     | null;
   contacts: { id: string; name: string | null; blocked: boolean }[] | null;
   operators: { id: string; name: string }[] | null;
-  keyed: MessageRow[] | null;
-  external: MessageRow[] | null;
+  keyed: MessageJson[] | null;
+  external: MessageJson[] | null;
 }
+
+/** A message row as json_agg writes it: its timestamp as text. */
+type MessageJson = Omit<MessageRow, 'created_at'> & { created_at: string };
 
 /**
  * Locks the batch's conversations (FOR UPDATE, in id order) and reads what
@@ -318,10 +321,12 @@ async function lockAndLoad(
       },
     ]),
   );
+  const message = (m: MessageJson): MessageRow => ({ ...m, created_at: new Date(m.created_at) });
   const replays = new Map<string, MessageRow>();
-  for (const m of row!.external ?? []) replays.set(`x:${m.channel_id}:${m.external_id}`, m);
+  for (const m of row!.external ?? [])
+    replays.set(`x:${m.channel_id}:${m.external_id}`, message(m));
   for (const m of row!.keyed ?? [])
-    replays.set(`k:${m.author_kind}:${m.author_id}:${m.client_key}`, m);
+    replays.set(`k:${m.author_kind}:${m.author_id}:${m.client_key}`, message(m));
   return {
     conversations,
     authors: {
